@@ -1,0 +1,54 @@
+# Two commands for a new user: `make serve` and `make test`. Everything else is set up by them.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup build serve test lint chromium bench bench-engine clean
+
+## setup: the virtual environment with the pinned Python packages, and `npm ci`
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## build: the static site in site/
+build: setup
+	$(PY) -m mkdocs build --strict
+
+## serve: build, then serve site/ at http://$(HOST):$(PORT)/
+serve: build
+	$(PY) -m tools.serve --host $(HOST) --port $(PORT) site
+
+## chromium: Debian's Chromium for the browser tests (installed when run as root)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium), then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## test: everything above, then the whole suite, real-browser tests included
+test: setup chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,61 @@
+"""Copy the self-hosted Pyodide runtime into the built site under a versioned path.
+
+Only the files a browser fetches are copied, from the pinned npm package in
+node_modules/pyodide (installed by `npm ci`). The build fails with a clear message when
+they are missing, so a site can never be published that would reach for a CDN instead.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+def pyodide_version() -> str:
+    """The version of the installed npm package, or a build error saying how to install it."""
+    manifest = PACKAGE_DIR / "package.json"
+    if not manifest.is_file():
+        raise PluginError(
+            f"Pyodide is not installed: {manifest} is missing. Run `npm ci` (or `make build`)."
+        )
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def runtime_path() -> str:
+    """The site-relative folder the runtime is published in, such as `pyodide/314.0.7/`."""
+    return f"pyodide/{pyodide_version()}/"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Tell templates where the runtime lives, and fail early if any file is missing."""
+    missing = [name for name in RUNTIME_FILES if not (PACKAGE_DIR / name).is_file()]
+    if missing:
+        raise PluginError(
+            "Pyodide runtime files are missing from node_modules/pyodide: "
+            + ", ".join(missing)
+            + ". Run `npm ci` (or `make build`)."
+        )
+    config.extra["pyodide_path"] = runtime_path()
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Copy the runtime files into site/pyodide/<version>/."""
+    target = Path(config.site_dir) / runtime_path()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copyfile(PACKAGE_DIR / name, target / name)

@@ -1,0 +1,1 @@
+"""Developer tools: the local static server and the benchmarks."""

@@ -29,7 +29,9 @@ def package_files() -> list[Path]:
     return sorted(
         path
         for path in PACKAGE.rglob("*")
-        if path.is_file() and path.suffix in {".py", ".toml", ".json"} and "__pycache__" not in path.parts
+        if path.is_file()
+        and path.suffix in {".py", ".toml", ".json"}
+        and "__pycache__" not in path.parts
     )
 
 

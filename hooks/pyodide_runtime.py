@@ -42,6 +42,7 @@ def runtime_path() -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell templates where the runtime lives, and fail early if any file is missing."""
+    path = runtime_path()
     missing = [name for name in RUNTIME_FILES if not (PACKAGE_DIR / name).is_file()]
     if missing:
         raise PluginError(
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             + ", ".join(missing)
             + ". Run `npm ci` (or `make build`)."
         )
-    config.extra["pyodide_path"] = runtime_path()
+    config.extra["pyodide_path"] = path
     return config
 
 

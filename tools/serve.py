@@ -8,11 +8,13 @@ and the benchmarks use the same server, so what they measure is what `make serve
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import mimetypes
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -27,9 +29,9 @@ TYPES = {
 class SiteHandler(SimpleHTTPRequestHandler):
     """A quiet static file handler with explicit content types."""
 
-    extensions_map = {**mimetypes.types_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: tests and benchmarks read their own output."""
 
 
@@ -56,10 +58,8 @@ def main() -> None:
     args = parser.parse_args()
     server = make_server(args.root, args.host, args.port)
     print(f"Serving {args.root}/ at http://{args.host}:{server.server_port}/ (Ctrl+C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -1,0 +1,44 @@
+"""Every built page in real headless Chromium: it loads, asks no other host for anything,
+and on the self-assessment Python starts from the self-hosted files and answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def built_pages(site: Path) -> list[str]:
+    """Site-relative URLs of every built HTML page (directory URLs for index pages)."""
+    urls = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        urls.append(relative.removesuffix("index.html"))
+    return urls
+
+
+def test_every_page_loads_without_errors_or_foreign_requests(
+    built_site: Path, site_url: str, page: object
+) -> None:
+    pages = built_pages(built_site)
+    assert len(pages) >= 3
+    for path in pages:
+        response = page.goto(site_url + path, wait_until="load")
+        assert response is not None
+        assert response.status == 200, path
+        assert page.locator("h1").count() >= 1, f"{path} has no heading"
+    assert page.errors == []
+
+
+def test_python_starts_in_the_browser_from_the_site_itself(site_url: str, page: object) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "assessment/")
+    app = page.locator("#assessment-app[data-python-ready]")
+    app.wait_for(timeout=60_000)
+    assert app.get_attribute("data-python-ready").startswith("3.")
+    assert any(url.endswith("pyodide.asm.wasm") for url in requested)
+    assert all(url.startswith(site_url) for url in requested)
+    assert page.errors == []

@@ -1,0 +1,63 @@
+"""The strict build: the site builds, and self-hosts exactly the Pyodide files a browser needs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import pyodide_runtime
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_runtime_is_copied_under_a_versioned_path(built_site: Path) -> None:
+    version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+    runtime = built_site / "pyodide" / version
+    assert sorted(p.name for p in runtime.iterdir()) == sorted(pyodide_runtime.RUNTIME_FILES)
+    for name in pyodide_runtime.RUNTIME_FILES:
+        assert (runtime / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+
+
+def test_the_pinned_pyodide_is_the_one_installed() -> None:
+    wanted = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+    assert pyodide_runtime.pyodide_version() == wanted == "314.0.7"
+
+
+def test_build_fails_clearly_when_the_runtime_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pyodide_runtime, "PACKAGE_DIR", tmp_path / "node_modules" / "pyodide")
+    with pytest.raises(PluginError, match=r"Pyodide is not installed: .* Run `npm ci`"):
+        pyodide_runtime.on_config(config=None)  # type: ignore[arg-type]
+
+
+def test_build_fails_naming_a_missing_runtime_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "pyodide"
+    fake.mkdir()
+    (fake / "package.json").write_text('{"version": "314.0.7"}')
+    for name in pyodide_runtime.RUNTIME_FILES[:-1]:
+        (fake / name).write_bytes(b"x")
+    monkeypatch.setattr(pyodide_runtime, "PACKAGE_DIR", fake)
+    with pytest.raises(PluginError, match=r"pyodide-lock\.json"):
+        pyodide_runtime.on_config(config=None)  # type: ignore[arg-type]
+
+
+def test_the_engine_is_packaged_as_a_plain_archive(built_site: Path) -> None:
+    archives = list((built_site / "assets" / "py").glob("assessment-*.zip"))
+    assert len(archives) == 1
+    names = zipfile.ZipFile(archives[0]).namelist()
+    assert "assessment/__init__.py" in names
+    assert not [name for name in names if "__pycache__" in name]
+
+
+def test_no_web_fonts_or_cdn_in_any_page(built_site: Path) -> None:
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+            assert host not in text, f"{html.relative_to(built_site)} mentions {host}"

@@ -1,0 +1,122 @@
+"""The engine: from answers to the result object of the specification.
+
+It settles the answers (only questions that are asked count, an empty list is no answer),
+decides each applicable evidence item's status, the notices, what is still missing and the
+outcome. Pure functions over the rules data; the same code runs in CPython and Pyodide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .answers import check_answers, settle
+from .conditions import Answers, holds
+from .explain import PLACEHOLDER, why_sentences
+from .rules_data import EvidenceItem, Notice, Rules, load_rules
+
+__all__ = ["asked_questions", "effective_answers", "evaluate", "item_status"]
+
+
+def evaluate(answers: Mapping[str, object], rules: Rules | None = None) -> dict[str, Any]:
+    """The result for these answers, exactly the specification's JSON object.
+
+    Answers to questions that are not asked are ignored; answers must otherwise be well
+    formed (as `check_answers` defines it), or `AnswerError` is raised.
+    """
+    rules = rules or load_rules()
+    settled, asked = settle(check_answers(answers, rules), rules)
+    evidence = [_entry(item, settled, rules) for item in rules.evidence
+                if holds(item.applies_when, settled)]
+    missing = [question for question in asked if question not in settled]
+    return {
+        "rules_version": rules.version,
+        "outcome": _outcome(settled, evidence, missing, rules),
+        "context": _context(settled, rules),
+        "evidence": evidence,
+        "notices": [_notice(notice, settled, rules) for notice in rules.notices
+                    if _shown(notice, settled)],
+        "missing": missing,
+    }
+
+
+def asked_questions(answers: Mapping[str, object], rules: Rules | None = None) -> list[str]:
+    """The ids of the questions asked given these answers, in the order of the table."""
+    rules = rules or load_rules()
+    return settle(check_answers(answers, rules), rules)[1]
+
+
+def effective_answers(answers: Mapping[str, object],
+                      rules: Rules | None = None) -> dict[str, str | tuple[str, ...]]:
+    """The answers that count: asked and answered questions only, in table order."""
+    rules = rules or load_rules()
+    return settle(check_answers(answers, rules), rules)[0]
+
+
+def item_status(item: EvidenceItem, settled: Answers) -> str:
+    """The status of an applicable item: held, partial, check, unknown or gap."""
+    if item.held_when is not None and holds(item.held_when, settled):
+        return "held"
+    if item.partial_when is not None and holds(item.partial_when, settled):
+        return "partial"
+    if item.check_when is not None and holds(item.check_when, settled):
+        return "check"
+    if any(question not in settled for question in item.status_reads):
+        return "unknown"
+    return "gap"
+
+
+def _entry(item: EvidenceItem, settled: Answers, rules: Rules) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "status": item_status(item, settled),
+        "basis": item.basis,
+        "why": why_sentences(item, settled, rules),
+        "sources": _sources(item.sources, rules),
+        "guidance": f"evidence/#{item.id}",
+    }
+
+
+def _sources(ids: tuple[str, ...], rules: Rules) -> list[dict[str, str]]:
+    return [{"title": rules.sources[source].title, "url": rules.sources[source].url}
+            for source in ids]
+
+
+def _outcome(settled: Answers, evidence: list[dict[str, Any]], missing: list[str],
+             rules: Rules) -> str:
+    if settled.get(rules.registered.question) == rules.registered.unless:
+        return "blocked"
+    if missing:
+        return "incomplete"
+    if any(entry["status"] in ("gap", "partial", "unknown") for entry in evidence):
+        return "gaps"
+    return "ready"
+
+
+def _context(settled: Answers, rules: Rules) -> dict[str, str] | None:
+    nation = settled.get("nation")
+    if not isinstance(nation, str):
+        return None
+    found = rules.nations[nation]
+    return {"regulation": found.regulation, "inspectorate": found.inspectorate,
+            "framework": found.framework}
+
+
+def _shown(notice: Notice, settled: Answers) -> bool:
+    if notice.nation_context and "nation" not in settled:
+        return False
+    return holds(notice.shown_when, settled)
+
+
+def _notice(notice: Notice, settled: Answers, rules: Rules) -> dict[str, Any]:
+    sources = list(notice.sources)
+    text = notice.text
+    if notice.nation_context:
+        nation = rules.nations[str(settled["nation"])]
+        fields = {"nation": rules.question("nation").option(nation.id).label,
+                  "regulation": nation.regulation, "inspectorate": nation.inspectorate,
+                  "framework": nation.framework}
+        text = PLACEHOLDER.sub(lambda match: fields[match.group(1)], text)
+        sources += [source for source in nation.sources if source not in sources]
+    return {"id": notice.id, "text": text, "sources": _sources(tuple(sources), rules)}

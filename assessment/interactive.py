@@ -1,0 +1,97 @@
+"""Ask the questions in a terminal, one by one, only those asked given the answers so far.
+
+An answer is an option's number or id (several, separated by commas, for a multi-choice
+question). An invalid answer is explained and the question asked again; an empty line
+skips the question; the end of input stops the questions and keeps the answers given so
+far. Questions and prompts go to `output` (the command line uses stderr), so the result
+alone is printed to stdout.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from .answers import settle
+from .conditions import holds
+from .rules_data import Question, Rules
+
+INTRO = (
+    "Am I ready to apply for imaging referrer entitlement?\n"
+    "Answer each question with an option's number or id. Press Enter on an empty line to "
+    "skip a question.\nEnd the input (Ctrl-D) to stop and see the result for the answers "
+    "so far; press Ctrl-C to quit without a result.\n"
+)
+
+
+class InvalidAnswerError(ValueError):
+    """A typed answer that is not one of the options; its message says what to type."""
+
+
+def ask_all(rules: Rules, read_line: Callable[[], str],
+            write: Callable[[str], object]) -> tuple[dict[str, str | list[str]], bool]:
+    """Ask every question that applies. Returns the answers and whether the input ended
+    before the last question. KeyboardInterrupt is left to the caller."""
+    write(INTRO)
+    answers: dict[str, str | list[str]] = {}
+    number = 0
+    for question in rules.questions:
+        settled, _ = settle(answers, rules)
+        if not holds(question.asked_when, settled):
+            continue
+        number += 1
+        write(_question_block(question, number))
+        while True:
+            write("Your answers (numbers or ids, separated by commas): " if question.multi
+                  else "Your answer (a number or an id): ")
+            line = read_line()
+            if line == "":
+                write("\nEnd of input: the remaining questions are left unanswered.\n")
+                return answers, True
+            try:
+                value = parse_answer(question, line)
+            except InvalidAnswerError as problem:
+                write(f"{problem}\n")
+                continue
+            break
+        if value:
+            answers[question.id] = value
+        else:
+            write("Skipped.\n")
+    return answers, False
+
+
+def parse_answer(question: Question, line: str) -> str | list[str] | None:
+    """A typed answer as option ids: None for an empty line; InvalidAnswerError if not valid."""
+    tokens = [token.strip() for token in line.strip().split(",")]
+    tokens = [token for token in tokens if token]
+    if not tokens:
+        return None
+    if not question.multi and len(tokens) > 1:
+        raise InvalidAnswerError("Choose only one option for this question.")
+    chosen = [_option_id(question, token) for token in tokens]
+    if not question.multi:
+        return chosen[0]
+    return sorted(set(chosen), key=question.option_index.__getitem__)
+
+
+def _option_id(question: Question, token: str) -> str:
+    if token.isdigit() and 1 <= int(token) <= len(question.options):
+        return question.options[int(token) - 1].id
+    if token in question.option_index:
+        return token
+    raise InvalidAnswerError(f"“{token}” is not one of the options: type a number from 1 to "
+                        f"{len(question.options)}, or an option id such as "
+                        f"{question.options[0].id}.")
+
+
+def _question_block(question: Question, number: int) -> str:
+    lines = ["", f"Question {number}: {question.text}",
+             *textwrap.wrap(question.help, 78, initial_indent="  ", subsequent_indent="  ")]
+    if question.multi:
+        lines.append("  Choose one or more.")
+    width = len(str(len(question.options)))
+    for index, option in enumerate(question.options, start=1):
+        hint = f" ({option.help})" if option.help else ""
+        lines.append(f"  {index:>{width}}. {option.label}{hint}  [{option.id}]")
+    return "\n".join(lines) + "\n"

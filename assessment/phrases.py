@@ -1,0 +1,43 @@
+"""Small wording helpers shared by the condition descriptions, the why sentences and reports.
+
+Answers are echoed in typographic quotes, exactly as the options are labelled, so a reader
+can match each sentence to the answer they gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def quote(text: str) -> str:
+    """The text in typographic double quotes."""
+    return f"“{text}”"
+
+
+def join(items: Sequence[str], conjunction: str = "and") -> str:
+    """Join items as English does: ``a``, ``a and b``, ``a, b and c``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def quoted_list(labels: Sequence[str], conjunction: str = "and") -> str:
+    """Each label quoted, then joined: ``“X-ray”, “CT” and “MRI”``."""
+    return join([quote(label) for label in labels], conjunction)
+
+
+def capitalise(text: str) -> str:
+    """The text with its first letter in upper case (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def long_date(year: int, month: int, day: int) -> str:
+    """A date in words, the same in every locale: ``17 January 2025``."""
+    return f"{day} {MONTHS[month - 1]} {year}"

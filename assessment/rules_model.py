@@ -1,0 +1,158 @@
+"""The records the rules are made of: frozen dataclasses read from `assessment/rules/`.
+
+`rules_reader` builds them from the TOML files; everything else only reads them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .conditions import Condition, Registered
+
+STATUS_WORDS = ("held", "partial", "gap", "check", "unknown")
+OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")
+BASIS_WORDS = ("law", "national-guidance", "professional-body", "local-practice")
+CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
+NATION_QUESTION = "nation"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited source from sources.toml."""
+
+    id: str
+    title: str
+    url: str
+    publisher: str
+    kind: str
+    date: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a question offers."""
+
+    id: str
+    label: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question, its options and when it is asked."""
+
+    id: str
+    text: str
+    help: str
+    multi: bool
+    options: tuple[Option, ...]
+    asked_when: Condition
+    option_index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id."""
+        return self.options[self.option_index[option_id]]
+
+
+@dataclass(frozen=True)
+class OptionSet:
+    """A named group of one question's options (the ionising modalities, say)."""
+
+    id: str
+    question: str
+    label: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """A piece of evidence an application may need, and when the answers show it is held."""
+
+    id: str
+    title: str
+    group: str
+    basis: str
+    what: str
+    what_counts: str
+    applies_when: Condition
+    why: tuple[str, ...]
+    sources: tuple[str, ...]
+    held_when: Condition | None = None
+    partial_when: Condition | None = None
+    check_when: Condition | None = None
+    next_step: str | None = None
+    next_step_partial: str | None = None
+    check: str | None = None
+    status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A dated position shown beside the evidence when its condition holds."""
+
+    id: str
+    shown_when: Condition
+    text: str
+    as_of: datetime.date
+    sources: tuple[str, ...]
+    nation_context: bool = False
+
+
+@dataclass(frozen=True)
+class Nation:
+    """The law, the inspectorate and the practice framework of one nation."""
+
+    id: str
+    regulation: str
+    inspectorate: str
+    framework: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading the evidence is grouped under in the checklist."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the engine, the reports and the catalogue read, checked and frozen."""
+
+    version: str
+    directory: Path
+    questions: tuple[Question, ...]
+    option_sets: Mapping[str, OptionSet]
+    evidence: tuple[EvidenceItem, ...]
+    notices: tuple[Notice, ...]
+    nations: Mapping[str, Nation]
+    sources: Mapping[str, Source]
+    groups: tuple[Group, ...]
+    outcome_labels: Mapping[str, str]
+    outcome_sentences: Mapping[str, str]
+    status_labels: Mapping[str, str]
+    basis_labels: Mapping[str, str]
+    basis_descriptions: Mapping[str, str]
+    texts: Mapping[str, str]
+    registered: Registered
+    registered_text: str
+    question_index: Mapping[str, Question] = field(repr=False, compare=False)
+    item_index: Mapping[str, EvidenceItem] = field(repr=False, compare=False)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id."""
+        return self.question_index[question_id]
+
+    def item(self, item_id: str) -> EvidenceItem:
+        """The evidence item with this id."""
+        return self.item_index[item_id]
+
+    def group_title(self, group_id: str) -> str:
+        """The title of an evidence group."""
+        return next(group.title for group in self.groups if group.id == group_id)

@@ -1,0 +1,448 @@
+"""Reading the rules: the TOML files in a rules folder, checked key by key, into `Rules`.
+
+Every table's keys are checked (an unknown or misspelt key is an error, as is a missing
+one or a value of the wrong kind) and every reference must name something already read:
+sources, then the words of outcomes.toml, then the questions, nations, evidence and
+notices. A mistake raises `RulesError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .conditions import ParseContext, Registered, parse, reads
+from .errors import RulesError
+from .rules_model import (
+    BASIS_WORDS,
+    CONTEXT_FIELDS,
+    NATION_QUESTION,
+    OUTCOME_WORDS,
+    STATUS_WORDS,
+    EvidenceItem,
+    Group,
+    Nation,
+    Notice,
+    Option,
+    OptionSet,
+    Question,
+    Rules,
+    Source,
+)
+
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def read_rules(directory: Path) -> Rules:
+    """The rules in `directory`, each file checked as it is read (not yet as a whole)."""
+    return _Loader(directory).load()
+
+
+def display_path(path: Path) -> str:
+    """A file's name as error messages show it: relative to the package's parent if inside."""
+    try:
+        return path.resolve().relative_to(PACKAGE_PARENT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def rules_version(directory: Path) -> str:
+    """A short hash of the rules data files (names and bytes, sorted by name)."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.toml"), key=lambda p: p.name):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+class _File:
+    """One TOML file being read: its data and a way to fail naming it and a key."""
+
+    def __init__(self, directory: Path, name: str) -> None:
+        self.path = directory / name
+        self.name = display_path(self.path)
+        try:
+            with self.path.open("rb") as handle:
+                self.data: dict[str, Any] = tomllib.load(handle)
+        except FileNotFoundError:
+            raise RulesError(self.name, None, "file not found") from None
+        except tomllib.TOMLDecodeError as error:
+            raise RulesError(self.name, None, f"invalid TOML: {error}") from None
+
+    def fail(self, key: str, message: str) -> NoReturn:
+        raise RulesError(self.name, key, message)
+
+    def top(self, allowed: tuple[str, ...]) -> None:
+        """Fail on a top-level table that the file may not hold."""
+        for name in self.data:
+            if name not in allowed:
+                self.fail(name, f"unknown key; this file holds only {', '.join(allowed)}")
+
+    def tables(self, name: str) -> dict[str, dict[str, Any]]:
+        """A top-level table of named tables (`[evidence.<id>]`), in file order."""
+        value = self.data.get(name)
+        if not isinstance(value, dict) or not value:
+            self.fail(name, "missing or empty")
+        for key, entry in value.items():
+            if not isinstance(entry, dict):
+                self.fail(f"{name}.{key}", "must be a table")
+        return value
+
+    def fields(self, value: dict[str, Any], key: str, required: dict[str, str],
+               optional: dict[str, str] | None = None) -> dict[str, Any]:
+        """Check a table's keys and value kinds: unknown, missing and mistyped keys fail."""
+        optional = optional or {}
+        for name in value:
+            if name not in required and name not in optional:
+                self.fail(f"{key}.{name}", "unknown key")
+        for name in required:
+            if name not in value:
+                self.fail(f"{key}.{name}", "missing")
+        for name, kind in {**required, **optional}.items():
+            if name in value:
+                self._kind(value[name], f"{key}.{name}", kind)
+        return value
+
+    def _kind(self, value: object, key: str, kind: str) -> None:
+        problems = {
+            "text": not isinstance(value, str) or not value.strip(),
+            "bool": not isinstance(value, bool),
+            "texts": not isinstance(value, list) or not value
+            or not all(isinstance(item, str) and item.strip() for item in value),
+            "date": type(value) is not datetime.date,
+            "list": not isinstance(value, list) or not value,
+            "ids": not isinstance(value, list) or not all(isinstance(item, str) for item in value),
+            "any": False,
+        }
+        messages = {
+            "text": "must be a non-empty string",
+            "bool": "must be true or false",
+            "texts": "must be a non-empty list of non-empty strings",
+            "date": "must be a date (YYYY-MM-DD)",
+            "list": "must be a non-empty list",
+            "ids": "must be a list of ids (strings)",
+            "any": "",
+        }
+        if problems[kind]:
+            self.fail(key, messages[kind])
+
+
+class _Loader:
+    """Reads the rules files in dependency order and builds the frozen `Rules`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def load(self) -> Rules:
+        sources = self._sources(_File(self.directory, "sources.toml"))
+        self.sources = sources
+        outcomes = _File(self.directory, "outcomes.toml")
+        words = self._words(outcomes)
+        questions_file = _File(self.directory, "questions.toml")
+        questions, option_sets, registered, registered_text = self._questions(questions_file)
+        question_index = {question.id: question for question in questions}
+        self.question_index, self.option_sets, self.registered = (
+            question_index, option_sets, registered)
+        nations = self._nations(_File(self.directory, "nations.toml"), question_index)
+        evidence = self._evidence(_File(self.directory, "evidence.toml"), words,
+                                  question_index, option_sets)
+        notices = self._notices(_File(self.directory, "notices.toml"))
+        return Rules(
+            version=rules_version(self.directory),
+            directory=self.directory,
+            questions=questions,
+            option_sets=option_sets,
+            evidence=evidence,
+            notices=notices,
+            nations=nations,
+            sources=sources,
+            groups=words["groups"],
+            outcome_labels=words["outcome_labels"],
+            outcome_sentences=words["outcome_sentences"],
+            status_labels=words["status_labels"],
+            basis_labels=words["basis_labels"],
+            basis_descriptions=words["basis_descriptions"],
+            texts=words["texts"],
+            registered=registered,
+            registered_text=registered_text,
+            question_index=question_index,
+            item_index={item.id: item for item in evidence},
+        )
+
+    # sources.toml -----------------------------------------------------------------------
+
+    def _sources(self, file: _File) -> dict[str, Source]:
+        file.top(("sources",))
+        sources = {}
+        for key, value in file.tables("sources").items():
+            file.fields(value, f"sources.{key}",
+                        {"title": "text", "publisher": "text", "url": "text", "kind": "text"},
+                        {"date": "text", "note": "text"})
+            if not value["url"].startswith(("https://", "http://")):
+                file.fail(f"sources.{key}.url", "must be an http(s) address")
+            sources[key] = Source(id=key, **value)
+        return sources
+
+    def _context(self, file: _File) -> ParseContext:
+        """What parsing a condition in `file` needs, once the questions are read."""
+        return ParseContext(
+            file.name, self.question_index,
+            {key: (value.question, value.options) for key, value in self.option_sets.items()},
+            self.registered, file.fail,
+        )
+
+    def _source_ids(self, file: _File, key: str, value: list[Any]) -> tuple[str, ...]:
+        for index, source in enumerate(value):
+            if source not in self.sources:
+                file.fail(f"{key}[{index}]", f"unknown source {source!r}")
+        if len(set(value)) != len(value):
+            file.fail(key, "lists a source twice")
+        return tuple(value)
+
+    # outcomes.toml ----------------------------------------------------------------------
+
+    def _words(self, file: _File) -> dict[str, Any]:
+        file.top(("outcomes", "statuses", "basis", "groups", "texts"))
+        outcomes = self._fixed(file, "outcomes", OUTCOME_WORDS, {"label": "text",
+                                                                 "sentence": "text"})
+        statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"})
+        basis = self._fixed(file, "basis", BASIS_WORDS, {"label": "text",
+                                                         "description": "text"})
+        groups = []
+        for key, value in file.tables("groups").items():
+            file.fields(value, f"groups.{key}", {"title": "text"})
+            groups.append(Group(id=key, title=value["title"]))
+        texts = file.data.get("texts")
+        if not isinstance(texts, dict):
+            file.fail("texts", "missing")
+        file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text"})
+        if PLACEHOLDER.findall(texts["unknown_step"]) != ["questions"]:
+            file.fail("texts.unknown_step", "must contain the placeholder {questions} once")
+        return {
+            "outcome_labels": {key: value["label"] for key, value in outcomes.items()},
+            "outcome_sentences": {key: value["sentence"] for key, value in outcomes.items()},
+            "status_labels": {key: value["label"] for key, value in statuses.items()},
+            "basis_labels": {key: value["label"] for key, value in basis.items()},
+            "basis_descriptions": {key: value["description"] for key, value in basis.items()},
+            "groups": tuple(groups),
+            "texts": dict(texts),
+        }
+
+    @staticmethod
+    def _fixed(file: _File, name: str, words: tuple[str, ...],
+               required: dict[str, str]) -> dict[str, dict[str, Any]]:
+        tables = file.tables(name)
+        for key in tables:
+            if key not in words:
+                file.fail(f"{name}.{key}", f"unknown word; the words are {', '.join(words)}")
+        for word in words:
+            if word not in tables:
+                file.fail(f"{name}.{word}", "missing")
+            file.fields(tables[word], f"{name}.{word}", required)
+        return {word: tables[word] for word in words}
+
+    # questions.toml ---------------------------------------------------------------------
+
+    def _questions(self, file: _File) -> tuple[tuple[Question, ...], dict[str, OptionSet],
+                                                Registered, str]:
+        file.top(("registered", "option_sets", "questions"))
+        raw_questions = file.tables("questions")
+        shells = {key: self._question_shell(file, key, value)
+                  for key, value in raw_questions.items()}
+        registered, registered_text = self._registered(file, shells)
+        option_sets = self._option_sets(file, shells)
+        context = ParseContext(
+            file.name, shells,
+            {key: (value.question, value.options) for key, value in option_sets.items()},
+            registered, file.fail,
+        )
+        questions = []
+        for key, value in raw_questions.items():
+            condition = parse(value["asked_when"], f"questions.{key}.asked_when", context)
+            questions.append(Question(**{**shells[key].__dict__, "asked_when": condition}))
+        return tuple(questions), option_sets, registered, registered_text
+
+    @staticmethod
+    def _question_shell(file: _File, key: str, value: dict[str, Any]) -> Question:
+        where = f"questions.{key}"
+        file.fields(value, where, {"text": "text", "help": "text", "multi": "bool",
+                                   "options": "list", "asked_when": "any"})
+        options = []
+        for index, option in enumerate(value["options"]):
+            if not isinstance(option, dict):
+                file.fail(f"{where}.options[{index}]", "must be a table")
+            file.fields(option, f"{where}.options[{index}]", {"id": "text", "label": "text"},
+                        {"help": "text"})
+            options.append(Option(**option))
+        ids = [option.id for option in options]
+        for index, option_id in enumerate(ids):
+            if ids.index(option_id) != index:
+                file.fail(f"{where}.options[{index}].id", f"repeats option id {option_id!r}")
+        return Question(id=key, text=value["text"], help=value["help"], multi=value["multi"],
+                        options=tuple(options), asked_when=None,  # type: ignore[arg-type]
+                        option_index={option_id: index for index, option_id in enumerate(ids)})
+
+    @staticmethod
+    def _registered(file: _File, shells: dict[str, Question]) -> tuple[Registered, str]:
+        value = file.data.get("registered")
+        if not isinstance(value, dict):
+            file.fail("registered", "missing: it names the profession question and the "
+                                    "option meaning 'not registered'")
+        file.fields(value, "registered", {"question": "text", "unless": "text", "text": "text"})
+        question = shells.get(value["question"])
+        if question is None or question.multi:
+            file.fail("registered.question",
+                      f"unknown single-choice question {value['question']!r}")
+        if value["unless"] not in question.option_index:
+            file.fail("registered.unless",
+                      f"unknown option {value['unless']!r} for question '{question.id}'")
+        return Registered(question.id, value["unless"]), value["text"]
+
+    @staticmethod
+    def _option_sets(file: _File, shells: dict[str, Question]) -> dict[str, OptionSet]:
+        sets = {}
+        for key, value in file.tables("option_sets").items():
+            where = f"option_sets.{key}"
+            file.fields(value, where, {"question": "text", "label": "text", "options": "texts"})
+            question = shells.get(value["question"])
+            if question is None:
+                file.fail(f"{where}.question", f"unknown question {value['question']!r}")
+            for index, option in enumerate(value["options"]):
+                if option not in question.option_index:
+                    file.fail(f"{where}.options[{index}]",
+                              f"unknown option {option!r} for question '{question.id}'")
+            sets[key] = OptionSet(id=key, question=question.id, label=value["label"],
+                                  options=tuple(value["options"]))
+        return sets
+
+    # nations.toml -----------------------------------------------------------------------
+
+    def _nations(self, file: _File, questions: Mapping[str, Question]) -> dict[str, Nation]:
+        file.top(("nations",))
+        if NATION_QUESTION not in questions:
+            file.fail("nations", f"questions.toml has no '{NATION_QUESTION}' question")
+        options = questions[NATION_QUESTION].option_index
+        tables = file.tables("nations")
+        nations = {}
+        for key, value in tables.items():
+            where = f"nations.{key}"
+            if key not in options:
+                file.fail(where, f"unknown nation; the nations are {', '.join(options)}")
+            file.fields(value, where, {"regulation": "text", "inspectorate": "text",
+                                       "framework": "text", "sources": "texts"})
+            nations[key] = Nation(
+                id=key, regulation=value["regulation"], inspectorate=value["inspectorate"],
+                framework=value["framework"],
+                sources=self._source_ids(file, f"{where}.sources", value["sources"]),
+            )
+        for option in options:
+            if option not in nations:
+                file.fail(f"nations.{option}", "missing")
+        return {option: nations[option] for option in options}
+
+    # evidence.toml ----------------------------------------------------------------------
+
+    def _evidence(self, file: _File, words: dict[str, Any], questions: Mapping[str, Question],
+                  option_sets: Mapping[str, OptionSet]) -> tuple[EvidenceItem, ...]:
+        file.top(("evidence",))
+        context = self._context(file)
+        groups = {group.id for group in words["groups"]}
+        items = []
+        for key, value in file.tables("evidence").items():
+            where = f"evidence.{key}"
+            file.fields(
+                value, where,
+                {"title": "text", "group": "text", "basis": "text", "what": "text",
+                 "what_counts": "text", "applies_when": "any", "why": "texts",
+                 "sources": "texts"},
+                {"held_when": "any", "partial_when": "any", "check_when": "any",
+                 "next_step": "text", "next_step_partial": "text", "check": "text"},
+            )
+            if value["group"] not in groups:
+                file.fail(f"{where}.group", f"unknown group {value['group']!r}")
+            if value["basis"] not in BASIS_WORDS:
+                file.fail(f"{where}.basis", f"unknown basis {value['basis']!r}; the basis "
+                                            f"words are {', '.join(BASIS_WORDS)}")
+            self._check_status_fields(file, where, value)
+            for index, template in enumerate(value["why"]):
+                self._check_why(file, f"{where}.why[{index}]", template, questions, option_sets)
+            conditions = {
+                name: parse(value[name], f"{where}.{name}", context)
+                for name in ("applies_when", "held_when", "partial_when", "check_when")
+                if name in value
+            }
+            items.append(EvidenceItem(
+                id=key, title=value["title"], group=value["group"], basis=value["basis"],
+                what=value["what"], what_counts=value["what_counts"],
+                why=tuple(value["why"]),
+                sources=self._source_ids(file, f"{where}.sources", value["sources"]),
+                next_step=value.get("next_step"),
+                next_step_partial=value.get("next_step_partial"),
+                check=value.get("check"),
+                status_reads=frozenset().union(*(
+                    reads(condition) for name, condition in conditions.items()
+                    if name != "applies_when")),
+                **conditions,
+            ))
+        return tuple(items)
+
+    @staticmethod
+    def _check_status_fields(file: _File, where: str, value: dict[str, Any]) -> None:
+        if "held_when" not in value and "check_when" not in value:
+            file.fail(where, "needs held_when or check_when (or both)")
+        if "partial_when" in value and "held_when" not in value:
+            file.fail(f"{where}.partial_when", "needs a held_when")
+        if ("check_when" in value) != ("check" in value):
+            file.fail(f"{where}.check", "check (what to ask) goes with check_when")
+        if "held_when" in value and "next_step" not in value:
+            file.fail(f"{where}.next_step", "missing: an item that can be a gap needs one")
+        if "next_step_partial" in value and "partial_when" not in value:
+            file.fail(f"{where}.next_step_partial", "needs a partial_when")
+
+    @staticmethod
+    def _check_why(file: _File, key: str, template: str, questions: Mapping[str, Question],
+                   option_sets: Mapping[str, OptionSet]) -> None:
+        for placeholder in PLACEHOLDER.findall(template):
+            question_id, _, narrow = placeholder.partition(":")
+            question = questions.get(question_id)
+            if question is None:
+                file.fail(key, f"placeholder {{{placeholder}}} names unknown question "
+                               f"{question_id!r}")
+            known = narrow in question.option_index or (
+                narrow in option_sets and option_sets[narrow].question == question_id)
+            if narrow and not known:
+                file.fail(key, f"placeholder {{{placeholder}}}: {narrow!r} is neither an "
+                               f"option nor an option set of '{question_id}'")
+
+    # notices.toml -----------------------------------------------------------------------
+
+    def _notices(self, file: _File) -> tuple[Notice, ...]:
+        file.top(("notices",))
+        context = self._context(file)
+        notices = []
+        for key, value in file.tables("notices").items():
+            where = f"notices.{key}"
+            file.fields(value, where, {"shown_when": "any", "text": "text", "as_of": "date",
+                                       "sources": "ids"}, {"nation_context": "bool"})
+            nation_context = value.get("nation_context", False)
+            if not value["sources"] and not nation_context:
+                file.fail(f"{where}.sources", "must list at least one source")
+            allowed = {"nation", *CONTEXT_FIELDS} if nation_context else set()
+            for placeholder in PLACEHOLDER.findall(value["text"]):
+                if placeholder not in allowed:
+                    file.fail(f"{where}.text", f"unknown placeholder {{{placeholder}}}"
+                              + ("" if nation_context else " (only a nation_context notice "
+                                                            "takes placeholders)"))
+            notices.append(Notice(
+                id=key,
+                shown_when=parse(value["shown_when"], f"{where}.shown_when", context),
+                text=value["text"], as_of=value["as_of"],
+                sources=self._source_ids(file, f"{where}.sources", value["sources"]),
+                nation_context=nation_context,
+            ))
+        return tuple(notices)

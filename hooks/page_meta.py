@@ -74,8 +74,19 @@ KIND_LABELS = {
     "news": "news or commentary",
 }
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ class PageMeta:
     sources: tuple[str, ...]
 
 
-_state: dict[str, Any] = {"sources": {}, "pages": {}, "rules_ids": set()}
+_state: dict[str, Any] = {"sources": {}, "pages": {}, "rules_ids": set(), "docs": "docs"}
 
 
 # --- the source registry --------------------------------------------------------------
@@ -144,8 +155,13 @@ def rules_source_ids(sources: dict[str, dict[str, str]], rules_dir: Path = RULES
 # --- front matter -----------------------------------------------------------------------
 
 
+def page_file(src_uri: str) -> str:
+    """The page's file as a reader finds it: the docs folder (relative to mkdocs.yml) + path."""
+    return f"{_state['docs']}/{src_uri}"
+
+
 def _fail(src_uri: str, key: str, problem: str) -> PluginError:
-    return PluginError(f"docs/{src_uri}: front matter '{key}': {problem}")
+    return PluginError(f"{page_file(src_uri)}: front matter '{key}': {problem}")
 
 
 def parse_reviewed(value: object, src_uri: str) -> dt.date:
@@ -171,6 +187,9 @@ def validate_meta(
     for key in ("title", "description"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise _fail(src_uri, key, "missing or empty")
+        if re.search(r'["<>&]', meta[key]):
+            # The link-preview tags quote these values as they are: use typographic quotes.
+            raise _fail(src_uri, key, 'must not contain " < > or & (use “ ” instead of ")')
     reviewed = parse_reviewed(meta.get("reviewed"), src_uri)
     if "sources" not in meta:
         raise _fail(src_uri, "sources", "missing (list the source ids from sources.toml)")
@@ -193,7 +212,9 @@ def with_rules_sources(
 ) -> PageMeta:
     """The page's own sources followed by those the rules data cites, in registry order."""
     extra = tuple(
-        source_id for source_id in sources if source_id in rules_ids and source_id not in meta.sources
+        source_id
+        for source_id in sources
+        if source_id in rules_ids and source_id not in meta.sources
     )
     return PageMeta(meta.src_uri, meta.title, meta.reviewed, meta.sources + extra)
 
@@ -356,9 +377,7 @@ def external_links(html: str) -> list[str]:
     return collector.urls
 
 
-def check_external_links(
-    html: str, meta: PageMeta, sources: dict[str, dict[str, str]]
-) -> None:
+def check_external_links(html: str, meta: PageMeta, sources: dict[str, dict[str, str]]) -> None:
     """Every external link must be the address of a source in the page's front matter."""
     checked = re.sub(
         re.escape(GENERATED_START) + ".*?" + re.escape(GENERATED_END), "", html, flags=re.S
@@ -367,24 +386,22 @@ def check_external_links(
     for url in external_links(checked):
         if url.split("#", 1)[0] not in allowed:
             raise PluginError(
-                f"docs/{meta.src_uri}: external link {url} is not the address of a source "
+                f"{page_file(meta.src_uri)}: external link {url} is not the address of a source "
                 "listed in the page's front matter 'sources' (add it to "
                 "assessment/rules/sources.toml and to the page's sources)"
             )
 
 
-def check_every_source_cited(
-    html: str, meta: PageMeta, sources: dict[str, dict[str, str]]
-) -> None:
+def check_every_source_cited(html: str, meta: PageMeta, sources: dict[str, dict[str, str]]) -> None:
     """Each source in the front matter must be linked in the text, where its claim is made."""
     body = re.split(r'<h2[^>]*\bid="sources"', html, maxsplit=1)[0]
     linked = {url.split("#", 1)[0] for url in external_links(body)}
     for source_id in meta.sources:
         if sources[source_id]["url"] not in linked:
             raise PluginError(
-                f"docs/{meta.src_uri}: front matter 'sources' lists '{source_id}', but the page "
-                f"never cites it; link it where its claim is made ([words][{source_id}]) or "
-                "remove it"
+                f"{page_file(meta.src_uri)}: front matter 'sources' lists '{source_id}', but "
+                f"the page never cites it; link it where its claim is made "
+                f"([words][{source_id}]) or remove it"
             )
 
 
@@ -397,7 +414,7 @@ def check_unresolved_references(
         label = match.group(1)
         problem = "is not listed in" if label in sources else "is not a source id; check"
         raise PluginError(
-            f"docs/{meta.src_uri}: the citation [..][{label}] {problem} the page's front "
+            f"{page_file(meta.src_uri)}: the citation [..][{label}] {problem} the page's front "
             "matter 'sources'"
         )
 
@@ -442,6 +459,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the source registry and the source ids the rules data cites."""
     sources = load_sources()
     _state["sources"] = sources
+    docs_dir = Path(config.docs_dir)
+    config_dir = Path(config.config_file_path or ".").resolve().parent
+    try:
+        _state["docs"] = docs_dir.resolve().relative_to(config_dir).as_posix()
+    except ValueError:
+        _state["docs"] = docs_dir.as_posix()
     _state["rules_ids"] = rules_source_ids(sources)
     _state["pages"] = {}
     return config
@@ -469,7 +492,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta, page.file.src_uri, _state["sources"]
     )
     if count_h1(markdown) != 1:
-        raise PluginError(f"docs/{meta.src_uri}: needs exactly one h1 ('# Title') heading")
+        raise PluginError(f"{page_file(meta.src_uri)}: needs exactly one h1 ('# Title') heading")
     if REFERENCES_MARKER in markdown:
         markdown = markdown.replace(
             REFERENCES_MARKER,

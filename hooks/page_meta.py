@@ -323,26 +323,28 @@ def references_markdown(
     out.append(f"{len(used)} sources are cited on this site or by the self-assessment.")
     out.append("")
     for kind, heading in KIND_HEADINGS.items():
-        ids = sorted(
-            (source_id for source_id in used if sources[source_id]["kind"] == kind),
-            key=lambda source_id: sources[source_id]["title"].lower(),
-        )
+        # Registry order within each kind: the registry lists the main source first.
+        ids = [sid for sid, entry in sources.items() if sid in used and entry["kind"] == kind]
         if not ids:
             continue
         out.extend([f"## {heading}", ""])
         for source_id in ids:
             entry = sources[source_id]
-            out.append(source_line(entry))
+            lines = [source_line(entry)]
             if entry.get("note"):
-                out.append(f"    {entry['note']}")
+                lines.append(entry["note"])
             where = [
                 f"[{_md_escape(meta.title)}]({_link(from_uri, meta.src_uri)})"
                 for meta in cited_by.get(source_id, [])
             ]
-            if source_id in rules_ids:
+            if source_id in rules_ids and RULES_PAGE not in {
+                m.src_uri for m in cited_by.get(source_id, [])
+            }:
                 where.append("the self-assessment's rules")
-            out.append(f"    Cited by: {', '.join(where)}.")
-            out.append("")
+            lines.append(f"Cited by: {', '.join(where)}.")
+            # Hard line breaks keep the note and "Cited by" inside the same list item.
+            out.append("  \n    ".join(lines))
+        out.append("")
     out.append(GENERATED_END)
     return "\n".join(out) + "\n"
 

@@ -14,6 +14,7 @@ from .answers import check_answers, settle
 from .conditions import Answers, holds
 from .explain import PLACEHOLDER, why_sentences
 from .rules_data import EvidenceItem, Notice, Rules, load_rules
+from .rules_model import NATION_QUESTION
 
 __all__ = ["asked_questions", "effective_answers", "evaluate", "item_status"]
 
@@ -95,7 +96,7 @@ def _outcome(settled: Answers, evidence: list[dict[str, Any]], missing: list[str
 
 
 def _context(settled: Answers, rules: Rules) -> dict[str, str] | None:
-    nation = settled.get("nation")
+    nation = settled.get(NATION_QUESTION)
     if not isinstance(nation, str):
         return None
     found = rules.nations[nation]
@@ -104,7 +105,7 @@ def _context(settled: Answers, rules: Rules) -> dict[str, str] | None:
 
 
 def _shown(notice: Notice, settled: Answers) -> bool:
-    if notice.nation_context and "nation" not in settled:
+    if notice.nation_context and NATION_QUESTION not in settled:
         return False
     return holds(notice.shown_when, settled)
 
@@ -113,8 +114,8 @@ def _notice(notice: Notice, settled: Answers, rules: Rules) -> dict[str, Any]:
     sources = list(notice.sources)
     text = notice.text
     if notice.nation_context:
-        nation = rules.nations[str(settled["nation"])]
-        fields = {"nation": rules.question("nation").option(nation.id).label,
+        nation = rules.nations[str(settled[NATION_QUESTION])]
+        fields = {"nation": rules.question(NATION_QUESTION).option(nation.id).label,
                   "regulation": nation.regulation, "inspectorate": nation.inspectorate,
                   "framework": nation.framework}
         text = PLACEHOLDER.sub(lambda match: fields[match.group(1)], text)

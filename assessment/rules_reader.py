@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, NoReturn
 
 from .conditions import ParseContext, Registered, parse, reads
 from .errors import RulesError
+from .explain import PLACEHOLDER
 from .rules_model import (
     BASIS_WORDS,
     CONTEXT_FIELDS,
@@ -36,7 +36,6 @@ from .rules_model import (
 )
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def read_rules(directory: Path) -> Rules:
@@ -397,8 +396,10 @@ class _Loader:
             file.fail(where, "needs held_when or check_when (or both)")
         if "partial_when" in value and "held_when" not in value:
             file.fail(f"{where}.partial_when", "needs a held_when")
-        if ("check_when" in value) != ("check" in value):
-            file.fail(f"{where}.check", "check (what to ask) goes with check_when")
+        if "check_when" in value and "check" not in value:
+            file.fail(f"{where}.check", "missing: an item with check_when says what to ask")
+        if "check" in value and "check_when" not in value:
+            file.fail(f"{where}.check", "only an item with check_when has a check")
         if "held_when" in value and "next_step" not in value:
             file.fail(f"{where}.next_step", "missing: an item that can be a gap needs one")
         if "next_step_partial" in value and "partial_when" not in value:

@@ -1,0 +1,69 @@
+// Runs the scenario files through the `assessment` package inside Pyodide (CPython in
+// WebAssembly, from the pinned npm package) and prints, as one JSON object, each
+// scenario's JSON, Markdown and text output, for comparison with CPython's byte for byte.
+//
+// Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>
+// The package's files are read from disk and written into Pyodide's file system, as the
+// browser's worker unpacks them; one Pyodide start serves every scenario.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { loadPyodide } from "pyodide";
+
+const [root, date, siteUrl] = process.argv.slice(2);
+if (!root || !date || siteUrl === undefined) {
+  console.error("usage: node run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>");
+  process.exit(2);
+}
+
+function packageFiles(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "__pycache__") found.push(...packageFiles(full));
+    } else if (/\.(py|toml|json)$/.test(entry.name)) {
+      found.push(full);
+    }
+  }
+  return found.sort();
+}
+
+const pyodide = await loadPyodide();
+const target = "/home/pyodide";
+for (const file of packageFiles(path.join(root, "assessment"))) {
+  const destination = path.posix.join(target, path.relative(root, file).split(path.sep).join("/"));
+  pyodide.FS.mkdirTree(path.posix.dirname(destination));
+  pyodide.FS.writeFile(destination, readFileSync(file));
+}
+
+const scenarioDir = path.join(root, "tests", "scenarios");
+const scenarios = readdirSync(scenarioDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .map((name) => [name.replace(/\.json$/, ""), readFileSync(path.join(scenarioDir, name), "utf8")]);
+
+pyodide.globals.set("SCENARIOS", JSON.stringify(scenarios));
+pyodide.globals.set("DATE", date);
+pyodide.globals.set("SITE_URL", siteUrl);
+const output = pyodide.runPython(`
+import sys
+sys.path.insert(0, "${target}")
+import datetime, json
+from assessment.engine import evaluate
+from assessment.rules_data import load_rules
+from assessment.report import render_json, render_markdown, render_text
+
+rules = load_rules()
+today = datetime.date.fromisoformat(DATE)
+outputs = {}
+for name, text in json.loads(SCENARIOS):
+    answers = json.loads(text)["answers"]
+    result = evaluate(answers, rules)
+    outputs[name] = {
+        "json": render_json(result),
+        "markdown": render_markdown(result, answers, rules, site_url=SITE_URL or None, today=today),
+        "text": render_text(result, answers, rules, site_url=SITE_URL or None, today=today),
+    }
+json.dumps({"python": sys.version.split()[0], "rules_version": rules.version, "outputs": outputs})
+`);
+process.stdout.write(output);

@@ -1,0 +1,60 @@
+"""Parity: the scenario files run inside Pyodide (CPython in WebAssembly, the interpreter the
+browser uses, from the pinned npm package, under Node) give the same JSON, Markdown and text
+as CPython, byte for byte. Skipped only when `node` or node_modules/pyodide is missing."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assessment.engine import evaluate
+from assessment.report import render_json, render_markdown, render_text
+from assessment.rules_data import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"
+SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
+DATE = "2025-01-20"
+SITE_URL = "https://example.org/imaging-referrers/"
+
+pytestmark = pytest.mark.node
+
+
+@pytest.fixture(scope="module")
+def pyodide_outputs() -> dict:
+    """Every scenario's outputs from one Pyodide start."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not on PATH: the Pyodide parity test needs Node.js 20+")
+    if not (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file():
+        pytest.skip("node_modules/pyodide is missing: run `npm ci` for the parity test")
+    done = subprocess.run([node, str(SCRIPT), str(ROOT), DATE, SITE_URL], cwd=ROOT,
+                          capture_output=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return json.loads(done.stdout.decode("utf-8"))
+
+
+def test_pyodide_runs_cpython_3_14_with_the_same_rules(pyodide_outputs) -> None:
+    assert pyodide_outputs["python"].startswith("3.14.")
+    assert pyodide_outputs["rules_version"] == load_rules().version
+    assert sorted(pyodide_outputs["outputs"]) == [path.stem for path in SCENARIOS]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[path.stem for path in SCENARIOS])
+def test_same_output_as_cpython_byte_for_byte(path: Path, pyodide_outputs) -> None:
+    answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+    result = evaluate(answers)
+    today = datetime.date.fromisoformat(DATE)
+    expected = {
+        "json": render_json(result),
+        "markdown": render_markdown(result, answers, site_url=SITE_URL, today=today),
+        "text": render_text(result, answers, site_url=SITE_URL, today=today),
+    }
+    found = pyodide_outputs["outputs"][path.stem]
+    for output, text in expected.items():
+        assert found[output].encode("utf-8") == text.encode("utf-8"), output

@@ -1,0 +1,352 @@
+"""The rules data: the ids the specification fixes, the wording rules, the version hash,
+and the checks that run on every load (each kind of mistake names its file and key)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.rules_data import RULES_DIR, RulesError, load_rules
+
+RULES = load_rules()
+
+# The ids, flags and basis words of shared/spec/assessment.md, copied by hand.
+SPEC_QUESTIONS = {
+    "nation": (False, ["england", "wales", "scotland", "northern-ireland"]),
+    "profession": (False, [
+        "nurse", "midwife", "nursing-associate", "physiotherapist", "paramedic", "radiographer",
+        "podiatrist", "occupational-therapist", "orthoptist", "speech-and-language-therapist",
+        "operating-department-practitioner", "prosthetist-orthotist", "dietitian",
+        "clinical-scientist", "pharmacist", "osteopath", "chiropractor", "physician-associate",
+        "anaesthesia-associate", "other-registered", "not-registered"]),
+    "practice_level": (False, ["enhanced", "advanced", "consultant", "other"]),
+    "settings": (True, ["emergency-urgent", "inpatient", "outpatient", "primary-care",
+                        "community", "independent"]),
+    "imaging_provider": (False, ["same-organisation", "other-organisation",
+                                 "several-organisations"]),
+    "modalities": (True, ["xray", "ct", "fluoroscopy", "nuclear-medicine", "dexa", "ultrasound",
+                          "mri"]),
+    "patients": (True, ["adults", "children"]),
+    "scope_written": (False, ["yes", "draft", "no"]),
+    "service_need": (False, ["yes", "partly", "no"]),
+    "irmer_training": (False, ["current", "expired", "none"]),
+    "education": (False, ["completed", "in-progress", "none"]),
+    "competence": (False, ["yes", "no"]),
+    "paediatric_competence": (False, ["yes", "no"]),
+    "supervisor": (False, ["yes", "no", "independent"]),
+    "results_plan": (False, ["yes", "no"]),
+    "referral_guidelines": (False, ["yes", "no"]),
+    "audit_plan": (False, ["yes", "no"]),
+    "mri_safety": (False, ["yes", "no"]),
+}
+SPEC_EVIDENCE = {
+    "registration": "law",
+    "role-level": "national-guidance",
+    "service-need": "national-guidance",
+    "scope-of-practice": "law",
+    "irmer-training": "local-practice",
+    "education": "professional-body",
+    "competence": "professional-body",
+    "paediatric-competence": "professional-body",
+    "supervisor": "local-practice",
+    "results-management": "local-practice",
+    "referral-criteria": "law",
+    "pregnancy-enquiry": "law",
+    "ct-contrast": "local-practice",
+    "mri-safety": "local-practice",
+    "non-ionising": "professional-body",
+    "each-provider": "local-practice",
+    "audit": "local-practice",
+}
+GROUPS = {
+    "service-need": ["service-need", "scope-of-practice"],
+    "suitability": ["registration", "role-level", "education", "irmer-training", "competence",
+                    "paediatric-competence", "supervisor", "audit"],
+    "employer-procedures": ["referral-criteria", "pregnancy-enquiry", "results-management",
+                            "each-provider"],
+    "modality": ["ct-contrast", "mri-safety", "non-ionising"],
+}
+CHECK_ITEMS = {"role-level", "supervisor", "non-ionising", "each-provider"}
+PARTIAL_ITEMS = {"service-need", "scope-of-practice", "irmer-training", "education"}
+
+
+# The ids the specification fixes -------------------------------------------------------
+
+
+def test_questions_options_and_multi_flags_are_the_specifications() -> None:
+    found = {q.id: (q.multi, [option.id for option in q.options]) for q in RULES.questions}
+    assert list(found) == list(SPEC_QUESTIONS)
+    assert found == SPEC_QUESTIONS
+
+
+def test_evidence_ids_order_and_basis_are_the_specifications() -> None:
+    assert {item.id: item.basis for item in RULES.evidence} == SPEC_EVIDENCE
+    assert [item.id for item in RULES.evidence] == list(SPEC_EVIDENCE)
+
+
+def test_notices_and_the_fixed_words() -> None:
+    assert [notice.id for notice in RULES.notices] == [
+        "associate-position", "nursing-associate-position", "nation-context"]
+    assert list(RULES.status_labels) == ["held", "partial", "gap", "check", "unknown"]
+    assert set(RULES.outcome_sentences) == {"ready", "gaps", "blocked", "incomplete"}
+    assert set(RULES.basis_labels) == set(SPEC_EVIDENCE.values())
+
+
+def test_evidence_groups() -> None:
+    found: dict[str, list[str]] = {}
+    for item in RULES.evidence:
+        found.setdefault(item.group, []).append(item.id)
+    assert {group: sorted(ids) for group, ids in found.items()} == {
+        group: sorted(ids) for group, ids in GROUPS.items()}
+    assert list(group_titles()) == list(GROUPS)
+
+
+def test_ionising_modalities_are_defined_once_as_in_the_specification() -> None:
+    assert RULES.option_sets["ionising"].options == ("xray", "ct", "fluoroscopy",
+                                                     "nuclear-medicine", "dexa")
+    assert RULES.option_sets["non-ionising"].options == ("ultrasound", "mri")
+
+
+def test_nations_give_the_law_and_inspectorate_of_the_facts() -> None:
+    expected = {"england": "CQC", "wales": "HIW", "scotland": "HIS", "northern-ireland": "RQIA"}
+    for nation, inspectorate in expected.items():
+        context = RULES.nations[nation]
+        assert f"({inspectorate})" in context.inspectorate
+        if nation == "northern-ireland":
+            assert "(Northern Ireland) 2018" in context.regulation
+        else:
+            assert "2017" in context.regulation and "2024/896" in context.regulation
+    assert "2016" in RULES.nations["northern-ireland"].framework
+    # The year of the NI advanced AHP framework is not known: it must not be stated.
+    assert "2019" not in RULES.nations["northern-ireland"].framework
+
+
+# Wording rules ----------------------------------------------------------------------------
+
+
+def _kinds(source_ids: tuple[str, ...]) -> set[str]:
+    return {RULES.sources[source].kind for source in source_ids}
+
+
+@pytest.mark.parametrize("item", [i for i in RULES.evidence if i.basis == "local-practice"],
+                         ids=lambda item: item.id)
+def test_local_practice_items_cite_employers_and_say_they_are_examples(item) -> None:
+    assert "employer" in _kinds(item.sources)
+    wording = " ".join((*item.why, item.what_counts)).lower()
+    assert re.search(r"\b(many|some|one) (employers|trust)|for example|such as", wording), wording
+
+
+@pytest.mark.parametrize("item", [i for i in RULES.evidence if i.basis == "law"],
+                         ids=lambda item: item.id)
+def test_law_items_cite_the_law(item) -> None:
+    assert "law" in _kinds(item.sources)
+
+
+def test_only_items_citing_the_announcement_speak_of_the_2025_guidance() -> None:
+    for item in RULES.evidence:
+        text = " ".join((*item.why, item.what, item.what_counts, item.check or ""))
+        if "2025 guidance" in text or "2025 good practice guidance" in text:
+            assert "sor-2025-announcement" in item.sources, item.id
+
+
+def test_every_item_and_notice_has_sources_and_a_why() -> None:
+    for item in RULES.evidence:
+        assert item.sources and item.why and item.title
+    for notice in RULES.notices:
+        assert notice.as_of.year >= 2024
+        assert notice.sources or notice.nation_context
+
+
+# Version ------------------------------------------------------------------------------------
+
+
+def test_version_is_a_short_hash_that_follows_the_data(tmp_path: Path) -> None:
+    assert re.fullmatch(r"[0-9a-f]{12}", RULES.version)
+    copy = _copy_rules(tmp_path / "same")
+    assert load_rules(copy).version == RULES.version
+    changed = _copy_rules(tmp_path / "changed")
+    path = changed / "outcomes.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert load_rules(changed).version != RULES.version
+
+
+def test_load_rules_is_cached() -> None:
+    assert load_rules() is load_rules(RULES_DIR)
+
+
+# Every kind of mistake fails naming the file and the key -----------------------------------
+
+BROKEN = {
+    "unknown source": (
+        "evidence.toml", 'sources = ["uhb-nmr"]', 'sources = ["uhb-nmr", "foo"]',
+        "evidence.mri-safety.sources[1]", "unknown source 'foo'"),
+    "unknown question in a condition": (
+        "evidence.toml", 'answer = "audit_plan"', 'answer = "audit_plans"',
+        "evidence.audit.held_when.answer", "unknown question 'audit_plans'"),
+    "unknown option in a condition": (
+        "evidence.toml", 'is = ["other-organisation", "several-organisations"]',
+        'is = ["other-organisation", "many-organisations"]',
+        "evidence.each-provider.applies_when.is[1]", "unknown option 'many-organisations'"),
+    "unknown option in an option set": (
+        "questions.toml", '"nuclear-medicine", "dexa"]', '"nuclear-medicine", "pet"]',
+        "option_sets.ionising.options[4]", "unknown option 'pet'"),
+    "missing why": (
+        "evidence.toml",
+        'why = [\n  "You want to request {modalities:mri}, and some employers ask MRI referrers '
+        'for safety training: one trust sends MRI safety training to every applicant with '
+        'its application pack.",\n]\n',
+        "", "evidence.mri-safety.why", "missing"),
+    "empty why": (
+        "evidence.toml",
+        'why = [\n  "Employers expect every registered referrer to act on the reports of the '
+        'imaging they request; Dorset County Hospital, for example, makes it a condition of '
+        'entitlement.",\n]',
+        "why = []", "evidence.results-management.why", "non-empty list"),
+    "bad basis": (
+        "evidence.toml", 'basis = "national-guidance"\nwhat = "A statement',
+        'basis = "guidance"\nwhat = "A statement', "evidence.service-need.basis",
+        "unknown basis 'guidance'"),
+    "no source": (
+        "evidence.toml", 'sources = ["dchft-nmr"]\n', "sources = []\n",
+        "evidence.results-management.sources", "non-empty list"),
+    "unknown key (a typo)": (
+        "evidence.toml", 'title = "MRI safety training"', 'titel = "MRI safety training"',
+        "evidence.mri-safety.titel", "unknown key"),
+    "unknown key in a condition": (
+        "questions.toml", 'has_any = ["mri"]', 'has_all = ["mri"]',
+        "questions.mri_safety.asked_when.all[1]", "unknown key 'has_all'"),
+    "unknown group": (
+        "evidence.toml",
+        'group = "modality"\nbasis = "local-practice"\nwhat = "A certificate of MRI',
+        'group = "modalities"\nbasis = "local-practice"\nwhat = "A certificate of MRI',
+        "evidence.mri-safety.group", "unknown group 'modalities'"),
+    "malformed TOML": (
+        "notices.toml", "as_of = 2025-01-30\nsources = [\"sor-rcr-associates-2025\"]\n",
+        "as_of = 2025-01-30\nsources = [\"sor-rcr-associates-2025\"\n", None, "invalid TOML"),
+    "unreachable question and options": (
+        "questions.toml",
+        'asked_when = { all = [{ registered = true }, '
+        '{ answer = "modalities", has_any = ["mri"] }] }',
+        'asked_when = { all = [{ answer = "profession", is = ["not-registered"] }, '
+        '{ answer = "modalities", has_any = ["mri"] }] }',
+        "questions.mri_safety.asked_when", "can never be reached"),
+    "unreachable item": (
+        "evidence.toml", 'applies_when = { answer = "modalities", has_any = ["ct"] }',
+        'applies_when = { all = [{ answer = "modalities", has_any = ["ct"] }, '
+        '{ answer = "profession", is = ["not-registered"] }] }',
+        "evidence.ct-contrast.applies_when", "never holds"),
+    "unreachable notice": (
+        "notices.toml", 'shown_when = { answer = "profession", is = ["nursing-associate"] }',
+        'shown_when = { all = [{ answer = "profession", is = ["not-registered"] }, '
+        '{ answer = "practice_level", is = ["other"] }] }',
+        "notices.nursing-associate-position.shown_when", "never"),
+    "status reading a question not asked when the item applies": (
+        "evidence.toml", 'held_when = { answer = "mri_safety", is = ["yes"] }',
+        'held_when = { answer = "paediatric_competence", is = ["yes"] }',
+        "evidence.mri-safety.applies_when", "'paediatric_competence'"),
+    "a question depending on a later one": (
+        "questions.toml",
+        'multi = true\nasked_when = { registered = true }\noptions = [\n'
+        '  { id = "emergency-urgent"',
+        'multi = true\nasked_when = { answer = "modalities", has_any = ["ct"] }\noptions = [\n'
+        '  { id = "emergency-urgent"',
+        "questions.settings.asked_when", "not an earlier question"),
+    "is used on a multi-choice question": (
+        "evidence.toml", 'applies_when = { answer = "modalities", has_any = ["ct"] }',
+        'applies_when = { answer = "modalities", is = ["ct"] }',
+        "evidence.ct-contrast.applies_when.is", "multi-choice question"),
+    "unknown placeholder in a why sentence": (
+        "evidence.toml", "{modalities:ct}", "{modality:ct}",
+        "evidence.ct-contrast.why[0]", "unknown question 'modality'"),
+    "missing nation": (
+        "nations.toml", "[nations.wales]", "[nationz.wales]", "nationz", "unknown key"),
+    "unknown source in a notice": (
+        "notices.toml", 'sources = ["sor-rcr-associates-2025"]\n\n[notices.nation-context]',
+        'sources = ["sor-rcr-associates-2026"]\n\n[notices.nation-context]',
+        "notices.nursing-associate-position.sources[0]", "unknown source"),
+    "check item without what to ask": (
+        "evidence.toml", 'check = "You work for yourself',
+        'next_step_partial = "You work for yourself',
+        "evidence.supervisor.check", "missing: an item with check_when says what to ask"),
+}
+
+
+def _copy_rules(target: Path) -> Path:
+    shutil.copytree(RULES_DIR, target)
+    return target
+
+
+@pytest.mark.parametrize("case", list(BROKEN), ids=list(BROKEN))
+def test_a_mistake_fails_naming_file_and_key(case: str, tmp_path: Path) -> None:
+    file, old, new, key, message = BROKEN[case]
+    rules_dir = _copy_rules(tmp_path / "rules")
+    path = rules_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the test's text to replace is not unique in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(RulesError) as raised:
+        load_rules(rules_dir)
+    error = str(raised.value)
+    assert error.startswith(f"{path}: "), error
+    assert raised.value.file == str(path)
+    if key is not None:
+        assert raised.value.key == key or error.startswith(f"{path}: {key}"), error
+    if message is not None:
+        assert message in error, error
+
+
+def test_missing_file_fails_naming_it(tmp_path: Path) -> None:
+    rules_dir = _copy_rules(tmp_path / "rules")
+    (rules_dir / "nations.toml").unlink()
+    with pytest.raises(RulesError, match=r"nations\.toml: file not found"):
+        load_rules(rules_dir)
+
+
+def test_error_names_the_package_file_relative_to_the_project() -> None:
+    error = RulesError("assessment/rules/evidence.toml", "evidence.irmer-training.sources[0]",
+                       "unknown source 'foo'")
+    assert str(error) == ("assessment/rules/evidence.toml: evidence.irmer-training.sources[0]: "
+                          "unknown source 'foo'")
+
+
+# The catalogue for the page without JavaScript ------------------------------------------
+
+
+def test_question_catalogue_says_when_each_question_is_asked() -> None:
+    catalogue = {entry["id"]: entry for entry in question_catalogue()}
+    assert list(catalogue) == list(SPEC_QUESTIONS)
+    assert [q for q, entry in catalogue.items() if entry["asked_when_text"] is None] == [
+        "nation", "profession"]
+    assert catalogue["practice_level"]["asked_when_text"] == RULES.registered_text
+    irmer = catalogue["irmer_training"]["asked_when_text"]
+    for label in ("X-ray", "CT", "Fluoroscopy", "Nuclear medicine", "DEXA"):
+        assert f"“{label}”" in irmer
+    assert "“Ultrasound”" not in irmer and "“MRI”" not in irmer
+    assert "“Children and young people”" in catalogue["paediatric_competence"]["asked_when_text"]
+    assert "“MRI”" in catalogue["mri_safety"]["asked_when_text"]
+    assert catalogue["modalities"]["options"][4] == {"id": "dexa", "label": "DEXA",
+                                                     "help": "Bone density scans"}
+
+
+def test_evidence_catalogue_describes_every_item_from_the_data() -> None:
+    catalogue = evidence_catalogue()
+    assert [entry["id"] for entry in catalogue] == list(SPEC_EVIDENCE)
+    for entry in catalogue:
+        assert set(entry) == {
+            "id", "title", "group", "group_title", "basis", "basis_label", "what",
+            "what_counts", "applies_text", "held_text", "partial_text", "check_text",
+            "check_when_text", "sources", "guidance"}
+        assert entry["guidance"] == f"evidence/#{entry['id']}"
+        assert entry["sources"] and all(s["title"] and s["url"] for s in entry["sources"])
+        assert (entry["check_text"] is not None) == (entry["id"] in CHECK_ITEMS)
+        assert (entry["partial_text"] is not None) == (entry["id"] in PARTIAL_ITEMS)
+    by_id = {entry["id"]: entry for entry in catalogue}
+    assert by_id["registration"]["applies_text"] == "always"
+    assert by_id["each-provider"]["applies_text"].endswith(
+        "is “Another organisation” or “Several organisations”")
+    assert by_id["non-ionising"]["held_text"] == RULES.texts["never_held"]
+    assert "“Partly”" in by_id["service-need"]["partial_text"]

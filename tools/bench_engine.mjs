@@ -1,0 +1,48 @@
+// The Pyodide half of `python -m tools.bench_engine`: loads Pyodide from the pinned npm
+// package, writes the `assessment` package and tools/bench_engine.py into its file system,
+// and prints the result of the same `measure` function as JSON.
+//
+// Usage: node tools/bench_engine.mjs <repo root> <rounds>
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { loadPyodide } from "pyodide";
+
+const [root, rounds] = process.argv.slice(2);
+
+function files(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "__pycache__") found.push(...files(full));
+    } else if (/\.(py|toml|json)$/.test(entry.name)) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+const pyodide = await loadPyodide();
+const target = "/home/pyodide";
+const copies = [...files(path.join(root, "assessment")), path.join(root, "tools", "bench_engine.py")];
+for (const file of copies) {
+  const relative = path.relative(root, file).split(path.sep).join("/");
+  const destination = path.posix.join(target, relative.replace(/^tools\//, "bench/"));
+  pyodide.FS.mkdirTree(path.posix.dirname(destination));
+  pyodide.FS.writeFile(destination, readFileSync(file));
+}
+const scenarioDir = path.join(root, "tests", "scenarios");
+const scenarios = readdirSync(scenarioDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .map((name) => JSON.parse(readFileSync(path.join(scenarioDir, name), "utf8")).answers);
+
+pyodide.globals.set("SCENARIOS", JSON.stringify(scenarios));
+pyodide.globals.set("ROUNDS", Number(rounds || 200));
+const output = pyodide.runPython(`
+import sys, json
+sys.path[:0] = ["${target}", "${target}/bench"]
+from bench_engine import measure
+json.dumps(measure(json.loads(SCENARIOS), ROUNDS))
+`);
+process.stdout.write(output);

@@ -23,7 +23,7 @@ Answer = str | list[str]
 def check_answers(data: object, rules: Rules) -> dict[str, Answer]:
     """The answers, checked: single answers as a string, multi answers as a list of option
     ids without repeats, in the order the options are listed. Raises `AnswerError`."""
-    if not isinstance(data, dict):
+    if not isinstance(data, Mapping):
         raise AnswerError(None, f"the answers must be a JSON object, not {_kind(data)}")
     checked: dict[str, Answer] = {}
     for key, value in data.items():

@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Which evidence does your application for imaging referrer entitlement "
                     "need, and which of it do you hold? Without --answers, the questions are "
                     "asked in the terminal.",
+        epilog="Exit status: 0 for any result (blocked included); 2 for bad input, with one "
+               "line on stderr naming the file and key; 130 if interrupted; 1 if the rules "
+               "data is broken.",
     )
     parser.add_argument("--answers", metavar="FILE",
                         help="a JSON file mapping question ids to option ids (a list of "

@@ -16,8 +16,9 @@ RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]
 EVIDENCE_IDS = [item.id for item in RULES.evidence]
 IONISING = {"xray", "ct", "fluoroscopy", "nuclear-medicine", "dexa"}
-ORACLE_SETTINGS = settings(max_examples=400, deadline=None)
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
+# No example database: nothing is written into the working tree.
+ORACLE_SETTINGS = settings(max_examples=400, deadline=None, database=None)
+PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None)
 
 
 def answer_for(question) -> st.SearchStrategy:

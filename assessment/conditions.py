@@ -95,19 +95,19 @@ FORMS = (
 
 def holds(condition: Condition, answers: Answers) -> bool:
     """Whether the condition holds for these settled answers."""
-    match condition:
-        case Always():
-            result = True
+    match condition:  # the most frequent forms first
         case Registered(question, unless):
             result = question in answers and answers[question] != unless
-        case Answered(question):
-            result = question in answers
         case Is(question, options):
             result = answers.get(question) in options
         case HasAny(question, options):
             result = any(option in options for option in answers.get(question, ()))
         case All(parts):
             result = all(holds(part, answers) for part in parts)
+        case Always():
+            result = True
+        case Answered(question):
+            result = question in answers
         case AnyOf(parts):
             result = any(holds(part, answers) for part in parts)
     return result

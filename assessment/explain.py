@@ -28,6 +28,8 @@ def why_sentences(item: EvidenceItem, settled: Answers, rules: Rules) -> list[st
 
 
 def _fill(template: str, settled: Answers, rules: Rules) -> str | None:
+    if "{" not in template:
+        return template
     pieces = []
     position = 0
     for match in PLACEHOLDER.finditer(template):

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from assessment import report
 from assessment.answers import AnswerError, check_answers
 from assessment.engine import asked_questions, effective_answers, evaluate
 from assessment.report import (
@@ -422,11 +423,13 @@ def test_render_json_is_the_result_with_a_trailing_newline() -> None:
 
 @pytest.mark.parametrize("answers", [{}, ALL_YES, {"profession": "not-registered"},
                                      {**ALL_YES, "modalities": ["ct", "mri"]}])
-def test_render_json_writes_what_json_dumps_writes(answers) -> None:
+def test_render_json_writes_what_json_dumps_writes(answers, monkeypatch) -> None:
     result = evaluate(answers)
-    assert render_json(result) == json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     odd = {"a": [], "b": {}, "c": None, "d": [1, 2.5, True, False, {"e": "\"é\n\u2028\t"}]}
-    assert render_json(odd) == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"
+    for c_encoder_indents in (True, False):  # both ways of writing it, whatever the Python
+        monkeypatch.setattr(report, "C_ENCODER_INDENTS", c_encoder_indents)
+        assert render_json(result) == json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        assert render_json(odd) == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"
 
 
 def _markdown(answers: dict, **options) -> str:

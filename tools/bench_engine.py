@@ -72,10 +72,10 @@ def run_pyodide(rounds: int) -> dict[str, Any] | str:
 
 
 def describe(label: str, found: dict[str, Any] | str) -> str:
-    """One report line."""
+    """One report line; `label` may name the interpreter as {python}."""
     if isinstance(found, str):
-        return f"  {label}: {found}"
-    return (f"  {label} ({found['python']}): median {found['median_ms']:.3f} ms, "
+        return f"  {label.format(python='Python')}: {found}"
+    return (f"  {label.format(python=found['python'])}: median {found['median_ms']:.3f} ms, "
             f"p90 {found['p90_ms']:.3f} ms over {found['evaluations']} evaluations "
             f"(loading and checking the rules once: {found['load_rules_ms']:.0f} ms)")
 
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"One full evaluation (evaluate + render_json), {len(scenarios)} scenarios x "
           f"{options.rounds} rounds:")
     sys.path.insert(0, str(ROOT))
-    print(describe("CPython", measure(scenarios, options.rounds)), flush=True)
-    print(describe("Pyodide under Node", run_pyodide(options.rounds)))
+    print(describe("{python}", measure(scenarios, options.rounds)), flush=True)
+    print(describe("Pyodide ({python} in WebAssembly, under Node)", run_pyodide(options.rounds)))
     return 0
 
 

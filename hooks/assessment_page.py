@@ -13,9 +13,14 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.rules_data import RulesError, load_rules
+from hooks import assessment_html
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assessment"
@@ -48,7 +53,11 @@ def package_archive() -> bytes:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Package the engine once per build and record its hashed file name."""
+    """Validate the rules, package the engine once per build and record its hashed name."""
+    try:
+        load_rules()
+    except RulesError as error:
+        raise PluginError(f"Invalid rules data: {error}") from error
     data = package_archive()
     digest = hashlib.sha256(data).hexdigest()[:12]
     config.extra["assessment_archive"] = f"assets/py/assessment-{digest}.zip"
@@ -56,25 +65,83 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the placeholder on the self-assessment page with the app."""
-    if PLACEHOLDER not in html:
-        return html
+ACTIONS = (
+    ("copy-link", "Copy link to these answers"),
+    ("copy-text", "Copy as plain text"),
+    ("download", "Download as Markdown"),
+    ("print", "Print or save as PDF"),
+    ("start-again", "Start again"),
+    ("forget", "Forget my answers on this device"),
+)
+
+
+def action_buttons() -> str:
+    """The result's buttons; the first is the main action."""
+    return "".join(
+        f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
+        f' data-action="{action}">{label}</button>'
+        for index, (action, label) in enumerate(ACTIONS)
+    )
+
+
+def render_app(page: Page, config: MkDocsConfig) -> str:
+    """The self-assessment: status, questions, and the static checklist the result replaces."""
 
     def link(target: str) -> str:
         return get_relative_url(target, page.url or ".")
 
-    app = (
-        '<div id="assessment-app" class="assessment-app"'
-        f' data-pyodide-url="{link(config.extra["pyodide_path"])}"'
-        f' data-package-url="{link(config.extra["assessment_archive"])}"'
-        f' data-worker-url="{link("assets/js/assessment-worker.mjs")}">'
-        '<p class="assessment-status" role="status" data-python-status>'
-        "Python has not started: it needs JavaScript.</p>"
+    rules = load_rules()
+    form = assessment_html.render_form(question_catalogue(rules))
+    catalogue = assessment_html.render_catalogue(
+        evidence_catalogue(rules), group_titles(rules), link
+    )
+    data = assessment_html.attrs(
+        id="assessment-app",
+        class_="assessment",
+        data_pyodide_url=link(config.extra["pyodide_path"]),
+        data_package_url=link(config.extra["assessment_archive"]),
+        data_worker_url=link("assets/js/assessment-worker.mjs"),
+        data_site_root=link(""),
+        data_site_url=config.site_url or None,
+        data_rules_version=rules.version,
+    )
+    return (
+        f"<div{data}>"
+        '<div class="assessment__status">'
+        '<p role="status" data-python-status>The live result needs JavaScript, which is off or'
+        " blocked in this browser. Every question and the complete evidence list, with when"
+        " each item applies, are below: use them as a checklist.</p>"
+        '<progress data-python-progress max="3" value="0" hidden'
+        ' aria-label="Starting Python"></progress>'
         "</div>"
+        '<div class="assessment__notes" role="status" data-notes hidden></div>'
+        '<div class="assessment__layout">'
+        '<section class="assessment__questions" aria-labelledby="questions-heading">'
+        '<h2 id="questions-heading">Questions</h2>'
+        f"{form}</section>"
+        '<section class="assessment__result" id="result" aria-labelledby="result-heading">'
+        '<h2 id="result-heading">Your result</h2>'
+        '<p class="print-only" data-print-date></p>'
+        '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'
+        '<div data-result hidden></div>'
+        '<div class="assessment__actions" data-actions hidden>'
+        f"{action_buttons()}"
+        '<p role="status" class="assessment__feedback" data-action-feedback></p>'
+        "</div>"
+        '<div data-static-checklist>'
+        "<p>Until your result is worked out, here is every evidence item an application may"
+        " need, with when it applies.</p>"
+        f"{catalogue}</div>"
+        "</section></div></div>"
         f'<script type="module" src="{link("assets/js/assessment.js")}"></script>'
     )
-    return html.replace(PLACEHOLDER, app)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace the placeholder on the self-assessment page with the app."""
+    if PLACEHOLDER not in html:
+        return html
+    return html.replace(PLACEHOLDER, render_app(page, config))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

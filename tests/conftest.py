@@ -53,6 +53,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def page_paths(built_site: Path) -> list[str]:
+    """Site-relative URLs of every built HTML page (directory URLs for index pages)."""
+    return [
+        html.relative_to(built_site).as_posix().removesuffix("index.html")
+        for html in sorted(built_site.rglob("*.html"))
+    ]
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The base URL of the built site served on loopback."""
     server, url = serve_in_background(built_site)

@@ -1,16 +1,46 @@
-// The self-assessment's worker: starts Pyodide from the site's own files, off the main
-// thread, unpacks the `assessment` package and answers the page's calls.
+// The self-assessment's worker: starts Pyodide from the site's own files, off the main thread,
+// unpacks the `assessment` package and answers the page's calls with the engine's results.
+// It holds no rules of its own: every answer comes from Python.
 let python = null;
+let pageView = null;
+
+const progress = (stage) => self.postMessage({ progress: stage });
+const START_LIMIT_MS = 120_000;
+
+// Pyodide 314.0.7 only logs "wasm instantiation failed!" when its WebAssembly cannot be
+// loaded and then never settles. Watching for that warning (safe because the version is
+// pinned exactly) and a generous time limit turn a silent hang into a clear failure.
+function startFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).includes("wasm instantiation failed")) {
+        reject(new Error("the Python runtime (WebAssembly) could not be loaded"));
+      }
+    };
+    setTimeout(() => reject(new Error("Python took too long to start")), START_LIMIT_MS);
+  });
+}
 
 async function start({ pyodideUrl, packageUrl }) {
+  progress("downloading");
+  const archiveRequest = fetch(packageUrl);
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl });
-  const archive = await fetch(packageUrl);
-  if (!archive.ok) throw new Error(`The assessment package could not be downloaded (${archive.status}).`);
-  pyodide.unpackArchive(await archive.arrayBuffer(), "zip", { extractDir: "/home/pyodide" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide'); import assessment");
+  progress("starting");
+  const pyodide = await Promise.race([loadPyodide({ indexURL: pyodideUrl }), startFailure()]);
+  progress("loading");
+  const archive = await archiveRequest;
+  if (!archive.ok) throw new Error(`the assessment package could not be downloaded (HTTP ${archive.status})`);
+  pyodide.unpackArchive(await archive.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+  pageView = pyodide.pyimport("assessment.web").page_view_json;
   python = pyodide;
   return pyodide.runPython("import sys; sys.version.split()[0]");
+}
+
+function evaluate({ answers, today, siteUrl }) {
+  return JSON.parse(pageView(JSON.stringify(answers), today, siteUrl));
 }
 
 self.onmessage = async (event) => {
@@ -19,9 +49,11 @@ self.onmessage = async (event) => {
     if (type === "start") {
       self.postMessage({ id, ok: true, value: await start(payload) });
     } else if (!python) {
-      throw new Error("Python has not started.");
+      throw new Error("Python has not started");
+    } else if (type === "evaluate") {
+      self.postMessage({ id, ok: true, value: evaluate(payload) });
     } else {
-      throw new Error(`Unknown request: ${type}`);
+      throw new Error(`unknown request: ${type}`);
     }
   } catch (error) {
     self.postMessage({ id, ok: false, error: String(error && error.message ? error.message : error) });

@@ -1,35 +1,544 @@
-// The self-assessment page: starts the Python worker and shows its progress.
+// The self-assessment page. It only moves answers in and results out: the questions and the
+// evidence list are HTML generated from the rules at build time, and every decision is made by
+// the Python engine running in a worker. Nothing typed or read from a link is ever inserted as
+// HTML: text goes in through textContent, and link parts are matched against the form's own
+// controls before they are used.
+
+const STORAGE_KEY = "imaging-referrer-assessment";
+const SCHEMA_VERSION = 1;
+const MAX_FRAGMENT = 2000;
+
 const app = document.getElementById("assessment-app");
 
-function call(worker, type, payload) {
-  const id = crypto.randomUUID();
-  return new Promise((resolve, reject) => {
-    const listener = (event) => {
-      if (event.data.id !== id) return;
-      worker.removeEventListener("message", listener);
-      event.data.ok ? resolve(event.data.value) : reject(new Error(event.data.error));
-    };
-    worker.addEventListener("message", listener);
-    worker.postMessage({ id, type, payload });
-  });
+// ---------------------------------------------------------------- small DOM helpers
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
 }
 
-async function main() {
-  const status = app.querySelector("[data-python-status]");
-  status.textContent = "Starting Python in your browser…";
-  const absolute = (path) => new URL(path, document.baseURI).href;
-  try {
-    const worker = new Worker(absolute(app.dataset.workerUrl), { type: "module" });
-    const version = await call(worker, "start", {
-      pyodideUrl: absolute(app.dataset.pyodideUrl),
-      packageUrl: absolute(app.dataset.packageUrl),
+function say(node, text) {
+  node.textContent = text;
+  node.hidden = !text;
+}
+
+// ---------------------------------------------------------------- the form as answers
+
+function questions(form) {
+  const map = new Map();
+  for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
+    const inputs = [...fieldset.querySelectorAll("input")];
+    map.set(fieldset.dataset.question, {
+      fieldset,
+      inputs,
+      multi: inputs.length > 0 && inputs[0].type === "checkbox",
+      values: inputs.map((input) => input.value),
     });
-    status.textContent = `Python ${version} is ready in your browser.`;
-    app.dataset.pythonReady = version;
-  } catch (error) {
-    status.textContent = `Python could not start in your browser (${error.message}).`;
-    app.dataset.pythonFailed = "true";
   }
+  return map;
+}
+
+function readForm(controls) {
+  const answers = {};
+  for (const [id, question] of controls) {
+    const chosen = question.inputs.filter((input) => input.checked).map((input) => input.value);
+    if (chosen.length === 0) continue;
+    answers[id] = question.multi ? chosen : chosen[0];
+  }
+  return answers;
+}
+
+function writeForm(controls, answers) {
+  for (const [id, question] of controls) {
+    const wanted = answers[id] === undefined ? [] : [].concat(answers[id]);
+    for (const input of question.inputs) input.checked = wanted.includes(input.value);
+  }
+}
+
+// ---------------------------------------------------------------- share links (URL fragment)
+
+function shorten(text) {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function decode(part) {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
+// Forgiving by design: links travel by hand. Keeps what matches the form, drops the rest with
+// a note, and never uses a key or value that the page's own controls do not have.
+export function parseFragment(fragment, controls) {
+  const answers = {};
+  const notes = [];
+  let text = fragment.replace(/^#/, "");
+  if (!text) return { answers, notes, present: false };
+  if (text.length > MAX_FRAGMENT) {
+    notes.push(`The link was too long; only its first ${MAX_FRAGMENT} characters were read.`);
+    text = text.slice(0, MAX_FRAGMENT);
+  }
+  const seen = new Set();
+  for (const pair of text.split("&")) {
+    if (!pair) continue;
+    const cut = pair.indexOf("=");
+    const key = decode(cut < 0 ? pair : pair.slice(0, cut));
+    const raw = cut < 0 ? "" : pair.slice(cut + 1);
+    if (key === null) {
+      notes.push("A part of the link could not be read and was left out.");
+      continue;
+    }
+    const question = controls.get(key);
+    if (!question) {
+      notes.push(`The link mentions “${shorten(key)}”, which is not one of the questions; it was left out.`);
+      continue;
+    }
+    if (seen.has(key)) {
+      notes.push(`The link answers “${shorten(key)}” more than once; the first answer was kept.`);
+      continue;
+    }
+    seen.add(key);
+    const values = [];
+    for (const part of raw.split(",")) {
+      const value = decode(part);
+      if (value === null || value === "") continue;
+      if (!question.values.includes(value)) {
+        notes.push(`The link gives “${shorten(value)}” for “${key}”, which is not one of its options; it was left out.`);
+      } else if (!values.includes(value)) {
+        values.push(value);
+      }
+    }
+    if (values.length === 0) continue;
+    if (!question.multi && values.length > 1) {
+      notes.push(`The link gives several answers to “${key}”, which takes one; that question was left unanswered.`);
+      continue;
+    }
+    answers[key] = question.multi ? question.values.filter((v) => values.includes(v)) : values[0];
+  }
+  return { answers, notes, present: true };
+}
+
+// Keys in the order of the questions, values in the order of the options, literal commas.
+function fragmentFor(answers, controls, asked) {
+  const parts = [];
+  for (const [id, question] of controls) {
+    if (answers[id] === undefined || (asked && !asked.has(id))) continue;
+    const chosen = [].concat(answers[id]);
+    const values = question.values.filter((value) => chosen.includes(value));
+    parts.push(`${encodeURIComponent(id)}=${values.map(encodeURIComponent).join(",")}`);
+  }
+  return parts.join("&");
+}
+
+// ---------------------------------------------------------------- answers kept on this device
+
+function loadSaved(controls) {
+  let raw;
+  try {
+    raw = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return { answers: null, note: "" };
+  }
+  if (raw === null) return { answers: null, note: "" };
+  let data;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    forget();
+    return { answers: null, note: "Answers saved on this device could not be read, so they were cleared. Please answer again." };
+  }
+  if (!data || typeof data !== "object" || typeof data.answers !== "object" || data.answers === null) {
+    forget();
+    return { answers: null, note: "Answers saved on this device could not be read, so they were cleared. Please answer again." };
+  }
+  if (data.schema !== SCHEMA_VERSION) {
+    const newer = Number(data.schema) > SCHEMA_VERSION;
+    if (!newer) forget();
+    return {
+      answers: null,
+      note: newer
+        ? "Answers saved on this device come from a newer version of this page and were not used; they are kept for that version."
+        : "Answers saved on this device come from an older version of this page and could not be used. Please answer again.",
+    };
+  }
+  // Reuse the link parser's checks: only known questions and options survive.
+  const fragment = Object.entries(data.answers)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${[].concat(value).map((v) => encodeURIComponent(String(v))).join(",")}`)
+    .join("&");
+  const { answers, notes } = parseFragment(fragment, controls);
+  return {
+    answers,
+    savedAt: typeof data.saved_at === "string" ? data.saved_at : "",
+    note: notes.length ? "Some saved answers no longer match the questions and were left out." : "",
+  };
+}
+
+function save(answers) {
+  try {
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), answers }),
+    );
+  } catch {
+    // Storage can be full or blocked; the page still works, it just cannot remember.
+  }
+}
+
+function forget() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing to forget if storage is blocked.
+  }
+}
+
+// ---------------------------------------------------------------- the Python worker
+
+function startWorker(onProgress) {
+  const absolute = (path) => new URL(path, document.baseURI).href;
+  const worker = new Worker(absolute(app.dataset.workerUrl), { type: "module" });
+  const pending = new Map();
+  let next = 0;
+  worker.addEventListener("message", (event) => {
+    const { id, ok, value, error, progress } = event.data;
+    if (progress) return onProgress(progress);
+    const request = pending.get(id);
+    if (!request) return;
+    pending.delete(id);
+    ok ? request.resolve(value) : request.reject(new Error(error));
+  });
+  worker.addEventListener("error", (event) => {
+    for (const request of pending.values()) request.reject(new Error(event.message || "the worker stopped"));
+    pending.clear();
+  });
+  const call = (type, payload) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, type, payload });
+    });
+  const ready = call("start", {
+    pyodideUrl: absolute(app.dataset.pyodideUrl),
+    packageUrl: absolute(app.dataset.packageUrl),
+  });
+  return { ready, call };
+}
+
+// ---------------------------------------------------------------- rendering a live result
+
+const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
+
+function renderSources(sources) {
+  return el(
+    "ul",
+    { class: "evidence__sources" },
+    sources.map(([title, url]) => el("li", {}, el("a", { href: url, text: title }))),
+  );
+}
+
+function renderItem(item, link) {
+  const body = [
+    el("h4", { class: "evidence__title" },
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
+      el("span", { text: item.title }),
+    ),
+    el("p", { class: "evidence__status" },
+      el("strong", { text: item.status_label }),
+      el("span", { class: "evidence__basis", text: ` · Basis: ${item.basis_label}` }),
+    ),
+    el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
+  ];
+  if (item.next_text) {
+    body.push(el("p", { class: "evidence__next" }, el("strong", { text: `${item.next_label}: ` }), item.next_text));
+  }
+  body.push(
+    el("details", { class: "evidence__more" },
+      el("summary", { text: "What counts as evidence, and sources" }),
+      el("p", { text: item.what_counts }),
+      el("p", { text: `Basis: ${item.basis_label}, ${item.basis_description}.` }),
+      renderSources(item.sources),
+    ),
+    el("p", { class: "evidence__guidance" }, el("a", { href: link(item.guidance), text: `More about ${item.title.toLowerCase()}` })),
+  );
+  return el("li", { class: `evidence evidence--${item.status}`, dataset: { evidenceId: item.id, status: item.status } }, body);
+}
+
+function renderResult(view, link) {
+  const sheet = view.checklist;
+  const parts = [
+    el("p", { class: `outcome outcome--${sheet.outcome}`, dataset: { outcome: sheet.outcome } },
+      el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
+  ];
+  if (sheet.counts.length) {
+    parts.push(el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))));
+  }
+  if (view.missing_ids.length) {
+    parts.push(
+      el("div", { class: "missing" },
+        el("p", { text: "Still to answer:" }),
+        el("ul", {}, view.missing_ids.map((id, index) =>
+          el("li", {}, el("a", { href: `#q-${id}`, text: sheet.missing[index], dataset: { focusQuestion: id } })))),
+      ),
+    );
+  }
+  sheet.groups.forEach(([title, items], index) => {
+    parts.push(
+      el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
+        el("h3", { id: `evidence-group-${index}`, text: title }),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, link))),
+      ),
+    );
+  });
+  if (sheet.notices.length) {
+    parts.push(
+      el("section", { class: "notices", "aria-labelledby": "notices-heading" },
+        el("h3", { id: "notices-heading", text: "Context and positions to know about" }),
+        el("ul", { class: "notices__list" }, sheet.notices.map((notice, index) =>
+          el("li", { class: "notice", dataset: { noticeId: view.result.notices[index].id } },
+            el("p", { text: notice.text }),
+            el("p", { class: "notice__asof", text: `Position as of ${notice.as_of}.` }),
+            renderSources(notice.sources),
+          ))),
+      ),
+    );
+  }
+  if (sheet.scope.length || sheet.scope_note) {
+    const headings = ["Kind of imaging", "Patient group", "Settings", "Body areas", "Clinical indications"];
+    parts.push(
+      el("section", { class: "scope", "aria-labelledby": "scope-heading" },
+        el("h3", { id: "scope-heading", text: "Draft scope of practice" }),
+        el("p", { text: sheet.scope_note || "Built from your answers. Fill in the body areas and clinical indications for each row, then agree the scope with your supervisor or clinical lead." }),
+        sheet.scope.length ? el("div", { class: "md-typeset__table" },
+          el("table", {},
+            el("thead", {}, el("tr", {}, headings.map((h) => el("th", { scope: "col", text: h })))),
+            el("tbody", {}, sheet.scope.map((row) =>
+              el("tr", {}, el("td", { text: row.modality_label }), el("td", { text: row.patients_label }),
+                el("td", { text: row.settings }), el("td", {}), el("td", {})))),
+          ),
+        ) : null,
+      ),
+    );
+  }
+  parts.push(
+    el("section", { class: "print-answers", "aria-labelledby": "answers-heading" },
+      el("h3", { id: "answers-heading", text: "Your answers" }),
+      el("dl", {}, sheet.answers.map(([question, answer]) => [el("dt", { text: question }), el("dd", { text: answer })])),
+    ),
+  );
+  return parts;
+}
+
+// ---------------------------------------------------------------- the page
+
+function main() {
+  const form = document.getElementById("assessment-form");
+  const controls = questions(form);
+  const status = app.querySelector("[data-python-status]");
+  const progress = app.querySelector("[data-python-progress]");
+  const notes = app.querySelector("[data-notes]");
+  const announcer = app.querySelector("[data-result-announcer]");
+  const resultBox = app.querySelector("[data-result]");
+  const staticList = app.querySelector("[data-static-checklist]");
+  const actions = app.querySelector("[data-actions]");
+  const feedback = app.querySelector("[data-action-feedback]");
+  const printDate = app.querySelector("[data-print-date]");
+  const relative = (path) => new URL(app.dataset.siteRoot + path, document.baseURI).href;
+  document.documentElement.classList.add("assessment-js");
+
+  let latest = null;
+  let asked = null;
+  let sequence = 0;
+  let rendered = 0;
+  let worker = null;
+  let pythonReady = false;
+  let ownAnswers = null;
+  let viewingLink = false;
+
+  const today = () => {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  };
+
+  function showNotes(lines, extra) {
+    notes.replaceChildren(...lines.map((line) => el("p", { text: line })), ...(extra ? [extra] : []));
+    notes.hidden = lines.length === 0 && !extra;
+  }
+
+  function updateFragment(answers) {
+    const fragment = fragmentFor(answers, controls, asked);
+    const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`;
+    history.replaceState(history.state, "", url);
+  }
+
+  function applyAsked(list) {
+    asked = new Set(list);
+    for (const [id, question] of controls) question.fieldset.hidden = !asked.has(id);
+  }
+
+  async function evaluate() {
+    const answers = readForm(controls);
+    if (!pythonReady) return;
+    const mine = ++sequence;
+    let view;
+    try {
+      view = await worker.call("evaluate", { answers, today: today(), siteUrl: app.dataset.siteUrl || "" });
+    } catch (error) {
+      status.textContent = `The result could not be worked out (${error.message}). The checklist below still applies.`;
+      return;
+    }
+    if (mine !== sequence) return; // a newer change is on its way
+    latest = view;
+    applyAsked(view.asked);
+    updateFragment(answers);
+    resultBox.replaceChildren(...renderResult(view, relative));
+    resultBox.hidden = false;
+    staticList.hidden = true;
+    actions.hidden = false;
+    printDate.textContent = `Printed on ${view.checklist.date}.`;
+    announcer.textContent = view.announcement;
+    app.dataset.evaluations = String(++rendered);
+  }
+
+  function changed() {
+    const answers = readForm(controls);
+    if (viewingLink) {
+      viewingLink = false;
+      showNotes(["You changed an answer, so these answers are now saved as your own on this device."]);
+    }
+    save(answers);
+    ownAnswers = answers;
+    if (!pythonReady) updateFragment(answers);
+    evaluate();
+  }
+
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  resultBox.addEventListener("click", (event) => {
+    const target = event.target.closest("[data-focus-question]");
+    if (!target) return;
+    const question = controls.get(target.dataset.focusQuestion);
+    if (!question) return;
+    event.preventDefault();
+    question.inputs[0].focus();
+  });
+
+  // Opening the page: a link's answers win for display; saved answers are kept untouched.
+  const link = parseFragment(location.hash, controls);
+  const saved = loadSaved(controls);
+  ownAnswers = saved.answers;
+  if (link.present) {
+    writeForm(controls, link.answers);
+    viewingLink = Boolean(ownAnswers) && JSON.stringify(ownAnswers) !== JSON.stringify(link.answers);
+    const lines = [...link.notes];
+    if (saved.note) lines.push(saved.note);
+    let switcher = null;
+    if (viewingLink) {
+      lines.unshift("You are looking at answers from a link. Your own saved answers are kept until you change something here.");
+      switcher = el("button", { type: "button", class: "md-button", text: "Switch back to my saved answers" });
+      switcher.addEventListener("click", () => {
+        writeForm(controls, ownAnswers);
+        viewingLink = false;
+        showNotes(["Your saved answers are back."]);
+        updateFragment(ownAnswers);
+        evaluate();
+      });
+    } else if (!ownAnswers && Object.keys(link.answers).length) {
+      save(link.answers);
+    }
+    showNotes(lines, switcher);
+  } else if (ownAnswers) {
+    writeForm(controls, ownAnswers);
+    showNotes([`Your answers saved on this device were restored.${saved.note ? ` ${saved.note}` : ""}`]);
+    updateFragment(ownAnswers);
+  } else {
+    showNotes(saved.note ? [saved.note] : []);
+  }
+
+  // Actions on the result.
+  const flash = (text) => {
+    feedback.textContent = text;
+  };
+  app.querySelector("[data-action=copy-link]").addEventListener("click", async () => {
+    updateFragment(readForm(controls));
+    try {
+      await navigator.clipboard.writeText(location.href);
+      flash("Link copied. Anyone who opens it sees these answers; nothing is stored on a server.");
+    } catch {
+      flash(`Copy this link: ${location.href}`);
+    }
+  });
+  app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {
+    if (!latest) return;
+    try {
+      await navigator.clipboard.writeText(latest.text);
+      flash("The checklist was copied as plain text.");
+    } catch {
+      flash("Copying is blocked in this browser. Use “Download as Markdown” instead.");
+    }
+  });
+  app.querySelector("[data-action=download]").addEventListener("click", () => {
+    if (!latest) return;
+    const blob = new Blob([latest.markdown], { type: "text/markdown;charset=utf-8" });
+    const anchor = el("a", { href: URL.createObjectURL(blob), download: `imaging-referrer-checklist-${today()}.md` });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
+    flash("The checklist was downloaded as a Markdown file.");
+  });
+  app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
+  app.querySelector("[data-action=start-again]").addEventListener("click", () => {
+    writeForm(controls, {});
+    save({});
+    ownAnswers = {};
+    viewingLink = false;
+    showNotes(["All answers were cleared."]);
+    updateFragment({});
+    evaluate();
+    controls.values().next().value.inputs[0].focus();
+  });
+  app.querySelector("[data-action=forget]").addEventListener("click", () => {
+    forget();
+    ownAnswers = null;
+    flash("Your answers were removed from this device. They stay on screen until you leave or start again.");
+  });
+
+  // Python: started at once, while the person reads and answers.
+  const stages = { downloading: [1, "Downloading Python"], starting: [2, "Starting Python"], loading: [3, "Loading the rules"] };
+  progress.hidden = false;
+  status.textContent = "Starting Python in your browser so the result can be worked out here, on your device…";
+  worker = startWorker((stage) => {
+    const [value, label] = stages[stage] || [progress.value, stage];
+    progress.value = value;
+    status.textContent = `${label} (step ${value} of 3)…`;
+  });
+  worker.ready
+    .then((version) => {
+      pythonReady = true;
+      progress.hidden = true;
+      status.textContent = "Your result updates as you answer.";
+      app.dataset.pythonReady = version;
+      return evaluate();
+    })
+    .catch((error) => {
+      progress.hidden = true;
+      app.dataset.pythonFailed = "true";
+      status.textContent =
+        `The live result is not available because Python could not start in this browser (${error.message}). ` +
+        "Every question and the complete evidence list, with when each item applies, are below: use them as a checklist.";
+    });
 }
 
 if (app) main();

@@ -1,0 +1,357 @@
+"""The self-assessment in real headless Chromium running the real engine in Pyodide.
+
+Each test does what a person would: answers with the keyboard, opens a shared link, reloads,
+prints, or visits with JavaScript off or with Python unable to start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from assessment.rules_data import load_rules
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
+READY = "#assessment-app[data-python-ready]"
+STORAGE_KEY = "imaging-referrer-assessment"
+ENV_WITHOUT_SITE_URL = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+PYTHON_TIMEOUT = 60_000
+
+
+def cli_result(answers: dict, tmp_path: Path) -> dict:
+    """The command line's JSON for the same answers: what the page must agree with."""
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    done = subprocess.run(
+        [sys.executable, "-m", "assessment", "--answers", str(path), "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV_WITHOUT_SITE_URL,
+    )
+    return json.loads(done.stdout)
+
+
+def fragment(answers: dict) -> str:
+    """A share-link fragment as the spec writes it (keys and values URL-encoded)."""
+    parts = []
+    for key, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        parts.append(f"{quote(key)}={','.join(quote(v) for v in values)}")
+    return "&".join(parts)
+
+
+def page_result(page: object) -> dict:
+    """What the live result shows: the outcome, each item's status, the notices."""
+    return page.evaluate(
+        """() => ({
+            outcome: document.querySelector('[data-outcome]').dataset.outcome,
+            evidence: [...document.querySelectorAll('[data-evidence-id]')]
+                .map(el => [el.dataset.evidenceId, el.dataset.status]),
+            notices: [...document.querySelectorAll('[data-notice-id]')]
+                .map(el => el.dataset.noticeId),
+        })"""
+    )
+
+
+def open_assessment(page: object, site_url: str, answers: dict | None = None) -> None:
+    """Open the self-assessment (optionally from a share link) and wait for Python's result."""
+    suffix = f"#{fragment(answers)}" if answers else ""
+    page.goto(f"{site_url}assessment/{suffix}")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+
+
+def evaluations(page: object) -> int:
+    return int(page.get_attribute("#assessment-app", "data-evaluations") or 0)
+
+
+def wait_for_update(page: object, before: int) -> None:
+    page.wait_for_function(
+        f"Number(document.getElementById('assessment-app').dataset.evaluations) > {before}"
+    )
+
+
+def answer(page: object, question: str, option: str) -> None:
+    """Click an option's label, as a person would, and wait for the result to follow."""
+    before = evaluations(page)
+    page.click(f"label[for='q-{question}-{option}']")
+    wait_for_update(page, before)
+
+
+def checked(page: object) -> dict:
+    return page.evaluate(
+        """() => {
+            const out = {};
+            for (const input of document.querySelectorAll('#assessment-form input:checked')) {
+                (out[input.name] ||= []).push(input.value);
+            }
+            return out;
+        }"""
+    )
+
+
+# ------------------------------------------------------------------ the same result everywhere
+
+
+def scenario_answers() -> list[tuple[str, dict]]:
+    cases = []
+    for path in SCENARIOS:
+        data = json.loads(path.read_text())
+        cases.append((path.stem, data["answers"]))
+    return cases
+
+
+def test_the_page_agrees_with_the_command_line(site_url: str, page: object, tmp_path: Path) -> None:
+    cases = scenario_answers()
+    assert len(cases) >= 10
+    open_assessment(page, site_url)
+    compared = 0
+    for name, answers in cases[:12]:
+        before = evaluations(page)
+        page.evaluate(
+            """(answers) => {
+                for (const input of document.querySelectorAll('#assessment-form input')) {
+                    const wanted = [].concat(answers[input.name] ?? []);
+                    input.checked = wanted.includes(input.value);
+                }
+                document.getElementById('assessment-form')
+                    .dispatchEvent(new Event('change', { bubbles: true }));
+            }""",
+            answers,
+        )
+        wait_for_update(page, before)
+        expected = cli_result(answers, tmp_path)
+        shown = page_result(page)
+        assert shown["outcome"] == expected["outcome"], name
+        # The page groups the items (service need, suitability, ...); ids and statuses match.
+        assert len(shown["evidence"]) == len(expected["evidence"]), name
+        assert dict(shown["evidence"]) == {i["id"]: i["status"] for i in expected["evidence"]}, name
+        assert shown["notices"] == [n["id"] for n in expected["notices"]], name
+        compared += 1
+    assert compared >= 10
+    assert page.errors == []
+
+
+# ------------------------------------------------------------------ keyboard, focus, conditions
+
+
+def test_a_whole_journey_by_keyboard_alone(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    page.focus("#q-nation-england")
+    assert page.evaluate("document.activeElement.id") == "q-nation-england"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused control shows no outline"
+    page.keyboard.press("Space")
+    # Walk forward with Tab through every asked question, choosing its first option.
+    for _ in range(200):
+        if page.locator("[data-outcome='gaps'], [data-outcome='ready']").count():
+            break
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "({name: document.activeElement.name, type: document.activeElement.type,"
+            " checked: document.activeElement.checked})"
+        )
+        if focused["type"] in {"radio", "checkbox"} and not focused["checked"]:
+            before = evaluations(page)
+            page.keyboard.press("Space")
+            wait_for_update(page, before)
+    outcome = page.get_attribute("[data-outcome]", "data-outcome")
+    assert outcome in {"gaps", "ready"}
+    assert set(checked(page)) >= {"nation", "profession"}
+    assert page.errors == []
+
+
+def test_conditional_questions_follow_the_answers(site_url: str, page: object) -> None:
+    open_assessment(page, site_url)
+    mri_safety = page.locator("#q-mri_safety")
+    children = page.locator("#q-paediatric_competence")
+    answer(page, "nation", "wales")
+    answer(page, "profession", "physiotherapist")
+    assert page.locator("#q-practice_level").is_visible()
+    assert mri_safety.is_hidden()
+    answer(page, "modalities", "mri")
+    assert mri_safety.is_visible()
+    answer(page, "mri_safety", "yes")
+    answer(page, "patients", "children")
+    assert children.is_visible()
+    # Not registered: every later question goes; changing back brings them and their answers.
+    page.focus("#q-profession-not-registered")
+    before = evaluations(page)
+    page.check("#q-profession-not-registered")
+    wait_for_update(page, before)
+    assert page.locator("#q-practice_level").is_hidden()
+    assert page.get_attribute("[data-outcome]", "data-outcome") == "blocked"
+    assert page.evaluate("document.activeElement.id") == "q-profession-not-registered"
+    answer(page, "profession", "physiotherapist")
+    assert mri_safety.is_visible()
+    assert checked(page)["mri_safety"] == ["yes"]
+    assert checked(page)["nation"] == ["wales"]
+
+
+# ------------------------------------------------------------------ share, keep, take away
+
+
+def test_a_share_link_round_trip(site_url: str, context: object, page: object) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_assessment(page, site_url)
+    for question, option in [
+        ("nation", "scotland"),
+        ("profession", "paramedic"),
+        ("practice_level", "advanced"),
+        ("modalities", "xray"),
+        ("modalities", "ct"),
+    ]:
+        answer(page, question, option)
+    page.click("[data-action=copy-link]")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert (
+        "#nation=scotland&profession=paramedic&practice_level=advanced&modalities=xray,ct" in link
+    )
+    shown = page_result(page)
+    other = context.new_page()
+    other.goto(link)
+    other.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    assert page_result(other) == shown
+    assert checked(other) == checked(page)
+
+
+def test_a_link_with_bad_parts_keeps_the_rest_and_injects_nothing(
+    site_url: str, page: object
+) -> None:
+    hostile = (
+        "nation=england&nation=wales&colour=blue&modalities=xray,pet"
+        "&practice_level=advanced,consultant"
+        "&profession=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&%E0%A4%A=1"
+    )
+    page.goto(f"{site_url}assessment/#{hostile}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    assert checked(page) == {"nation": ["england"], "modalities": ["xray"]}
+    notes = page.inner_text("[data-notes]")
+    assert "colour" in notes
+    assert "pet" in notes
+    assert "<img" in notes  # shown as text ...
+    assert page.locator("[data-notes] img").count() == 0  # ... never as markup
+    assert page.errors == []
+
+
+def test_answers_survive_a_reload_and_can_be_forgotten(site_url: str, page: object) -> None:
+    open_assessment(page, site_url)
+    answer(page, "nation", "northern-ireland")
+    answer(page, "profession", "pharmacist")
+    page.goto(f"{site_url}assessment/")  # no fragment: the saved answers come back
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    assert checked(page) == {"nation": ["northern-ireland"], "profession": ["pharmacist"]}
+    assert "restored" in page.inner_text("[data-notes]")
+    page.click("[data-action=forget]")
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert checked(page) == {}
+
+
+def test_corrupt_saved_answers_are_cleared_with_a_message(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/")
+    page.evaluate("localStorage.setItem('imaging-referrer-assessment', '{not json')")
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert "could not be read" in page.inner_text("[data-notes]")
+    assert page.evaluate("localStorage.getItem('imaging-referrer-assessment')") is None
+
+
+def test_the_print_view_is_a_short_clean_checklist(site_url: str, page: object) -> None:
+    answers = json.loads(SCENARIOS[0].read_text())["answers"]
+    open_assessment(page, site_url, answers)
+    page.emulate_media(media="print")
+    assert page.locator("#assessment-form").is_hidden()
+    assert page.locator(".print-answers").is_visible()
+    assert re.search(r"Printed on \d{1,2} \w+ \d{4}", page.inner_text("[data-print-date]"))
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the printed checklist runs to {pages} pages"
+
+
+def test_markdown_and_text_match_the_command_line(
+    site_url: str, context: object, page: object, tmp_path: Path
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    answers = json.loads(SCENARIOS[0].read_text())["answers"]
+    open_assessment(page, site_url, answers)
+    with page.expect_download() as download:
+        page.click("[data-action=download]")
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
+    page.click("[data-action=copy-text]")
+    text = page.evaluate("navigator.clipboard.readText()")
+    today = page.evaluate(
+        "(() => { const d = new Date(), pad = (n) => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` })()"
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    for fmt, shown in (("markdown", markdown), ("text", text)):
+        cli = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "assessment",
+                "--answers",
+                str(path),
+                "--format",
+                fmt,
+                "--date",
+                today,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=ENV_WITHOUT_SITE_URL,
+        ).stdout
+        assert shown == cli, fmt
+
+
+# ------------------------------------------------------------------ without JavaScript or Python
+
+
+def test_without_javascript_the_page_is_a_complete_checklist(
+    browser: object, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}assessment/")
+    rules = load_rules()
+    for question in rules.questions:
+        for option in question.options:
+            control = page.locator(f"input[name='{question.id}'][value='{option.id}']")
+            assert control.count() == 1, (question.id, option.id)
+    for item in rules.evidence:
+        assert page.locator(f"#item-{item.id}").count() == 1, item.id
+    assert page.locator("[data-evidence-id], [data-outcome], [data-notice-id]").count() == 0
+    assert "needs JavaScript" in page.inner_text("[data-python-status]")
+    context.close()
+
+
+def test_when_python_cannot_start_the_checklist_stays_and_says_why(
+    site_url: str, context: object, page: object
+) -> None:
+    context.route("**/*.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector("#assessment-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
+    assert "Python could not start" in page.inner_text("[data-python-status]")
+    assert page.locator("[data-static-checklist]").is_visible()
+    assert page.locator("[data-evidence-id]").count() == 0
+    page.check("#q-nation-england")  # the form still works as a form
+    assert checked(page) == {"nation": ["england"]}
+    page.errors.clear()  # the failed download is logged by the browser; that is expected

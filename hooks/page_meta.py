@@ -342,8 +342,9 @@ def references_markdown(
             }:
                 where.append("the self-assessment's rules")
             lines.append(f"Cited by: {', '.join(where)}.")
-            # Hard line breaks keep the note and "Cited by" inside the same list item.
-            out.append("  \n    ".join(lines))
+            # Line breaks keep the note and "Cited by" inside the same list item. Written as
+            # HTML `<br>`: a Markdown hard break would come out as XHTML-style `<br />`.
+            out.append("<br>\n    ".join(lines))
         out.append("")
     out.append(GENERATED_END)
     return "\n".join(out) + "\n"

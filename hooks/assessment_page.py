@@ -1,8 +1,10 @@
-"""Build the self-assessment into the site: package `assessment` for the browser and
-place the app on the `assessment/` page.
+"""Build the self-assessment into the site: package `assessment` for the browser, make the
+memory snapshot it starts from, and place the app on the `assessment/` page.
 
 The package is shipped as a plain zip archive with a content-hashed name, unpacked by the
-page's worker into Pyodide's file system; nothing is ever fetched by package name.
+page's worker into Pyodide's file system; nothing is ever fetched by package name. The
+snapshot (a content-hashed file beside it) lets the worker restore an interpreter with the
+package already imported instead of starting CPython; the worker falls back to a plain start.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from mkdocs.utils import get_relative_url
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.rules_data import RulesError, load_rules
 from hooks import assessment_html
+from hooks.pyodide_runtime import pyodide_version
+from hooks.snapshot import make_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assessment"
 PLACEHOLDER = "<!-- assessment:app -->"
 ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
-_archive: dict[str, bytes] = {}
+_outputs: dict[str, bytes] = {}
 
 
 def package_files() -> list[Path]:
@@ -58,11 +62,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         load_rules()
     except RulesError as error:
         raise PluginError(f"Invalid rules data: {error}") from error
-    data = package_archive()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    config.extra["assessment_archive"] = f"assets/py/assessment-{digest}.zip"
-    _archive["bytes"] = data
+    _outputs.clear()
+    archive = package_archive()
+    snapshot = make_snapshot(archive, pyodide_version())
+    config.extra["assessment_archive"] = hashed_name("assets/py/assessment", ".zip", archive)
+    config.extra["assessment_snapshot"] = hashed_name("assets/py/assessment", ".snapshot", snapshot)
+    _outputs[config.extra["assessment_archive"]] = archive
+    _outputs[config.extra["assessment_snapshot"]] = snapshot
     return config
+
+
+def hashed_name(stem: str, suffix: str, data: bytes) -> str:
+    """A file name that changes whenever the content does, so it can be cached for ever."""
+    return f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
 
 
 ACTIONS = (
@@ -100,6 +112,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         class_="assessment",
         data_pyodide_url=link(config.extra["pyodide_path"]),
         data_package_url=link(config.extra["assessment_archive"]),
+        data_snapshot_url=link(config.extra["assessment_snapshot"]),
         data_worker_url=link("assets/js/assessment-worker.mjs"),
         data_site_root=link(""),
         data_site_url=config.site_url or None,
@@ -144,8 +157,44 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html.replace(PLACEHOLDER, render_app(page, config))
 
 
+def preload_links(page: Page, config: MkDocsConfig) -> str:
+    """Ask for Python's files while the page itself loads.
+
+    Pyodide waits for the snapshot before it asks for its WebAssembly and standard library,
+    and the worker starts only once the page has been read. Preloading them all from the
+    head lets the downloads overlap with each other and with the page; the worker's own
+    requests are then answered from the HTTP cache (every file here is versioned or
+    content-hashed, so it is cacheable).
+    """
+    runtime = config.extra["pyodide_path"]
+    files = [
+        config.extra["assessment_snapshot"],
+        f"{runtime}pyodide.asm.wasm",
+        f"{runtime}python_stdlib.zip",
+        f"{runtime}pyodide.asm.mjs",
+        f"{runtime}pyodide.mjs",
+        f"{runtime}pyodide-lock.json",
+        config.extra["assessment_archive"],
+    ]
+    return "".join(
+        f'<link rel="preload" as="fetch" crossorigin href="{get_relative_url(name, page.url)}">'
+        for name in files
+    )
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put the preload hints in the head of the self-assessment page, before its styles."""
+    if 'id="assessment-app"' not in output:
+        return output
+    head_end = output.index("</head>")
+    first_link = output.find("<link", 0, head_end)
+    at = first_link if first_link != -1 else head_end
+    return output[:at] + preload_links(page, config) + output[at:]
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the package archive into the site."""
-    target = Path(config.site_dir) / config.extra["assessment_archive"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(_archive["bytes"])
+    """Write the package archive and the snapshot into the site."""
+    for name, data in _outputs.items():
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -2,14 +2,16 @@
 // WebAssembly, from the pinned npm package) and prints, as one JSON object, each
 // scenario's JSON, Markdown and text output, for comparison with CPython's byte for byte.
 //
-// Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>
+// Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot]
 // The package's files are read from disk and written into Pyodide's file system, as the
-// browser's worker unpacks them; one Pyodide start serves every scenario.
+// browser's worker unpacks them; one Pyodide start serves every scenario. Given the built
+// site's memory snapshot, Pyodide is restored from it instead and nothing is written: the
+// package must already be in the snapshot, exactly as the browser finds it.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [root, date, siteUrl] = process.argv.slice(2);
+const [root, date, siteUrl, snapshot] = process.argv.slice(2);
 if (!root || !date || siteUrl === undefined) {
   console.error("usage: node run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>");
   process.exit(2);
@@ -28,9 +30,11 @@ function packageFiles(dir) {
   return found.sort();
 }
 
-const pyodide = await loadPyodide();
+const pyodide = snapshot
+  ? await loadPyodide({ _loadSnapshot: new Uint8Array(readFileSync(snapshot)) })
+  : await loadPyodide();
 const target = "/home/pyodide";
-for (const file of packageFiles(path.join(root, "assessment"))) {
+for (const file of snapshot ? [] : packageFiles(path.join(root, "assessment"))) {
   const destination = path.posix.join(target, path.relative(root, file).split(path.sep).join("/"));
   pyodide.FS.mkdirTree(path.posix.dirname(destination));
   pyodide.FS.writeFile(destination, readFileSync(file));

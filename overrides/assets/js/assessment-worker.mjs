@@ -23,18 +23,39 @@ function startFailure() {
   });
 }
 
-async function start({ pyodideUrl, packageUrl }) {
+async function download(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status})`);
+  return response;
+}
+
+async function start({ pyodideUrl, packageUrl, snapshotUrl, rulesVersion }) {
   progress("downloading");
-  const archiveRequest = fetch(packageUrl);
+  const archive = download(packageUrl, "the assessment package").then((r) => r.arrayBuffer());
+  const options = { indexURL: pyodideUrl };
+  if (snapshotUrl) {
+    // The memory snapshot is made at build time from this very Pyodide build, with the
+    // assessment package imported. `_loadSnapshot` is private API, safe only because the
+    // pyodide version is pinned exactly (package.json and package-lock.json); a snapshot from
+    // any other build is refused ("Snapshot build id mismatch") and the page starts again
+    // without one.
+    options._loadSnapshot = download(snapshotUrl, "the Python snapshot")
+      .then((r) => r.arrayBuffer())
+      .then((buffer) => new Uint8Array(buffer));
+    options._loadSnapshot.catch(() => {}); // reported through loadPyodide below
+  }
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   progress("starting");
-  const pyodide = await Promise.race([loadPyodide({ indexURL: pyodideUrl }), startFailure()]);
+  const pyodide = await Promise.race([loadPyodide(options), startFailure()]);
   progress("loading");
-  const archive = await archiveRequest;
-  if (!archive.ok) throw new Error(`the assessment package could not be downloaded (HTTP ${archive.status})`);
-  pyodide.unpackArchive(await archive.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+  pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide/app" });
+  pyodide.runPython("import sys\nif '/home/pyodide/app' not in sys.path: sys.path.insert(0, '/home/pyodide/app')");
   pageView = pyodide.pyimport("assessment.web").page_view_json;
+  // A snapshot must carry exactly the rules this page was built with.
+  const probe = JSON.parse(pageView("{}", "2000-01-01", ""));
+  if (probe.result.rules_version !== rulesVersion) {
+    throw new Error("Python's rules do not match this page's rules");
+  }
   python = pyodide;
   return pyodide.runPython("import sys; sys.version.split()[0]");
 }

@@ -205,7 +205,7 @@ function forget() {
 
 // ---------------------------------------------------------------- the Python worker
 
-function startWorker(onProgress) {
+function startWorker(onProgress, { snapshot }) {
   const absolute = (path) => new URL(path, document.baseURI).href;
   const worker = new Worker(absolute(app.dataset.workerUrl), { type: "module" });
   const pending = new Map();
@@ -231,8 +231,26 @@ function startWorker(onProgress) {
   const ready = call("start", {
     pyodideUrl: absolute(app.dataset.pyodideUrl),
     packageUrl: absolute(app.dataset.packageUrl),
+    snapshotUrl: snapshot && app.dataset.snapshotUrl ? absolute(app.dataset.snapshotUrl) : null,
+    rulesVersion: app.dataset.rulesVersion,
   });
-  return { ready, call };
+  return { ready, call, stop: () => worker.terminate() };
+}
+
+// Start from the build's snapshot (fast); if that fails for any reason (a download error, a
+// corrupt file, another Pyodide build), start again in a fresh worker the plain way.
+async function startPython(onProgress, onFallback) {
+  const fast = startWorker(onProgress, { snapshot: true });
+  try {
+    const version = await fast.ready;
+    return { worker: fast, version, fallback: null };
+  } catch (error) {
+    fast.stop();
+    onFallback(error);
+    const plain = startWorker(onProgress, { snapshot: false });
+    const version = await plain.ready;
+    return { worker: plain, version, fallback: error.message };
+  }
 }
 
 // ---------------------------------------------------------------- rendering a live result
@@ -519,17 +537,21 @@ function main() {
   const stages = { downloading: [1, "Downloading Python"], starting: [2, "Starting Python"], loading: [3, "Loading the rules"] };
   progress.hidden = false;
   status.textContent = "Starting Python in your browser so the result can be worked out here, on your device…";
-  worker = startWorker((stage) => {
+  const onProgress = (stage) => {
     const [value, label] = stages[stage] || [progress.value, stage];
     progress.value = value;
     status.textContent = `${label} (step ${value} of 3)…`;
-  });
-  worker.ready
-    .then((version) => {
+  };
+  startPython(onProgress, () => {
+    status.textContent = "The quick start did not work, so Python is starting the standard way…";
+  })
+    .then(({ worker: started, version, fallback }) => {
+      worker = started;
       pythonReady = true;
       progress.hidden = true;
       status.textContent = "Your result updates as you answer.";
       app.dataset.pythonReady = version;
+      app.dataset.pythonStart = fallback ? "plain" : "snapshot";
       return evaluate();
     })
     .catch((error) => {

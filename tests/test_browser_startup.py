@@ -1,0 +1,79 @@
+"""How Python starts on the self-assessment, in real headless Chromium: from the build's
+memory snapshot, and, when the snapshot cannot be used for any reason, the plain way in a
+fresh worker, with the same result either way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LINK = "assessment/#nation=wales&profession=physiotherapist&practice_level=advanced&modalities=xray"
+PYTHON_TIMEOUT = 90_000
+
+
+def snapshot_bytes(site: Path) -> bytes:
+    (snapshot,) = (site / "assets" / "py").glob("assessment-*.snapshot")
+    return snapshot.read_bytes()
+
+
+def open_link(page: object, site_url: str) -> dict:
+    page.goto(site_url + LINK)
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    return page.evaluate(
+        """() => ({
+            start: document.getElementById('assessment-app').dataset.pythonStart,
+            outcome: document.querySelector('[data-outcome]').dataset.outcome,
+            items: [...document.querySelectorAll('[data-evidence-id]')]
+                .map(el => el.dataset.evidenceId + '=' + el.dataset.status).sort(),
+        })"""
+    )
+
+
+def test_python_starts_from_the_snapshot(site_url: str, page: object) -> None:
+    snapshot_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: snapshot_requests.append(request.url)
+        if request.url.endswith(".snapshot")
+        else None,
+    )
+    shown = open_link(page, site_url)
+    assert shown["start"] == "snapshot"
+    assert shown["outcome"] == "incomplete"
+    assert snapshot_requests
+    assert page.errors == []
+
+
+def wrong_build(data: bytes) -> bytes:
+    """The snapshot with another build id in its header (bytes 16 to 48)."""
+    return data[:16] + bytes(32) + data[48:]
+
+
+FAULTS: dict[str, Callable[[bytes], tuple[int, bytes]]] = {
+    "missing (404)": lambda data: (404, b"not found"),
+    "corrupt": lambda data: (200, b"\x00garbage" * 1000),
+    "truncated": lambda data: (200, data[: len(data) // 3]),
+    "from another Pyodide build": lambda data: (200, wrong_build(data)),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_bad_snapshot_falls_back_to_a_plain_start(
+    built_site: Path, site_url: str, context: object, page: object, fault: str
+) -> None:
+    reference = open_link(context.new_page(), site_url)
+    status, body = FAULTS[fault](snapshot_bytes(built_site))
+    context.route(
+        "**/*.snapshot",
+        lambda route: route.fulfill(
+            status=status, body=body, headers={"Content-Type": "application/octet-stream"}
+        ),
+    )
+    shown = open_link(page, site_url)
+    assert shown["start"] == "plain", fault
+    assert shown["outcome"] == reference["outcome"]
+    assert shown["items"] == reference["items"]

@@ -1,0 +1,68 @@
+"""The build's Pyodide memory snapshot: restored in Node from the built site, with nothing
+written to its file system, it runs every scenario to the same bytes as CPython."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assessment.engine import evaluate
+from assessment.report import render_json, render_markdown, render_text
+from assessment.rules_data import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"
+SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
+DATE = "2025-01-20"
+
+pytestmark = pytest.mark.node
+
+
+@pytest.fixture(scope="module")
+def snapshot_outputs(built_site: Path) -> dict:
+    """Every scenario's outputs from one restore of the site's snapshot."""
+    node = shutil.which("node")
+    assert node, "node is not on PATH: the snapshot is made and checked with Node.js 20+"
+    snapshots = list((built_site / "assets" / "py").glob("assessment-*.snapshot"))
+    assert len(snapshots) == 1, snapshots
+    done = subprocess.run(
+        [node, str(SCRIPT), str(ROOT), DATE, "", str(snapshots[0])],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    return json.loads(done.stdout.decode("utf-8"))
+
+
+def test_the_snapshot_carries_the_package_and_the_rules(snapshot_outputs: dict) -> None:
+    assert snapshot_outputs["python"].startswith("3.14.")
+    assert snapshot_outputs["rules_version"] == load_rules().version
+    assert sorted(snapshot_outputs["outputs"]) == [path.stem for path in SCENARIOS]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[path.stem for path in SCENARIOS])
+def test_the_snapshot_gives_cpythons_output(path: Path, snapshot_outputs: dict) -> None:
+    answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+    result = evaluate(answers)
+    today = datetime.date.fromisoformat(DATE)
+    expected = {
+        "json": render_json(result),
+        "markdown": render_markdown(result, answers, today=today),
+        "text": render_text(result, answers, today=today),
+    }
+    for output, text in expected.items():
+        assert snapshot_outputs["outputs"][path.stem][output] == text, output
+
+
+def test_the_snapshot_name_changes_with_its_content(built_site: Path) -> None:
+    (snapshot,) = (built_site / "assets" / "py").glob("assessment-*.snapshot")
+    digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]
+    assert snapshot.name == f"assessment-{digest}.snapshot"

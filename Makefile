@@ -47,6 +47,10 @@ test: setup chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+## bench-engine: median time of one evaluation in CPython and in Pyodide (under Node)
+bench-engine: setup
+	$(PY) -m tools.bench_engine
+
 lint: setup
 	$(PY) -m ruff check .
 

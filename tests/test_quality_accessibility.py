@@ -9,32 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.states import STATES
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PYTHON_TIMEOUT = 60_000
-
-# States of the self-assessment, as share links (answers in the fragment).
-STATES = {
-    "empty": "",
-    "partly answered": "nation=wales&profession=physiotherapist&modalities=xray,mri",
-    "gaps": (
-        "nation=england&profession=paramedic&practice_level=advanced&settings=primary-care"
-        "&imaging_provider=other-organisation&modalities=xray&patients=adults&scope_written=draft"
-        "&service_need=partly&irmer_training=expired&education=completed&competence=yes"
-        "&supervisor=yes&results_plan=no&referral_guidelines=yes&audit_plan=yes"
-    ),
-    "ready": (
-        "nation=scotland&profession=nurse&practice_level=advanced&settings=emergency-urgent"
-        "&imaging_provider=same-organisation&modalities=xray&patients=adults&scope_written=yes"
-        "&service_need=yes&irmer_training=current&education=completed&competence=yes"
-        "&supervisor=yes&results_plan=yes&referral_guidelines=yes&audit_plan=yes"
-    ),
-    "blocked": "nation=northern-ireland&profession=not-registered",
-}
-
 
 def axe_violations(page: object) -> list[str]:
     """Run axe-core in the page; one line per violation and element."""

@@ -1,0 +1,232 @@
+"""Privacy gates in real headless Chromium: no page, in any state of the self-assessment, asks
+another host for anything; nothing sets a cookie; the browser keeps nothing but the person's
+own answers, their display preferences and the site's own offline cache. And the guidance
+pages never load Python: only the self-assessment does."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+import time
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.states import STATES
+from tools.serve import SiteHandler
+
+pytestmark = pytest.mark.browser
+
+PYTHON_TIMEOUT = 60_000
+ANSWERS_KEY = "imaging-referrer-assessment"  # the self-assessment's saved answers
+# The site's own offline cache (Cache Storage, or IndexedDB should it ever need one) is named
+# with this prefix; whether it exists is not this test's business.
+OWN_CACHE_PREFIX = "imaging-referrer-"
+# What mkdocs-material may keep in Web Storage, under "<site path>.<name>". Only display
+# preferences are allowed, each for the reason given:
+THEME_DISPLAY_PREFERENCES = {
+    # the colour scheme the reader chose with the header's light/dark/system toggle;
+    "__palette",
+    # which of a set of linked content tabs the reader last chose (content.tabs.link; off);
+    "__tabs",
+    # that the reader dismissed the announcement bar (no announcement today).
+    "__announce",
+}
+# Refused, should they ever appear: "__consent" (a cookie-consent record, which a site
+# without cookies has no use for), "__source" (a cache of a code repository's facts, fetched
+# from GitHub's API: another host) and "__outdated" (a versioned-docs warning).
+
+STORAGE = """async () => {
+    const names = (store) => Object.keys(store).sort();
+    const cacheNames = 'caches' in self ? await caches.keys() : [];
+    const cached = {};
+    for (const name of cacheNames) {
+        const cache = await caches.open(name);
+        cached[name] = (await cache.keys()).map((request) => request.url);
+    }
+    const databases = indexedDB.databases ? await indexedDB.databases() : [];
+    return {
+        local: names(localStorage),
+        session: names(sessionStorage),
+        answers: localStorage.getItem('imaging-referrer-assessment'),
+        caches: cached,
+        databases: databases.map((db) => db.name),
+        cookie: document.cookie,
+    };
+}"""
+
+CHECKED = """() => {
+    const out = {};
+    for (const input of document.querySelectorAll('#assessment-form input:checked')) {
+        (out[input.name] ||= []).push(input.value);
+    }
+    return out;
+}"""
+
+
+def unexpected_storage(stored: dict, origin: str) -> list[str]:
+    """Everything kept in the browser beyond what the module docstring allows."""
+    problems = []
+    for area in ("local", "session"):
+        for key in stored[area]:
+            name = key.rsplit(".", 1)[-1]
+            if key != ANSWERS_KEY and name not in THEME_DISPLAY_PREFERENCES:
+                problems.append(f"{area}Storage key {key!r}")
+    for name, urls in stored["caches"].items():
+        if not name.startswith(OWN_CACHE_PREFIX):
+            problems.append(f"cache {name!r}")
+        problems.extend(f"cache {name!r} holds {url}" for url in urls if not url.startswith(origin))
+    problems.extend(
+        f"IndexedDB database {name!r}"
+        for name in stored["databases"]
+        if not name.startswith(OWN_CACHE_PREFIX)
+    )
+    if stored["cookie"]:
+        problems.append(f"document.cookie = {stored['cookie']!r}")
+    return problems
+
+
+def record_requests(context: object) -> list[str]:
+    """Every request the context makes (pages, their workers, a service worker if any)."""
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def answers_as_lists(answers: dict) -> dict:
+    return {key: value if isinstance(value, list) else [value] for key, value in answers.items()}
+
+
+# ------------------------------------------------------------------ every page
+
+
+def test_no_page_asks_another_host_sets_a_cookie_or_stores_anything_else(
+    page_paths: list[str], site_url: str, context: object, page: object
+) -> None:
+    requested = record_requests(context)
+    stored_per_page = {}
+    for path in page_paths:
+        page.goto(site_url + path)
+        if path.startswith("assessment/"):
+            page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
+        assert context.foreign_requests == [], f"{path} asked another host"
+        stored_per_page[path] = page.evaluate(STORAGE)
+    # A reader who changes the colour scheme and searches: the theme keeps the scheme only.
+    page.goto(site_url)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.focus("input[name='query']")
+    page.keyboard.type("scope")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    stored = page.evaluate(STORAGE)
+    assert any(key.endswith(".__palette") for key in stored["local"]), stored
+    stored_per_page["after the palette toggle and a search"] = stored
+
+    assert context.foreign_requests == []
+    assert [url for url in requested if not url.startswith(site_url)] == []
+    assert context.cookies() == []
+    origin = site_url.rstrip("/")
+    problems = {
+        where: found
+        for where, snapshot in stored_per_page.items()
+        if (found := unexpected_storage(snapshot, origin))
+    }
+    assert problems == {}
+    assert len(page_paths) >= 20
+
+
+# ------------------------------------------------------------------ each self-assessment state
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_the_self_assessment_keeps_only_the_answers_in_each_state(
+    site_url: str, context: object, page: object, state: str
+) -> None:
+    requested = record_requests(context)
+    page.goto(f"{site_url}assessment/#{STATES[state]}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    if state not in {"empty", "partly answered"}:
+        assert page.get_attribute("[data-outcome]", "data-outcome") == state
+    page.wait_for_load_state("networkidle")
+    stored = page.evaluate(STORAGE)
+
+    assert context.foreign_requests == []
+    assert [url for url in requested if not url.startswith(site_url)] == []
+    assert context.cookies() == []
+    assert unexpected_storage(stored, site_url.rstrip("/")) == []
+    # What is saved is the person's answers as the form shows them, and nothing about them.
+    shown = page.evaluate(CHECKED)
+    if stored["answers"] is None:
+        assert shown == {}
+    else:
+        saved = json.loads(stored["answers"])
+        assert set(saved) <= {"schema", "saved_at", "answers"}, saved
+        assert answers_as_lists(saved["answers"]) == shown
+    assert ANSWERS_KEY not in stored["session"]
+
+
+# ------------------------------------------------------------------ guidance pages stay light
+
+
+class RecordingHandler(SiteHandler):
+    """The site's own handler, noting each path asked for (whoever asks: page, worker or
+    service worker; the server sees them all)."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library names it)
+        self.server.paths.append(self.path)
+        super().do_GET()
+
+    def do_HEAD(self) -> None:  # noqa: N802 (the standard library names it)
+        self.server.paths.append(self.path)
+        super().do_HEAD()
+
+
+@pytest.fixture
+def recording_site(built_site: Path) -> Iterator[tuple[str, list[str]]]:
+    """The built site on its own loopback server that records every path requested."""
+    handler = functools.partial(RecordingHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.paths = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/", server.paths
+    server.shutdown()
+
+
+def wait_until_quiet(paths: list[str], quiet: float = 1.0, limit: float = 20.0) -> None:
+    """Wait until the server has had no request for `quiet` seconds (at most `limit`)."""
+    deadline = time.monotonic() + limit
+    count, since = len(paths), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet:
+        time.sleep(0.1)
+        if len(paths) != count:
+            count, since = len(paths), time.monotonic()
+
+
+PYTHON_PATHS = re.compile(r"(^|/)pyodide/|(^|/)assets/py/|assessment-worker|\.wasm$|\.snapshot")
+
+
+def test_guidance_pages_never_load_python(
+    page_paths: list[str], recording_site: tuple[str, list[str]], context: object, page: object
+) -> None:
+    base, paths = recording_site
+    guidance = [path for path in page_paths if not path.startswith("assessment/")]
+    for path in guidance:
+        page.goto(base + path)
+    # Whatever the pages set going (a service worker installing, say) has time to ask.
+    page.wait_for_load_state("networkidle")
+    wait_until_quiet(paths)
+    python = sorted({p for p in paths if PYTHON_PATHS.search(urlsplit(p).path.lstrip("/"))})
+    assert python == [], (
+        "visiting the guidance pages downloaded parts of Python or the self-assessment "
+        "(not even a service worker may fetch them for a guidance page): " + ", ".join(python)
+    )
+    assert len(guidance) >= 19
+    # The check can see Python being loaded: the self-assessment does load it.
+    page.goto(base + "assessment/")
+    page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
+    assert any(PYTHON_PATHS.search(p) for p in paths)

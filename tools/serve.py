@@ -16,6 +16,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from hooks.security import header_policy
+
 TYPES = {
     ".wasm": "application/wasm",
     ".mjs": "text/javascript",
@@ -30,6 +32,15 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """A quiet static file handler with explicit content types."""
 
     extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
+
+    def end_headers(self) -> None:
+        """Add the policy for scripts (see below)."""
+        # A worker's Content Security Policy comes from its script's response headers, not
+        # from the page's meta tag: send the site's policy with every script, as the README
+        # asks of a host that can set headers (a page ignores it on its own scripts).
+        if self.path.split("?", 1)[0].removesuffix(".gz").endswith((".js", ".mjs")):
+            self.send_header("Content-Security-Policy", header_policy())
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: tests and benchmarks read their own output."""

@@ -1,0 +1,232 @@
+"""The Content Security Policy: on every page, early, strict, and never violated.
+
+The policy is a meta tag (static hosts cannot set headers); the worker that runs Python gets
+the same policy from its response header, which tools/serve.py sends as the README asks of
+hosts that can. Every page, the search and the self-assessment (until Python answers a share
+link) run without one violation; injected inline script and string evaluation are refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from hooks import security
+from tools.serve import SiteHandler
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON_TIMEOUT = 90_000
+REPORT_PATH = "/__csp-report"
+SHARE_LINK = "#nation=wales&profession=physiotherapist&practice_level=advanced&modalities=xray,mri"
+# Collect every violation the page reports, before any of its own scripts run.
+WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"}`
+        + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    parsed = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        parsed[name] = values
+    return parsed
+
+
+def policy_errors(page: object) -> list[str]:
+    return [text for text in page.errors if "Content Security Policy" in text]
+
+
+# --- what every page declares ----------------------------------------------------------------
+
+
+def test_every_page_declares_a_strict_policy_before_any_script_or_style(
+    built_site: Path,
+) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(built_site).as_posix()
+        metas = META.findall(html)
+        assert len(metas) == 1, f"{name}: {len(metas)} policy meta tags"
+        where = html.index('http-equiv="Content-Security-Policy"')
+        head = html[: html.index("</head>")]
+        first_resource = min(
+            (head.find(tag) for tag in ("<script", "<style", "<link") if tag in head),
+            default=len(head),
+        )
+        assert where < first_resource, f"{name}: the policy comes after a link or script"
+        policy = directives(metas[0])
+        script_src = policy["script-src"]
+        assert script_src[:2] == ["'self'", "'wasm-unsafe-eval'"], name
+        hashes = script_src[2:]
+        assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", h) for h in hashes), name
+        inline = [
+            security.sri(body.encode())
+            for attrs, body in INLINE_SCRIPT.findall(html)
+            if 'type="application/json"' not in attrs
+        ]
+        assert sorted(f"'{h}'" for h in set(inline)) == sorted(hashes), (
+            f"{name}: the hashes do not match the page's inline scripts"
+        )
+        for directive, values in policy.items():
+            for value in values:
+                assert value in {"'self'", "'none'", "'wasm-unsafe-eval'", "data:"} or (
+                    directive == "script-src" and value in hashes
+                ), f"{name}: {directive} allows {value}"
+        assert "data:" not in script_src + policy["default-src"] + policy["connect-src"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == policy["form-action"] == ["'self'"]
+        # style-src 'self' holds only while the markup has no inline styles or handlers.
+        assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=", html), f"{name}: inline style"
+
+
+def test_the_worker_header_is_the_page_policy_without_hashes(site_url: str) -> None:
+    header = directives(security.header_policy())
+    page = directives(security.page_policy(["sha256-x"]))
+    assert page["script-src"] == [*header["script-src"], "'sha256-x'"]
+    assert {k: v for k, v in page.items() if k != "script-src"} == {
+        k: v for k, v in header.items() if k != "script-src"
+    }
+    with urllib.request.urlopen(f"{site_url}assets/js/assessment-worker.mjs") as response:
+        assert response.headers["Content-Security-Policy"] == security.header_policy()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert security.header_policy() in readme, "the README's header example has drifted"
+
+
+# --- in the browser ------------------------------------------------------------------------
+
+
+class ReportingSite:
+    """The built site served as usual, plus a second, identical policy on scripts that asks
+    the browser to report violations: a worker's violations reach no page event or console
+    Playwright can read, but their reports reach this server."""
+
+    def __init__(self, root: Path) -> None:
+        reports: list[str] = []
+
+        class Handler(SiteHandler):
+            def end_headers(self) -> None:
+                if self.path.split("?", 1)[0].endswith((".js", ".mjs")):
+                    self.send_header(
+                        "Content-Security-Policy",
+                        f"{security.header_policy()}; report-uri {REPORT_PATH}",
+                    )
+                super().end_headers()
+
+            def do_POST(self) -> None:  # noqa: N802 (the stdlib names it)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                if self.path == REPORT_PATH:
+                    reports.append(body)
+                self.send_response(204)
+                self.end_headers()
+
+        self.reports = reports
+        self.server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(root))
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+
+
+@pytest.fixture(scope="module")
+def reporting_site(built_site: Path) -> Iterator[ReportingSite]:
+    site = ReportingSite(built_site)
+    yield site
+    site.server.shutdown()
+    site.server.server_close()
+
+
+
+@pytest.mark.browser
+def test_no_page_reports_a_violation(page_paths: list[str], site_url: str, page: object) -> None:
+    page.add_init_script(WATCH)
+    for path in page_paths:
+        page.goto(site_url + path, wait_until="load")
+        assert page.evaluate("window.__cspViolations") == [], path
+    # The search runs in its own worker and fetches the index.
+    page.goto(site_url + "help/glossary/")
+    page.fill("input.md-search__input", "scope of practice")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.evaluate("window.__cspViolations") == []
+    assert policy_errors(page) == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_python_answers_a_share_link_under_the_policy(
+    reporting_site: ReportingSite, page: object
+) -> None:
+    page.add_init_script(WATCH)
+    headers: dict[str, str] = {}
+    page.on(
+        "response",
+        lambda response: headers.update(response.headers)
+        if response.url.endswith("assessment-worker.mjs")
+        else None,
+    )
+    page.goto(f"{reporting_site.url}assessment/{SHARE_LINK}")
+    page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    page.wait_for_timeout(500)  # reports are sent in the background
+    assert reporting_site.reports == []
+    assert page.evaluate("window.__cspViolations") == []
+    assert policy_errors(page) == []
+    assert page.errors == []
+    # The worker ran Python under the header policy (no 'unsafe-eval'), and it is enforced:
+    # a string handed to setTimeout inside the worker never runs.
+    assert security.header_policy() in headers["content-security-policy"].split(", ")
+    worker = next(w for w in page.workers if w.url.endswith("assessment-worker.mjs"))
+    worker.evaluate("() => setTimeout('self.__stringRan = true', 0)")
+    time.sleep(0.3)
+    assert worker.evaluate("() => self.__stringRan") is None
+    # ... and reports it, which is how the checks above would have seen any violation.
+    page.wait_for_timeout(500)
+    assert any("setTimeout" in r or "eval" in r for r in reporting_site.reports), "no report"
+
+
+@pytest.mark.browser
+def test_the_policy_refuses_injected_script_and_string_evaluation(
+    site_url: str, page: object
+) -> None:
+    page.add_init_script(WATCH)
+    page.goto(site_url + "help/faq/")
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.__injected = true";
+            document.body.append(script);
+            setTimeout("window.__stringRan = true", 0);
+            document.addEventListener("click", () => {
+                try { new Function("return 1")(); window.__function = "ran"; }
+                catch (error) { window.__function = error.name; }
+            });
+        }"""
+    )
+    page.mouse.click(5, 400)
+    page.wait_for_function("window.__function !== undefined")
+    assert page.evaluate("[window.__injected, window.__stringRan, window.__function]") == [
+        None,
+        None,
+        "EvalError",
+    ]
+    violations = page.evaluate("window.__cspViolations")
+    assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
+    assert policy_errors(page), "the browser reported nothing"
+    page.errors.clear()  # the refusals above are logged as errors, as they should be

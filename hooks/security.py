@@ -106,11 +106,14 @@ def attributes(tag_inside: str) -> dict[str, str]:
 
 
 def local_file(site_dir: Path, page_dest: str, url: str) -> Path | None:
-    """The built file a page's relative URL points at, or None for other hosts and absolutes."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^/", url, re.IGNORECASE):
+    """The built file a page's URL points at, or None for other hosts. A URL from the root
+    (the 404 page's, which MkDocs writes for a site at the root of its host) is taken from
+    the site's root."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
         return None
     path = url.split("#", 1)[0].split("?", 1)[0]
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_dest), path))
+    folder = "" if path.startswith("/") else posixpath.dirname(page_dest)
+    resolved = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
     if resolved.startswith("../"):
         return None
     target = site_dir / resolved

@@ -46,34 +46,23 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-function keepable(response) {
-  return response.ok && response.type === "basic" && !response.redirected;
-}
+// Only the files listed at install time are kept, and only by install: nothing is written at
+// run time, so a worker on its way out can never bring back the cache its successor deleted.
+const cached = (request, options = {}) => caches.match(request, { ...options, cacheName: CACHE });
 
 // Versioned runtime files never change under the same name: the cache answers first.
-async function cacheFirst(event) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(event.request);
-  if (cached) return cached;
-  const response = await fetch(event.request);
-  if (keepable(response)) event.waitUntil(cache.put(event.request, response.clone()));
-  return response;
+async function cacheFirst(request) {
+  return (await cached(request)) || fetch(request);
 }
 
 // Pages and unversioned files: the network first, so an update shows at once; the cache
 // when the network fails.
-async function networkFirst(event) {
-  const { request } = event;
+async function networkFirst(request) {
   try {
-    const response = await fetch(request);
-    if (keepable(response)) {
-      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, response.clone())));
-    }
-    return response;
+    return await fetch(request);
   } catch (error) {
-    const cache = await caches.open(CACHE);
-    const cached = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
-    if (cached) return cached;
+    const copy = await cached(request, { ignoreSearch: request.mode === "navigate" });
+    if (copy) return copy;
     throw error;
   }
 }
@@ -84,5 +73,5 @@ self.addEventListener("fetch", (event) => {
     return; // not ours: the browser fetches it as usual
   }
   const url = request.url.split("#")[0].split("?")[0];
-  event.respondWith(IMMUTABLE.has(url) ? cacheFirst(event) : networkFirst(event));
+  event.respondWith(IMMUTABLE.has(url) ? cacheFirst(request) : networkFirst(request));
 });

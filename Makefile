@@ -47,6 +47,11 @@ test: setup chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
+## on an emulated 10 Mbit/s link, beside a bare loadPyodide() page (bench-results/bench.md)
+bench: build chromium
+	$(PY) -m tools.bench
+
 ## bench-engine: median time of one evaluation in CPython and in Pyodide (under Node)
 bench-engine: setup
 	$(PY) -m tools.bench_engine

@@ -1,0 +1,86 @@
+"""The benchmark's bookkeeping (tools/bench.py), without a browser: medians, the table, and
+who downloaded parts of Python. Speed itself is reported by `make bench`, never asserted."""
+
+from __future__ import annotations
+
+from tools import bench
+
+
+def visit(**overrides: object) -> dict:
+    found = {
+        "first_question_ms": 40.0,
+        "python_ready_ms": 800.0,
+        "result_ms": 850.0,
+        "python_answer_ms": None,
+        "load_ms": 300.0,
+        "change_ms": [3.0, 4.0],
+        "longtasks": 1,
+        "longest_task_ms": 70.0,
+        "longtask_support": True,
+        "bytes_to_result": 5_000_000,
+        "bytes_visit": 6_000_000,
+        "requests": 30,
+        "python_requests": [],
+    }
+    return {**found, **overrides}
+
+
+def test_summaries_are_medians_and_answer_changes_are_pooled() -> None:
+    runs = [visit(result_ms=800.0), visit(result_ms=900.0), visit(result_ms=5000.0)]
+    runs[2]["change_ms"] = [None, 10.0]
+    summary = bench.summarise(runs)
+    assert summary["result_ms"] == 900.0
+    assert summary["change_ms"] == 4.0  # of 3, 4, 3, 4, 10 (the timed-out one left out)
+    assert summary["change_samples"] == 6
+    assert summary["change_timeouts"] == 1
+
+
+def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
+    app = {c: bench.summarise([visit()]) for c in ("cold", "warm", "slow")}
+    baseline = {
+        c: bench.summarise([visit(python_answer_ms=2000.0, result_ms=None)])
+        for c in ("cold", "warm", "slow")
+    }
+    guidance = {
+        "": {
+            "cold": bench.summarise(
+                [visit(python_requests=["/pyodide/x/pyodide.mjs (asked by http://h/sw.js)"])]
+            )
+        }
+    }
+    results = {
+        "meta": {
+            "chromium": "1.0",
+            "cpus": 2,
+            "runs": 1,
+            "slow_runs": 1,
+            "load_average_before": "0.1",
+            "load_average_after": "0.2",
+            "worker_throttling": {
+                "bytes": 2_500_000,
+                "worker_ms": 2100,
+                "least_ms_at_emulated_rate": 2000,
+                "throttled": True,
+            },
+        },
+        "assessment": app,
+        "baseline": baseline,
+        "guidance": guidance,
+    }
+    table = bench.markdown(results)
+    assert "| Result from a share link | cold | 850 ms | 2,000 ms | 0.42 × |" in table
+    assert "| First question usable | warm | 40 ms | 2,000 ms | 0.020 × |" in table
+    assert "1 file (asked by sw.js)" in table
+    assert "were throttled" in table
+
+
+def test_python_paths_match_the_runtime_and_engine_but_not_guidance_assets() -> None:
+    for path in (
+        "pyodide/314.0.7/pyodide.asm.wasm",
+        "assets/py/assessment-0123456789ab.zip",
+        "assets/js/assessment-worker.mjs",
+        "assets/py/assessment-0123.snapshot",
+    ):
+        assert bench.PYTHON_PATHS.search(path), path
+    for path in ("assets/javascripts/bundle.min.js", "search/search_index.json", "index.html"):
+        assert not bench.PYTHON_PATHS.search(path), path

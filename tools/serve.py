@@ -1,8 +1,10 @@
-"""Serve the built site on loopback with the content types a static host must send.
+"""Serve the built site on loopback as a good static host would.
 
-`python -m tools.serve site` serves site/ at http://127.0.0.1:8000/. It exists because
-Pyodide needs HTTP (not file://) and `.wasm` must be served as `application/wasm`; the tests
-and the benchmarks use the same server, so what they measure is what `make serve` serves.
+`python -m tools.serve site` serves site/ at http://127.0.0.1:8000/. Pyodide needs HTTP (not
+file://) and `.wasm` served as `application/wasm`. Like nginx with `gzip_static on`, it sends
+a file's precompressed `.gz` copy when the browser accepts gzip, and it lets browsers keep
+versioned and content-hashed files for a year while everything else is revalidated. The
+tests and the benchmarks use this server, so what they measure is what `make serve` serves.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import argparse
 import contextlib
 import functools
 import mimetypes
+import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,22 +28,51 @@ TYPES = {
     ".js": "text/javascript",
     ".json": "application/json",
     ".zip": "application/zip",
+    ".snapshot": "application/octet-stream",
     ".webmanifest": "application/manifest+json",
 }
+# pyodide/<version>/..., and names carrying a content hash (bundle.a7633da7.min.js,
+# assessment-0123456789ab.zip) never change: browsers may keep them for a year.
+IMMUTABLE = re.compile(r"^/?pyodide/[^/]+/|[.-][0-9a-f]{8,}\.[a-z.]+$")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """A quiet static file handler with explicit content types."""
+    """A quiet static file handler with explicit types, gzip copies and cache headers."""
 
     extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
 
+    def send_head(self):
+        """Serve `name.gz` in place of `name` when the browser accepts gzip."""
+        path = self.translate_path(self.path)
+        gzipped = path + ".gz"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        self._encoding = None
+        if accepts and os.path.isfile(path) and os.path.isfile(gzipped):
+            self._content_type = self.guess_type(path)
+            self._encoding = "gzip"
+            self.path = self.path.split("?", 1)[0].split("#", 1)[0] + ".gz"
+        return super().send_head()
+
+    def guess_type(self, path: str) -> str:
+        """The original file's type for a `.gz` copy."""
+        if getattr(self, "_encoding", None):
+            return self._content_type
+        return super().guess_type(path)
+
     def end_headers(self) -> None:
-        """Add the policy for scripts (see below)."""
+        """Add the encoding and cache headers, and the policy for scripts (see below)."""
         # A worker's Content Security Policy comes from its script's response headers, not
         # from the page's meta tag: send the site's policy with every script, as the README
         # asks of a host that can set headers (a page ignores it on its own scripts).
         if self.path.split("?", 1)[0].removesuffix(".gz").endswith((".js", ".mjs")):
             self.send_header("Content-Security-Policy", header_policy())
+        if getattr(self, "_encoding", None):
+            self.send_header("Content-Encoding", self._encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        immutable = IMMUTABLE.search(self.path.split("?", 1)[0].removesuffix(".gz"))
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
+        )
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

@@ -158,7 +158,8 @@ function loadSaved(controls) {
     forget();
     return { answers: null, note: "Answers saved on this device could not be read, so they were cleared. Please answer again." };
   }
-  if (!data || typeof data !== "object" || typeof data.answers !== "object" || data.answers === null) {
+  const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  if (!isRecord(data) || !isRecord(data.answers)) {
     forget();
     return { answers: null, note: "Answers saved on this device could not be read, so they were cleared. Please answer again." };
   }
@@ -167,8 +168,9 @@ function loadSaved(controls) {
     if (!newer) forget();
     return {
       answers: null,
+      newer,
       note: newer
-        ? "Answers saved on this device come from a newer version of this page and were not used; they are kept for that version."
+        ? "Answers saved on this device come from a newer version of this page, which this one cannot read. They are kept as they are unless you change an answer here."
         : "Answers saved on this device come from an older version of this page and could not be used. Please answer again.",
     };
   }
@@ -177,6 +179,14 @@ function loadSaved(controls) {
     .map(([key, value]) => `${encodeURIComponent(key)}=${[].concat(value).map((v) => encodeURIComponent(String(v))).join(",")}`)
     .join("&");
   const { answers, notes } = parseFragment(fragment, controls);
+  if (Object.keys(answers).length === 0) {
+    // Nothing usable: say so if something was there, and start clean.
+    forget();
+    return {
+      answers: null,
+      note: notes.length ? "Answers saved on this device no longer match the questions, so they were cleared. Please answer again." : "",
+    };
+  }
   return {
     answers,
     savedAt: typeof data.saved_at === "string" ? data.saved_at : "",
@@ -472,7 +482,7 @@ function main() {
         updateFragment(ownAnswers);
         evaluate();
       });
-    } else if (!ownAnswers && Object.keys(link.answers).length) {
+    } else if (!ownAnswers && !saved.newer && Object.keys(link.answers).length) {
       save(link.answers);
     }
     showNotes(lines, switcher);

@@ -9,8 +9,9 @@
 - **Integrity manifest.** `integrity.json` lists the SHA-256 of every runtime file in the
   site (the Pyodide runtime, the package archive and anything else under `assets/py/`, every
   script), found by scanning the site after the other hooks have written theirs.
-- **Service worker.** `sw.js` (from overrides/sw.js) gets the build's version and the list of
-  files it keeps, so a second visit works offline and a new build replaces the old cache.
+- **Service worker.** `sw.js` (from overrides/sw.js) gets the build's version and the lists
+  of files it keeps: the site's from the first visit, Python's once the self-assessment has
+  been used. A second visit works offline and a new build replaces the old cache.
 
 Pages are finished in `on_post_page` (before other hooks compress them in `on_post_build`);
 the manifest and the service worker are written in `on_post_build`, after every other hook.
@@ -55,7 +56,7 @@ POLICY: dict[str, tuple[str, ...]] = {
     "form-action": ("'self'",),
 }
 CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
-SW_TEMPLATE_LINE = 'const BUILD = { version: "unbuilt", files: [], immutable: [] };'
+SW_TEMPLATE_LINE = 'const BUILD = { version: "unbuilt", files: [], python: [], immutable: [] };'
 SW_FILE = "sw.js"
 MANIFEST_FILE = "integrity.json"
 CACHE_PREFIX = "imaging-referrer-"
@@ -71,6 +72,9 @@ NOT_PRECACHED = re.compile(
 )
 # Files whose name changes whenever their content does: kept cache-first by the worker.
 IMMUTABLE = re.compile(r"^pyodide/[^/]+/|^assets/py/|[.-][0-9a-f]{8,}\.[a-z.]+$")
+# Python and the engine: kept only once the self-assessment has been used, never for a reader
+# of the guidance alone (about 12 MB compressed).
+PYTHON = re.compile(r"^pyodide/|^assets/py/|^assets/js/assessment-worker\.mjs$")
 
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 STYLESHEET_TAG = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)
@@ -189,14 +193,16 @@ def precache_url(path: str) -> str:
 
 
 def service_worker_build(site_dir: Path, hashes: dict[str, str]) -> dict[str, object]:
-    """The worker's version (a hash of every file it keeps) and its file lists."""
+    """The worker's version (a hash of every file it keeps) and its file lists: the site's,
+    kept from the first visit, and Python's, kept once the self-assessment has been used."""
     kept = [path for path in site_files(site_dir) if not NOT_PRECACHED.search(path)]
     digest = hashlib.sha256()
     for path in kept:
         digest.update(f"{path}\0{hashes.get(path) or sha256_file(site_dir / path)}\n".encode())
     return {
         "version": digest.hexdigest()[:16],
-        "files": [precache_url(path) for path in kept],
+        "files": [precache_url(path) for path in kept if not PYTHON.search(path)],
+        "python": [path for path in kept if PYTHON.search(path)],
         "immutable": [path for path in kept if IMMUTABLE.search(path)],
     }
 

@@ -1,24 +1,58 @@
-// The site's service worker. After a first visit it keeps every page, asset and the Python
-// runtime in one versioned cache, so a second visit works with the network off, the
-// self-assessment included. hooks/security.py fills in BUILD when the site is built: the
-// version (a hash of every file kept), the files (relative to this script, which sits at the
-// site's root) and those whose name changes with their content (kept cache-first).
+// The site's service worker: after a first visit the site works with the network off, and
+// after a first use of the self-assessment so does Python. hooks/security.py fills in BUILD
+// when the site is built: the version (a hash of every file listed), the site's files (kept
+// from the first visit), Python's (kept only once the self-assessment has been used, so a
+// reader of the guidance never downloads them) and those whose name changes with their
+// content (answered cache-first). Paths are relative to this script, at the site's root.
 // It only ever answers for this site's own addresses; anything else goes to the network as if
-// it were not here.
-const BUILD = { version: "unbuilt", files: [], immutable: [] };
+// it were not here, and it only ever fetches this site's own files.
+const BUILD = { version: "unbuilt", files: [], python: [], immutable: [] };
 
 const PREFIX = "imaging-referrer-";
 const ROOT = new URL("./", self.location.href).href;
 // One cache per version and per site root: two copies of the site on one host (say /a/ and
 // /b/) each clean up only their own old caches.
-const CACHE = `${PREFIX}${BUILD.version} ${new URL(ROOT).pathname}`;
+const SUFFIX = ` ${new URL(ROOT).pathname}`;
+const CACHE = `${PREFIX}${BUILD.version}${SUFFIX}`;
 const absolute = (path) => new URL(path, ROOT).href;
 const IMMUTABLE = new Set(BUILD.immutable.map(absolute));
+const PYTHON = BUILD.python.map(absolute);
 
-// Content-hashed and versioned files can come from a browser cache; pages must be fresh.
+const isOldVersion = (name) => name !== CACHE && name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+
+// Content-hashed and versioned files may come from the browser's cache; pages must be fresh.
 function precacheRequest(path) {
   const url = absolute(path);
   return new Request(url, { cache: IMMUTABLE.has(url) ? "default" : "no-cache" });
+}
+
+// Python's files, into `cache`: copied from an older version's cache when unchanged, else
+// fetched (from the browser's cache, when the page has just loaded them).
+async function keepPython(cache, older = []) {
+  await Promise.all(
+    PYTHON.map(async (url) => {
+      if (await cache.match(url)) return;
+      for (const old of older) {
+        const copy = await old.match(url);
+        if (copy) return cache.put(url, copy);
+      }
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return cache.put(url, response);
+    }),
+  );
+}
+
+// Older versions' caches that hold Python: the person uses the self-assessment.
+async function olderWithPython() {
+  const found = [];
+  for (const name of (await caches.keys()).filter(isOldVersion)) {
+    const old = await caches.open(name);
+    if ((await old.keys()).some((request) => request.url.startsWith(`${ROOT}pyodide/`))) {
+      found.push(old);
+    }
+  }
+  return found;
 }
 
 self.addEventListener("install", (event) => {
@@ -26,16 +60,13 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       await cache.addAll(BUILD.files.map(precacheRequest));
-      // The new version serves the next page load; the old cache goes on activation.
+      const older = await olderWithPython();
+      if (older.length) await keepPython(cache, older);
+      // The new version serves the next page load; the old caches go on activation.
       await self.skipWaiting();
     })(),
   );
 });
-
-// Whether a cache name is an older version of this same site.
-function isOldVersion(name) {
-  return name !== CACHE && name.startsWith(PREFIX) && name.endsWith(` ${new URL(ROOT).pathname}`);
-}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -46,8 +77,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Only the files listed at install time are kept, and only by install: nothing is written at
-// run time, so a worker on its way out can never bring back the cache its successor deleted.
+// The self-assessment page says so once Python has started.
+self.addEventListener("message", (event) => {
+  if (event.data !== "keep-python") return;
+  event.waitUntil(
+    (async () => {
+      if (await caches.has(CACHE)) await keepPython(await caches.open(CACHE));
+    })(),
+  );
+});
+
+// Nothing is written at run time but Python's files, on request: a worker on its way out can
+// never bring back a cache its successor deleted.
 const cached = (request, options = {}) => caches.match(request, { ...options, cacheName: CACHE });
 
 // Versioned runtime files never change under the same name: the cache answers first.

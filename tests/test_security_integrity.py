@@ -101,15 +101,23 @@ def test_the_service_worker_keeps_every_page_and_the_python_runtime(built_site: 
         for p in built_site.rglob("*.html")
     }
     assert pages <= files
+    python = set(build["python"])
     runtime = {p for p in manifest(built_site)["files"] if p.startswith(("pyodide/", "assets/"))}
     runtime = {p for p in runtime if "/lunr/" not in p}  # other languages' search
-    assert runtime <= files
+    assert runtime <= files | python
     assert "search/search_index.json" in files
     assert not [f for f in files if f.endswith((".gz", ".map")) or f in {"sw.js", "integrity.json"}]
+    # Python (kept only once the self-assessment is used) and nothing else is in its list.
+    python_like = re.compile(r"^pyodide/|^assets/py/|assessment-worker|\.wasm$|\.snapshot$")
+    assert not [f for f in files if python_like.search(f)]
+    assert {p for p in runtime if python_like.search(p)} == python
+    assert any(p.endswith(".snapshot") for p in python) or not list(
+        built_site.glob("assets/py/*.snapshot")
+    )
     for url in files:
         path = "index.html" if url == "./" else url + ("index.html" if url.endswith("/") else "")
         assert (built_site / path).is_file(), url
-    assert set(build["immutable"]) <= files
+    assert set(build["immutable"]) <= files | python
     assert all(p.startswith(("pyodide/", "assets/py/")) or re.search(r"\.[0-9a-f]{8}\.", p)
                for p in build["immutable"])
 

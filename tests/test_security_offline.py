@@ -62,6 +62,34 @@ def wait_until_kept(page: object) -> None:
     assert page.evaluate(WAIT_FOR_WORKER, PYTHON_TIMEOUT), "the service worker never activated"
 
 
+def poll(page: object, script: str, arg: object = None) -> object:
+    """Evaluate `script` until it gives something truthy (a service worker works in the
+    background); the last result."""
+    deadline = time.monotonic() + PYTHON_TIMEOUT / 1000
+    while not (result := page.evaluate(script, arg)) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return result
+
+
+KEPT_PYTHON = r"""async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls.some((u) => u.endsWith("pyodide.asm.wasm"))
+        && urls.some((u) => /assets\/py\/assessment-[0-9a-f]{12}\.zip$/.test(u))
+        && urls.some((u) => u.endsWith("assessment-worker.mjs"));
+}"""
+
+
+def first_visit_to_the_self_assessment(page: object, url: str) -> None:
+    """Open the self-assessment until Python has started and the worker keeps everything."""
+    page.goto(f"{url}assessment/")
+    page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
+    wait_until_kept(page)
+    assert poll(page, KEPT_PYTHON), "the service worker did not keep Python"
+
+
 def wait_for_caches(page: object, wanted: list[str]) -> list[str]:
     """Poll the cache names until they are `wanted` (a service worker works in the background)."""
     deadline = time.monotonic() + PYTHON_TIMEOUT / 1000
@@ -73,9 +101,7 @@ def wait_for_caches(page: object, wanted: list[str]) -> list[str]:
 def test_a_second_visit_works_with_the_network_off(own_site: tuple, page: object) -> None:
     _root, server, url = own_site
     # First visit: the self-assessment, which registers the worker once Python has started.
-    page.goto(f"{url}assessment/")
-    page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
-    wait_until_kept(page)
+    first_visit_to_the_self_assessment(page, url)
     names = page.evaluate(CACHES)
     assert len(names) == 1 and re.fullmatch(r"imaging-referrer-[0-9a-f]{16} /", names[0])
     kept = page.evaluate(CACHED_URLS)
@@ -114,8 +140,7 @@ def test_a_new_build_replaces_the_old_cache_on_the_next_visit(
     own_site: tuple, page: object
 ) -> None:
     root, _server, url = own_site
-    page.goto(f"{url}help/faq/")
-    wait_until_kept(page)
+    first_visit_to_the_self_assessment(page, url)
     (old,) = page.evaluate(CACHES)
     # Caches that are not this site's old versions must survive the clean-up.
     page.evaluate(
@@ -143,6 +168,31 @@ def test_a_new_build_replaces_the_old_cache_on_the_next_visit(
         "async ([url, name]) => (await caches.match(url, { cacheName: name })).text()",
         [f"{url}help/faq/", new],
     )
-    assert "(new)</h1>" in kept  # the new version keeps the new page
+    assert "(new)</h1>" in kept  # the new version keeps the new page ...
+    assert page.evaluate(KEPT_PYTHON)  # ... and Python, since this person uses it
     assert page.errors == []
 
+
+
+def test_reading_the_guidance_keeps_the_site_but_not_python(
+    own_site: tuple, page: object
+) -> None:
+    _root, server, url = own_site
+    page.goto(f"{url}help/glossary/")
+    wait_until_kept(page)
+    kept = page.evaluate(CACHED_URLS)
+    assert any(u.endswith("/assessment/") for u in kept)
+    python = [u for u in kept if re.search(r"/pyodide/|/assets/py/|assessment-worker", u)]
+    assert python == [], "a reader of the guidance alone must not download Python"
+
+    server.shutdown()
+    server.server_close()
+    page.context.set_offline(True)
+    # Offline, the self-assessment still opens: every question and the checklist, and it
+    # says why there is no live result.
+    page.goto(f"{url}assessment/{SHARE_LINK}")
+    page.wait_for_selector("#assessment-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
+    assert "Python could not start" in page.inner_text("[data-python-status]")
+    assert page.locator("[data-static-checklist]").is_visible()
+    assert page.locator("#q-nation-scotland").is_checked()
+    page.errors.clear()  # the browser logs the downloads that failed offline

@@ -1,22 +1,30 @@
 // Offline use: registers the site's service worker (sw.js at the site's root, found from this
-// script's own address so the site works under any sub-path). The worker keeps the pages and
-// the Python runtime after the first visit. On the self-assessment it is registered once Python
-// has started (or failed to), so the runtime it keeps is copied from the browser's cache
-// instead of being downloaded a second time while the page needs the network.
+// script's own address so the site works under any sub-path), which keeps the site after the
+// first visit. On the self-assessment it waits until Python has started (or failed to), then
+// asks the worker to keep Python too: its files are then copied from the browser's cache
+// rather than downloaded again while the page needs the network. Guidance pages never ask,
+// so reading the guidance never downloads Python.
 (() => {
   const script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script) return;
   const root = new URL("../../", script.src);
+  const app = document.getElementById("assessment-app");
   const WAIT_LIMIT_MS = 60_000;
 
   function register() {
-    navigator.serviceWorker.register(new URL("sw.js", root).href).catch(() => {
-      // Some browsers and private windows refuse service workers: the site works without one.
-    });
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href)
+      .then(() => {
+        if (app && "pythonReady" in app.dataset) return navigator.serviceWorker.ready;
+        return null;
+      })
+      .then((registration) => registration && registration.active.postMessage("keep-python"))
+      .catch(() => {
+        // Some browsers and private windows refuse service workers: the site works without one.
+      });
   }
 
   function whenPythonSettles(then) {
-    const app = document.getElementById("assessment-app");
     const settled = () => !app || "pythonReady" in app.dataset || "pythonFailed" in app.dataset;
     if (settled()) return then();
     let done = false;

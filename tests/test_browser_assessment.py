@@ -78,8 +78,10 @@ def evaluations(page: object) -> int:
 
 
 def wait_for_update(page: object, before: int) -> None:
-    page.wait_for_function(
-        f"Number(document.getElementById('assessment-app').dataset.evaluations) > {before}"
+    # A selector, not wait_for_function: Playwright polls a function by evaluating a string,
+    # which the page's Content Security Policy refuses. The count only grows.
+    page.wait_for_selector(
+        f"#assessment-app[data-evaluations]:not([data-evaluations='{before}'])", state="attached"
     )
 
 

@@ -196,3 +196,24 @@ def test_reading_the_guidance_keeps_the_site_but_not_python(
     assert page.locator("[data-static-checklist]").is_visible()
     assert page.locator("#q-nation-scotland").is_checked()
     page.errors.clear()  # the browser logs the downloads that failed offline
+
+
+def test_under_a_sub_path_the_worker_keeps_to_its_folder(
+    built_site: Path, tmp_path: Path, page: object
+) -> None:
+    (tmp_path / "host").mkdir()
+    (tmp_path / "host" / "referrers").symlink_to(built_site, target_is_directory=True)
+    (tmp_path / "host" / "index.html").write_text("<!doctype html><title>Another site</title>")
+    server, base = serve_in_background(tmp_path / "host")
+    try:
+        url = f"{base}referrers/"
+        page.goto(f"{url}help/glossary/")
+        wait_until_kept(page)
+        scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+        assert scope == url
+        (name,) = page.evaluate(CACHES)
+        assert name.endswith(" /referrers/")
+        assert all(u.startswith(url) for u in page.evaluate(CACHED_URLS))
+    finally:
+        server.shutdown()
+        server.server_close()

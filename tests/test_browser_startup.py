@@ -65,7 +65,11 @@ FAULTS: dict[str, Callable[[bytes], tuple[int, bytes]]] = {
 def test_a_bad_snapshot_falls_back_to_a_plain_start(
     built_site: Path, site_url: str, context: object, page: object, fault: str
 ) -> None:
-    reference = open_link(context.new_page(), site_url)
+    # The reference comes from a profile of its own: in this one, the site's service worker
+    # would keep the real snapshot and answer for it, unseen by the route below.
+    elsewhere = context.browser.new_context(service_workers="block")
+    reference = open_link(elsewhere.new_page(), site_url)
+    elsewhere.close()
     status, body = FAULTS[fault](snapshot_bytes(built_site))
     context.route(
         "**/*.snapshot",

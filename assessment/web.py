@@ -1,9 +1,10 @@
-"""The web page's single call into Python: answers in, everything the page shows out.
+"""The web page's calls into Python: answers in, everything the page shows out.
 
-The browser's worker calls `page_view_json` with the answers read from the form. The page
-shows the engine's result through the same checklist the command line prints (`checklist`),
-and offers the very Markdown and text the command line writes (`report`), so no surface can
-say something different from another.
+The browser's worker calls `page_view_json` with the answers read from the form on every
+change. The page shows the engine's result through the same checklist the command line
+prints (`checklist`). `take_away_json` gives the very Markdown and text the command line
+writes (`report`), asked for only when the page is idle, so an answer change stays quick and
+no surface can say something different from another.
 """
 
 from __future__ import annotations
@@ -51,28 +52,41 @@ def announcement(checklist: Mapping[str, Any]) -> str:
 def page_view(
     raw_answers: object,
     today: datetime.date,
-    site_url: str | None = None,
     rules: Rules | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows for these answers."""
+    """Everything the page shows for these answers (its links are relative to the page)."""
     rules = rules or load_rules()
     answers = usable_answers(raw_answers, rules)
     result = evaluate(answers, rules)
     checklist = dataclasses.asdict(build_checklist(result, answers, rules, today=today))
-    site = site_url or None
     return {
         "result": result,
         "asked": asked_questions(answers, rules),
         "checklist": checklist,
         "missing_ids": result["missing"],
         "announcement": announcement(checklist),
+    }
+
+
+def take_away(
+    raw_answers: object,
+    today: datetime.date,
+    site_url: str | None = None,
+    rules: Rules | None = None,
+) -> dict[str, str]:
+    """The Markdown and plain-text checklists, exactly as the command line writes them."""
+    rules = rules or load_rules()
+    answers = usable_answers(raw_answers, rules)
+    result = evaluate(answers, rules)
+    site = site_url or None
+    return {
         "markdown": render_markdown(result, answers, rules, site_url=site, today=today),
         "text": render_text(result, answers, rules, site_url=site, today=today),
     }
 
 
-def page_view_json(answers_json: str, today_iso: str, site_url: str = "") -> str:
-    """The worker's entry point: JSON in, JSON out, never an exception for bad input."""
+def _arguments(answers_json: str, today_iso: str) -> tuple[object, datetime.date]:
+    """Decode the worker's arguments, forgivingly: bad input means no answers, or today."""
     try:
         raw = json.loads(answers_json)
     except ValueError:
@@ -81,4 +95,20 @@ def page_view_json(answers_json: str, today_iso: str, site_url: str = "") -> str
         today = datetime.date.fromisoformat(today_iso)
     except ValueError:
         today = datetime.date.today()
-    return json.dumps(page_view(raw, today, site_url), ensure_ascii=False)
+    return raw, today
+
+
+def page_view_json(answers_json: str, today_iso: str, site_url: str = "") -> str:
+    """The worker's call on every change: JSON in, JSON out, never an exception.
+
+    `site_url` is accepted for symmetry with `take_away_json`; the page's own links are
+    relative, so the view does not need it.
+    """
+    raw, today = _arguments(answers_json, today_iso)
+    return json.dumps(page_view(raw, today), ensure_ascii=False)
+
+
+def take_away_json(answers_json: str, today_iso: str, site_url: str = "") -> str:
+    """The worker's call for the Markdown and text checklists."""
+    raw, today = _arguments(answers_json, today_iso)
+    return json.dumps(take_away(raw, today, site_url), ensure_ascii=False)

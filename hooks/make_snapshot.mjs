@@ -9,12 +9,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-export const PREPARE = `
+const PREPARE = `
 import sys
 sys.path.insert(0, "/home/pyodide/app")
 import assessment.web
-# One full evaluation, so every module it needs is imported and every cache is warm.
+# One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
+assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
 `;
 
 async function main([archivePath, outputPath]) {

@@ -3,6 +3,7 @@
 // It holds no rules of its own: every answer comes from Python.
 let python = null;
 let pageView = null;
+let takeAway = null;
 
 const progress = (stage) => self.postMessage({ progress: stage });
 const START_LIMIT_MS = 120_000;
@@ -50,7 +51,9 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, rulesVersion }) {
   progress("loading");
   pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide/app" });
   pyodide.runPython("import sys\nif '/home/pyodide/app' not in sys.path: sys.path.insert(0, '/home/pyodide/app')");
-  pageView = pyodide.pyimport("assessment.web").page_view_json;
+  const web = pyodide.pyimport("assessment.web");
+  pageView = web.page_view_json;
+  takeAway = web.take_away_json;
   // A snapshot must carry exactly the rules this page was built with.
   const probe = JSON.parse(pageView("{}", "2000-01-01", ""));
   if (probe.result.rules_version !== rulesVersion) {
@@ -64,6 +67,10 @@ function evaluate({ answers, today, siteUrl }) {
   return JSON.parse(pageView(JSON.stringify(answers), today, siteUrl));
 }
 
+function exports({ answers, today, siteUrl }) {
+  return JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl));
+}
+
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
   try {
@@ -73,6 +80,8 @@ self.onmessage = async (event) => {
       throw new Error("Python has not started");
     } else if (type === "evaluate") {
       self.postMessage({ id, ok: true, value: evaluate(payload) });
+    } else if (type === "exports") {
+      self.postMessage({ id, ok: true, value: exports(payload) });
     } else {
       throw new Error(`unknown request: ${type}`);
     }

@@ -415,13 +415,26 @@ function main() {
     for (const [id, question] of controls) question.fieldset.hidden = !asked.has(id);
   }
 
+  // The Markdown and text checklists are worked out once the page has been idle for a moment
+  // (or at once when asked for), so that answering stays quick.
+  let takeAway = null;
+  let takeAwayTimer = null;
+  const request = (answers) => ({ answers, today: today(), siteUrl: app.dataset.siteUrl || "" });
+  function currentTakeAway() {
+    clearTimeout(takeAwayTimer);
+    if (!takeAway || takeAway.sequence !== sequence) {
+      takeAway = { sequence, value: worker.call("exports", request(readForm(controls))) };
+    }
+    return takeAway.value;
+  }
+
   async function evaluate() {
     const answers = readForm(controls);
     if (!pythonReady) return;
     const mine = ++sequence;
     let view;
     try {
-      view = await worker.call("evaluate", { answers, today: today(), siteUrl: app.dataset.siteUrl || "" });
+      view = await worker.call("evaluate", request(answers));
     } catch (error) {
       status.textContent = `The result could not be worked out (${error.message}). The checklist below still applies.`;
       return;
@@ -437,6 +450,8 @@ function main() {
     printDate.textContent = `Printed on ${view.checklist.date}.`;
     announcer.textContent = view.announcement;
     app.dataset.evaluations = String(++rendered);
+    clearTimeout(takeAwayTimer);
+    takeAwayTimer = setTimeout(() => currentTakeAway().catch(() => {}), 400);
   }
 
   function changed() {
@@ -510,15 +525,15 @@ function main() {
   app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {
     if (!latest) return;
     try {
-      await navigator.clipboard.writeText(latest.text);
+      await navigator.clipboard.writeText((await currentTakeAway()).text);
       flash("The checklist was copied as plain text.");
     } catch {
       flash("Copying is blocked in this browser. Use “Download as Markdown” instead.");
     }
   });
-  app.querySelector("[data-action=download]").addEventListener("click", () => {
+  app.querySelector("[data-action=download]").addEventListener("click", async () => {
     if (!latest) return;
-    const blob = new Blob([latest.markdown], { type: "text/markdown;charset=utf-8" });
+    const blob = new Blob([(await currentTakeAway()).markdown], { type: "text/markdown;charset=utf-8" });
     const anchor = el("a", { href: URL.createObjectURL(blob), download: `imaging-referrer-checklist-${today()}.md` });
     document.body.append(anchor);
     anchor.click();

@@ -4,6 +4,8 @@
 // HTML: text goes in through textContent, and link parts are matched against the form's own
 // controls before they are used.
 
+import { onProgress, python } from "./assessment-boot.mjs";
+
 const STORAGE_KEY = "imaging-referrer-assessment";
 const SCHEMA_VERSION = 1;
 const MAX_FRAGMENT = 2000;
@@ -213,56 +215,6 @@ function forget() {
   }
 }
 
-// ---------------------------------------------------------------- the Python worker
-
-function startWorker(onProgress, { snapshot }) {
-  const absolute = (path) => new URL(path, document.baseURI).href;
-  const worker = new Worker(absolute(app.dataset.workerUrl), { type: "module" });
-  const pending = new Map();
-  let next = 0;
-  worker.addEventListener("message", (event) => {
-    const { id, ok, value, error, progress } = event.data;
-    if (progress) return onProgress(progress);
-    const request = pending.get(id);
-    if (!request) return;
-    pending.delete(id);
-    ok ? request.resolve(value) : request.reject(new Error(error));
-  });
-  worker.addEventListener("error", (event) => {
-    for (const request of pending.values()) request.reject(new Error(event.message || "the worker stopped"));
-    pending.clear();
-  });
-  const call = (type, payload) =>
-    new Promise((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, type, payload });
-    });
-  const ready = call("start", {
-    pyodideUrl: absolute(app.dataset.pyodideUrl),
-    packageUrl: absolute(app.dataset.packageUrl),
-    snapshotUrl: snapshot && app.dataset.snapshotUrl ? absolute(app.dataset.snapshotUrl) : null,
-    rulesVersion: app.dataset.rulesVersion,
-  });
-  return { ready, call, stop: () => worker.terminate() };
-}
-
-// Start from the build's snapshot (fast); if that fails for any reason (a download error, a
-// corrupt file, another Pyodide build), start again in a fresh worker the plain way.
-async function startPython(onProgress, onFallback) {
-  const fast = startWorker(onProgress, { snapshot: true });
-  try {
-    const version = await fast.ready;
-    return { worker: fast, version, fallback: null };
-  } catch (error) {
-    fast.stop();
-    onFallback(error);
-    const plain = startWorker(onProgress, { snapshot: false });
-    const version = await plain.ready;
-    return { worker: plain, version, fallback: error.message };
-  }
-}
-
 // ---------------------------------------------------------------- rendering a live result
 
 const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
@@ -302,48 +254,48 @@ function renderItem(item, link) {
   return el("li", { class: `evidence evidence--${item.status}`, dataset: { evidenceId: item.id, status: item.status } }, body);
 }
 
-function renderResult(view, link) {
+// The result as named sections, each with the data it shows, so an answer change redraws
+// only the sections whose data changed (an item's group, the counts, the answers...).
+function resultSections(view, link) {
   const sheet = view.checklist;
-  const parts = [
+  const sections = [];
+  const add = (key, data, build) => sections.push({ key, data: JSON.stringify(data), build });
+  add("outcome", [sheet.outcome, sheet.outcome_label, sheet.outcome_sentence, sheet.counts], () => [
     el("p", { class: `outcome outcome--${sheet.outcome}`, dataset: { outcome: sheet.outcome } },
       el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
-  ];
-  if (sheet.counts.length) {
-    parts.push(el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))));
-  }
-  if (view.missing_ids.length) {
-    parts.push(
-      el("div", { class: "missing" },
+    sheet.counts.length
+      ? el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` })))
+      : null,
+  ]);
+  add("missing", [view.missing_ids, sheet.missing], () => view.missing_ids.length
+    ? [el("div", { class: "missing" },
         el("p", { text: "Still to answer:" }),
         el("ul", {}, view.missing_ids.map((id, index) =>
-          el("li", {}, el("a", { href: `#q-${id}`, text: sheet.missing[index], dataset: { focusQuestion: id } })))),
-      ),
-    );
-  }
+          el("li", {}, el("a", { href: `#q-${id}`, text: sheet.missing[index], dataset: { focusQuestion: id } })))))]
+    : []);
   sheet.groups.forEach(([title, items], index) => {
-    parts.push(
+    add(`group-${index}`, [title, items], () => [
       el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
         el("h3", { id: `evidence-group-${index}`, text: title }),
         el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, link))),
       ),
-    );
+    ]);
   });
-  if (sheet.notices.length) {
-    parts.push(
-      el("section", { class: "notices", "aria-labelledby": "notices-heading" },
+  const noticeIds = view.result.notices.map((notice) => notice.id);
+  add("notices", [sheet.notices, noticeIds], () => sheet.notices.length
+    ? [el("section", { class: "notices", "aria-labelledby": "notices-heading" },
         el("h3", { id: "notices-heading", text: "Context and positions to know about" }),
         el("ul", { class: "notices__list" }, sheet.notices.map((notice, index) =>
-          el("li", { class: "notice", dataset: { noticeId: view.result.notices[index].id } },
+          el("li", { class: "notice", dataset: { noticeId: noticeIds[index] } },
             el("p", { text: notice.text }),
             el("p", { class: "notice__asof", text: `Position as of ${notice.as_of}.` }),
             renderSources(notice.sources),
-          ))),
-      ),
-    );
-  }
-  if (sheet.scope.length || sheet.scope_note) {
+          ))))]
+    : []);
+  add("scope", [sheet.scope, sheet.scope_note], () => {
+    if (!sheet.scope.length && !sheet.scope_note) return [];
     const headings = ["Kind of imaging", "Patient group", "Settings", "Body areas", "Clinical indications"];
-    parts.push(
+    return [
       el("section", { class: "scope", "aria-labelledby": "scope-heading" },
         el("h3", { id: "scope-heading", text: "Draft scope of practice" }),
         el("p", { text: sheet.scope_note || "Built from your answers. Fill in the body areas and clinical indications for each row, then agree the scope with your supervisor or clinical lead." }),
@@ -356,15 +308,32 @@ function renderResult(view, link) {
           ),
         ) : null,
       ),
-    );
-  }
-  parts.push(
+    ];
+  });
+  add("answers", sheet.answers, () => [
     el("section", { class: "print-answers", "aria-labelledby": "answers-heading" },
       el("h3", { id: "answers-heading", text: "Your answers" }),
       el("dl", {}, sheet.answers.map(([question, answer]) => [el("dt", { text: question }), el("dd", { text: answer })])),
     ),
-  );
-  return parts;
+  ]);
+  return sections;
+}
+
+const drawn = new WeakMap(); // section wrapper -> the data it shows
+
+// Redraw only what changed; if the sections themselves changed, draw them all anew.
+function drawResult(box, sections) {
+  const keys = sections.map((section) => section.key).join(" ");
+  if (box.dataset.sections !== keys) {
+    box.replaceChildren(...sections.map((section) => el("div", { dataset: { section: section.key } })));
+    box.dataset.sections = keys;
+  }
+  sections.forEach((section, index) => {
+    const wrapper = box.children[index];
+    if (drawn.get(wrapper) === section.data) return;
+    wrapper.replaceChildren(...section.build().flat(Infinity).filter(Boolean));
+    drawn.set(wrapper, section.data);
+  });
 }
 
 // ---------------------------------------------------------------- the page
@@ -434,7 +403,7 @@ function main() {
     const mine = ++sequence;
     let view;
     try {
-      view = await worker.call("evaluate", request(answers));
+      view = JSON.parse(await worker.call("evaluate", request(answers)));
     } catch (error) {
       status.textContent = `The result could not be worked out (${error.message}). The checklist below still applies.`;
       return;
@@ -443,7 +412,7 @@ function main() {
     latest = view;
     applyAsked(view.asked);
     updateFragment(answers);
-    resultBox.replaceChildren(...renderResult(view, relative));
+    drawResult(resultBox, resultSections(view, relative));
     resultBox.hidden = false;
     staticList.hidden = true;
     actions.hidden = false;
@@ -562,14 +531,16 @@ function main() {
   const stages = { downloading: [1, "Downloading Python"], starting: [2, "Starting Python"], loading: [3, "Loading the rules"] };
   progress.hidden = false;
   status.textContent = "Starting Python in your browser so the result can be worked out here, on your device…";
-  const onProgress = (stage) => {
+  onProgress((stage) => {
+    if (stage === "fallback") {
+      status.textContent = "The quick start did not work, so Python is starting the standard way…";
+      return;
+    }
     const [value, label] = stages[stage] || [progress.value, stage];
     progress.value = value;
     status.textContent = `${label} (step ${value} of 3)…`;
-  };
-  startPython(onProgress, () => {
-    status.textContent = "The quick start did not work, so Python is starting the standard way…";
-  })
+  });
+  python
     .then(({ worker: started, version, fallback }) => {
       worker = started;
       pythonReady = true;

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from assessment.rules_data import load_rules
+from tests.page_reading import checked
 
 pytestmark = pytest.mark.browser
 
@@ -91,17 +92,6 @@ def answer(page: object, question: str, option: str) -> None:
     page.click(f"label[for='q-{question}-{option}']")
     wait_for_update(page, before)
 
-
-def checked(page: object) -> dict:
-    return page.evaluate(
-        """() => {
-            const out = {};
-            for (const input of document.querySelectorAll('#assessment-form input:checked')) {
-                (out[input.name] ||= []).push(input.value);
-            }
-            return out;
-        }"""
-    )
 
 
 # ------------------------------------------------------------------ the same result everywhere

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.page_reading import checked
+
 ROOT = Path(__file__).resolve().parent.parent
 STORAGE_KEY = "imaging-referrer-assessment"
 PYTHON_TIMEOUT = 90_000
@@ -57,17 +59,6 @@ SAVED = {
     ),
 }
 
-
-def checked(page: object) -> dict:
-    return page.evaluate(
-        """() => {
-            const out = {};
-            for (const input of document.querySelectorAll('#assessment-form input:checked')) {
-                (out[input.name] ||= []).push(input.value);
-            }
-            return out;
-        }"""
-    )
 
 
 def assert_page_still_works(page: object) -> None:

@@ -6,25 +6,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
+import { packageFiles } from "./package_files.mjs";
 
 const [root, rounds] = process.argv.slice(2);
 
-function files(dir) {
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "__pycache__") found.push(...files(full));
-    } else if (/\.(py|toml|json)$/.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found;
-}
 
 const pyodide = await loadPyodide();
 const target = "/home/pyodide";
-const copies = [...files(path.join(root, "assessment")), path.join(root, "tools", "bench_engine.py")];
+const copies = [...packageFiles(path.join(root, "assessment")), path.join(root, "tools", "bench_engine.py")];
 for (const file of copies) {
   const relative = path.relative(root, file).split(path.sep).join("/");
   const destination = path.posix.join(target, relative.replace(/^tools\//, "bench/"));

@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
+import { packageFiles } from "../../tools/package_files.mjs";
 
 const [root, date, siteUrl, snapshot] = process.argv.slice(2);
 if (!root || !date || siteUrl === undefined) {
@@ -17,18 +18,6 @@ if (!root || !date || siteUrl === undefined) {
   process.exit(2);
 }
 
-function packageFiles(dir) {
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "__pycache__") found.push(...packageFiles(full));
-    } else if (/\.(py|toml|json)$/.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found.sort();
-}
 
 const pyodide = snapshot
   ? await loadPyodide({ _loadSnapshot: new Uint8Array(readFileSync(snapshot)) })

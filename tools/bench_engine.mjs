@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
-import { packageFiles } from "./package_files.mjs";
+import { packageFiles, writeIntoPyodide } from "./package_files.mjs";
 
 const [root, rounds] = process.argv.slice(2);
 
@@ -14,12 +14,7 @@ const [root, rounds] = process.argv.slice(2);
 const pyodide = await loadPyodide();
 const target = "/home/pyodide";
 const copies = [...packageFiles(path.join(root, "assessment")), path.join(root, "tools", "bench_engine.py")];
-for (const file of copies) {
-  const relative = path.relative(root, file).split(path.sep).join("/");
-  const destination = path.posix.join(target, relative.replace(/^tools\//, "bench/"));
-  pyodide.FS.mkdirTree(path.posix.dirname(destination));
-  pyodide.FS.writeFile(destination, readFileSync(file));
-}
+writeIntoPyodide(pyodide, root, copies, (relative) => relative.replace(/^tools\//, "bench/"));
 const scenarioDir = path.join(root, "tests", "scenarios");
 const scenarios = readdirSync(scenarioDir)
   .filter((name) => name.endsWith(".json"))

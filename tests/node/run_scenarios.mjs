@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
-import { packageFiles } from "../../tools/package_files.mjs";
+import { packageFiles, writeIntoPyodide } from "../../tools/package_files.mjs";
 
 const [root, date, siteUrl, snapshot] = process.argv.slice(2);
 if (!root || !date || siteUrl === undefined) {
@@ -23,11 +23,7 @@ const pyodide = snapshot
   ? await loadPyodide({ _loadSnapshot: new Uint8Array(readFileSync(snapshot)) })
   : await loadPyodide();
 const target = "/home/pyodide";
-for (const file of snapshot ? [] : packageFiles(path.join(root, "assessment"))) {
-  const destination = path.posix.join(target, path.relative(root, file).split(path.sep).join("/"));
-  pyodide.FS.mkdirTree(path.posix.dirname(destination));
-  pyodide.FS.writeFile(destination, readFileSync(file));
-}
+if (!snapshot) writeIntoPyodide(pyodide, root, packageFiles(path.join(root, "assessment")));
 
 const scenarioDir = path.join(root, "tests", "scenarios");
 const scenarios = readdirSync(scenarioDir)

@@ -10,8 +10,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
 const PREPARE = `
-import sys
+import importlib, pkgutil, sys
 sys.path.insert(0, "/home/pyodide/app")
+import assessment
+# Every module of the package but the command line's, imported: the browser restores this
+# snapshot without writing the package's files, so nothing may be left to import later.
+COMMAND_LINE = {"assessment.__main__", "assessment.cli", "assessment.interactive"}
+for module in pkgutil.walk_packages(assessment.__path__, "assessment."):
+    if module.name not in COMMAND_LINE:
+        importlib.import_module(module.name)
 import assessment.web
 # One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")

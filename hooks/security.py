@@ -74,7 +74,7 @@ NOT_PRECACHED = re.compile(
 IMMUTABLE = re.compile(r"^pyodide/[^/]+/|^assets/py/|[.-][0-9a-f]{8,}\.[a-z.]+$")
 # Python and the engine: kept only once the self-assessment has been used, never for a reader
 # of the guidance alone (about 12 MB compressed).
-PYTHON = re.compile(r"^pyodide/|^assets/py/|^assets/js/assessment-worker\.mjs$")
+PYTHON = re.compile(r"^pyodide/|^assets/py/|^assets/js/assessment-worker-[0-9a-f]+\.mjs$")
 
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 STYLESHEET_TAG = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)

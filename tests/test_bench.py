@@ -78,7 +78,7 @@ def test_python_paths_match_the_runtime_and_engine_but_not_guidance_assets() -> 
     for path in (
         "pyodide/314.0.7/pyodide.asm.wasm",
         "assets/py/assessment-0123456789ab.zip",
-        "assets/js/assessment-worker.mjs",
+        "assets/js/assessment-worker-0123456789ab.mjs",
         "assets/py/assessment-0123.snapshot",
     ):
         assert bench.PYTHON_PATHS.search(path), path

@@ -24,6 +24,7 @@ from tools.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
+WORKER = re.compile(r"assessment-worker-[0-9a-f]{12}\.mjs$")
 REPORT_PATH = "/__csp-report"
 SHARE_LINK = "#nation=wales&profession=physiotherapist&practice_level=advanced&modalities=xray,mri"
 # Collect every violation the page reports, before any of its own scripts run.
@@ -103,7 +104,10 @@ def test_the_worker_header_is_the_page_policy_without_hashes(site_url: str) -> N
     assert {k: v for k, v in page.items() if k != "script-src"} == {
         k: v for k, v in header.items() if k != "script-src"
     }
-    with urllib.request.urlopen(f"{site_url}assets/js/assessment-worker.mjs") as response:
+    html = urllib.request.urlopen(f"{site_url}assessment/").read().decode("utf-8")
+    worker = re.search(r'data-worker-url="\.\./([^"]+)"', html)
+    assert worker and WORKER.search(worker.group(1)), "the page names no content-hashed worker"
+    with urllib.request.urlopen(f"{site_url}{worker.group(1)}") as response:
         assert response.headers["Content-Security-Policy"] == security.header_policy()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert security.header_policy() in readme, "the README's header example has drifted"
@@ -183,7 +187,7 @@ def test_python_answers_a_share_link_under_the_policy(
     page.on(
         "response",
         lambda response: headers.update(response.headers)
-        if response.url.endswith("assessment-worker.mjs")
+        if WORKER.search(response.url)
         else None,
     )
     page.goto(f"{reporting_site.url}assessment/{SHARE_LINK}")
@@ -199,7 +203,7 @@ def test_python_answers_a_share_link_under_the_policy(
     # The worker ran Python under the header policy (no 'unsafe-eval'), and it is enforced:
     # a string handed to setTimeout inside the worker never runs.
     assert security.header_policy() in headers["content-security-policy"].split(", ")
-    worker = next(w for w in page.workers if w.url.endswith("assessment-worker.mjs"))
+    worker = next(w for w in page.workers if WORKER.search(w.url))
     worker.evaluate("() => setTimeout('self.__stringRan = true', 0)")
     time.sleep(0.3)
     assert worker.evaluate("() => self.__stringRan") is None

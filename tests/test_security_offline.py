@@ -78,7 +78,7 @@ KEPT_PYTHON = r"""async () => {
     }
     return urls.some((u) => u.endsWith("pyodide.asm.wasm"))
         && urls.some((u) => /assets\/py\/assessment-[0-9a-f]{12}\.zip$/.test(u))
-        && urls.some((u) => u.endsWith("assessment-worker.mjs"));
+        && urls.some((u) => /assessment-worker-[0-9a-f]{12}\.mjs$/.test(u));
 }"""
 
 

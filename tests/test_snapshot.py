@@ -1,5 +1,6 @@
 """The build's Pyodide memory snapshot: restored in Node from the built site, with nothing
-written to its file system, it runs every scenario to the same bytes as CPython."""
+written to its file system (as the browser's worker restores it), it runs every scenario, and
+the worker's own two calls, to the same bytes as CPython."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from assessment.engine import evaluate
 from assessment.report import render_json, render_markdown, render_text
 from assessment.rules_data import load_rules
+from assessment.web import page_view_json, take_away_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"
@@ -57,6 +59,8 @@ def test_the_snapshot_gives_cpythons_output(path: Path, snapshot_outputs: dict) 
         "json": render_json(result),
         "markdown": render_markdown(result, answers, today=today),
         "text": render_text(result, answers, today=today),
+        "view": page_view_json(json.dumps(answers), DATE, ""),
+        "take_away": take_away_json(json.dumps(answers), DATE, ""),
     }
     for output, text in expected.items():
         assert snapshot_outputs["outputs"][path.stem][output] == text, output

@@ -1,6 +1,7 @@
 // Runs the scenario files through the `assessment` package inside Pyodide (CPython in
 // WebAssembly, from the pinned npm package) and prints, as one JSON object, each
-// scenario's JSON, Markdown and text output, for comparison with CPython's byte for byte.
+// scenario's JSON, Markdown and text output and the browser worker's view and take-away, for
+// comparison with CPython's byte for byte.
 //
 // Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot]
 // The package's files are read from disk and written into Pyodide's file system, as the
@@ -41,6 +42,7 @@ import datetime, json
 from assessment.engine import evaluate
 from assessment.rules_data import load_rules
 from assessment.report import render_json, render_markdown, render_text
+from assessment.web import page_view_json, take_away_json
 
 rules = load_rules()
 today = datetime.date.fromisoformat(DATE)
@@ -52,6 +54,9 @@ for name, text in json.loads(SCENARIOS):
         "json": render_json(result),
         "markdown": render_markdown(result, answers, rules, site_url=SITE_URL or None, today=today),
         "text": render_text(result, answers, rules, site_url=SITE_URL or None, today=today),
+        # The browser worker's two calls, with the answers as the page sends them.
+        "view": page_view_json(json.dumps(answers), DATE, SITE_URL),
+        "take_away": take_away_json(json.dumps(answers), DATE, SITE_URL),
     }
 json.dumps({"python": sys.version.split()[0], "rules_version": rules.version, "outputs": outputs})
 `);

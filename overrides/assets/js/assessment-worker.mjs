@@ -32,7 +32,6 @@ async function download(url, what) {
 
 async function start({ pyodideUrl, packageUrl, snapshotUrl, rulesVersion }) {
   progress("downloading");
-  const archive = download(packageUrl, "the assessment package").then((r) => r.arrayBuffer());
   const options = { indexURL: pyodideUrl };
   if (snapshotUrl) {
     // The memory snapshot is made at build time from this very Pyodide build, with the
@@ -45,12 +44,23 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, rulesVersion }) {
       .then((buffer) => new Uint8Array(buffer));
     options._loadSnapshot.catch(() => {}); // reported through loadPyodide below
   }
+  // Only a plain start needs the package's files: the snapshot already holds every module of
+  // it, imported, and the rules, loaded (the build imports them all; tests/test_snapshot.py
+  // runs every scenario through a restored snapshot with nothing on its file system).
+  const archive = snapshotUrl ? null : download(packageUrl, "the assessment package").then((r) => r.arrayBuffer());
+  archive?.catch(() => {}); // reported where it is awaited
+  // Pyodide imports its large runtime module only once its own has run; asking for both now
+  // fetches and compiles them side by side (the browser's module map keeps one copy).
+  const runtime = import(new URL("pyodide.asm.mjs", pyodideUrl).href);
+  runtime.catch(() => {}); // Pyodide's own import of it reports a failure
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   progress("starting");
   const pyodide = await Promise.race([loadPyodide(options), startFailure()]);
   progress("loading");
-  pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide/app" });
-  pyodide.runPython("import sys\nif '/home/pyodide/app' not in sys.path: sys.path.insert(0, '/home/pyodide/app')");
+  if (archive) {
+    pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide/app" });
+    pyodide.runPython("import sys\nif '/home/pyodide/app' not in sys.path: sys.path.insert(0, '/home/pyodide/app')");
+  }
   const web = pyodide.pyimport("assessment.web");
   pageView = web.page_view_json;
   takeAway = web.take_away_json;

@@ -4,7 +4,12 @@
 // HTML: text goes in through textContent, and link parts are matched against the form's own
 // controls before they are used.
 
-import { onProgress, python } from "./assessment-boot.mjs";
+// Started by the boot script inlined at the top of this page's head (assessment-boot.js).
+const { onProgress, python } = globalThis.assessmentBoot || {
+  onProgress: () => {},
+  python: Promise.reject(new Error("this page does not start Python")),
+};
+python.catch(() => {}); // reported where the page waits for it
 
 const STORAGE_KEY = "imaging-referrer-assessment";
 const SCHEMA_VERSION = 1;

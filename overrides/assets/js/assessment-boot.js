@@ -1,0 +1,92 @@
+// Starts Python for the self-assessment as early as the page allows. The build writes this
+// script inline at the top of the page's head (hooks/assessment_page.py), before the styles,
+// so it runs while the page is still arriving: the worker begins restoring Python about
+// 150 ms sooner than from a script file, which first has to be fetched and then waits for the
+// page to be drawn. Its settings are data attributes of its own tag. The page script
+// (assessment.js) finds `python` and `onProgress` on `globalThis.assessmentBoot`. The content
+// security policy allows this one inline script by its hash, computed by hooks/security.py.
+(() => {
+  const script = document.currentScript;
+  const listeners = new Set();
+  let lastStage = null;
+
+  function progress(stage) {
+    lastStage = stage;
+    for (const listener of listeners) listener(stage);
+  }
+
+  // Calls `listener` with each start-up stage, beginning with the latest one already reached.
+  function onProgress(listener) {
+    listeners.add(listener);
+    if (lastStage) listener(lastStage);
+  }
+
+  function startWorker(settings, { snapshot }) {
+    const worker = new Worker(settings.workerUrl, { type: "module" });
+    const pending = new Map();
+    let next = 0;
+    worker.addEventListener("message", (event) => {
+      const { id, ok, value, error, progress: stage } = event.data;
+      if (stage) return progress(stage);
+      const request = pending.get(id);
+      if (!request) return;
+      pending.delete(id);
+      ok ? request.resolve(value) : request.reject(new Error(error));
+    });
+    worker.addEventListener("error", (event) => {
+      for (const request of pending.values()) request.reject(new Error(event.message || "the worker stopped"));
+      pending.clear();
+    });
+    const call = (type, payload) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, type, payload });
+      });
+    const ready = call("start", {
+      pyodideUrl: settings.pyodideUrl,
+      packageUrl: settings.packageUrl,
+      snapshotUrl: snapshot ? settings.snapshotUrl : null,
+      rulesVersion: settings.rulesVersion,
+    });
+    return { ready, call, stop: () => worker.terminate() };
+  }
+
+  // Start from the build's snapshot (fast); if that fails for any reason (a download error, a
+  // corrupt file, another Pyodide build), start again in a fresh worker the plain way.
+  async function startPython(settings) {
+    const fast = startWorker(settings, { snapshot: Boolean(settings.snapshotUrl) });
+    try {
+      const version = await fast.ready;
+      return { worker: fast, version, fallback: null };
+    } catch (error) {
+      fast.stop();
+      progress("fallback");
+      const plain = startWorker(settings, { snapshot: false });
+      const version = await plain.ready;
+      return { worker: plain, version, fallback: error.message };
+    }
+  }
+
+  function settingsFrom(element) {
+    const absolute = (path) => new URL(path, document.baseURI).href;
+    const data = element.dataset;
+    return {
+      workerUrl: absolute(data.workerUrl),
+      pyodideUrl: absolute(data.pyodideUrl),
+      packageUrl: absolute(data.packageUrl),
+      snapshotUrl: data.snapshotUrl ? absolute(data.snapshotUrl) : null,
+      rulesVersion: data.rulesVersion,
+    };
+  }
+
+  let python;
+  try {
+    python = startPython(settingsFrom(script));
+  } catch (error) {
+    python = Promise.reject(error); // no workers in this browser: the checklist stays
+  }
+  python.catch(() => {}); // the page script reports failures
+  // Resolves to { worker: { call, stop }, version, fallback } once Python has answered.
+  globalThis.assessmentBoot = { python, onProgress };
+})();

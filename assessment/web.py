@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -43,6 +44,28 @@ def usable_answers(raw: object, rules: Rules) -> dict[str, str | list[str]]:
     return answers
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def plain(value: Any) -> Any:
+    """A tree of dataclasses as plain dicts and lists, ready for JSON.
+
+    The same shape as `dataclasses.asdict`, made for speed: asdict deep-copies every leaf and
+    took two thirds of each answer change's time in Python.
+    """
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
 def announcement(checklist: Mapping[str, Any]) -> str:
     """A short spoken summary of a new result: the outcome and the counts, never the list."""
     counts = ", ".join(f"{count} {label.lower()}" for label, count in checklist["counts"])
@@ -58,7 +81,7 @@ def page_view(
     rules = rules or load_rules()
     answers = usable_answers(raw_answers, rules)
     result = evaluate(answers, rules)
-    checklist = dataclasses.asdict(build_checklist(result, answers, rules, today=today))
+    checklist = plain(build_checklist(result, answers, rules, today=today))
     return {
         "result": result,
         "asked": asked_questions(answers, rules),

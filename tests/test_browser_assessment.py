@@ -347,3 +347,45 @@ def test_when_python_cannot_start_the_checklist_stays_and_says_why(
     page.check("#q-nation-england")  # the form still works as a form
     assert checked(page) == {"nation": ["england"]}
     page.errors.clear()  # the failed download is logged by the browser; that is expected
+
+
+SEARCH_WORKER = re.compile(r"/workers/search\.[^/]*\.js$")
+
+
+def search_finds(page: object, words: str) -> int:
+    """Open the theme's search as a person would, type, and count the results listed."""
+    page.click(".md-search__input")
+    page.keyboard.type(words)
+    page.wait_for_selector(".md-search-result__item", timeout=PYTHON_TIMEOUT)
+    return page.locator(".md-search-result__item").count()
+
+
+def test_search_waits_for_python_then_works(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    # The search worker is started once Python has (polled: no wait_for_function under CSP).
+    for _ in range(100):
+        if [w for w in page.workers if SEARCH_WORKER.search(w.url)]:
+            break
+        page.wait_for_timeout(100)
+    assert [w for w in page.workers if SEARCH_WORKER.search(w.url)], "no search worker"
+    assert search_finds(page, "supervisor") > 0
+
+
+def test_search_starts_at_once_when_the_person_reaches_for_it(
+    site_url: str, context: object, page: object
+) -> None:
+    held = []
+
+    def hold(route: object) -> None:  # Python never finishes starting
+        held.append(route)  # (a bound method is refused: Playwright inspects the signature)
+
+    context.route("**/pyodide.asm.wasm", hold)
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_load_state("load")
+    assert not [w.url for w in page.workers if SEARCH_WORKER.search(w.url)]
+    assert search_finds(page, "supervisor") > 0
+    assert [w.url for w in page.workers if SEARCH_WORKER.search(w.url)]
+    assert "data-python-ready" not in page.evaluate(
+        "() => document.getElementById('assessment-app').getAttributeNames().join(' ')"
+    )

@@ -80,6 +80,51 @@
     };
   }
 
+  // The theme's search builds its index in a worker of its own as soon as a page loads: about
+  // 0.4 s of CPU, measured, just when Python is being restored. On this page it waits until
+  // Python has started (or failed to), or until the person reaches for the search, or at most
+  // SEARCH_WAIT_MS. Messages the theme sends meanwhile are kept and passed on in order.
+  const SEARCH_WAIT_MS = 5000;
+  const SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
+  function searchWaitsFor(python) {
+    const RealWorker = globalThis.Worker;
+    if (!RealWorker) return;
+    let go;
+    const released = new Promise((resolve) => (go = resolve));
+    python.then(go, go);
+    setTimeout(go, SEARCH_WAIT_MS);
+    const reachesForSearch = (event) => {
+      if (event.target.closest?.(".md-search, label[for='__search']")) go();
+    };
+    for (const type of ["focusin", "pointerdown", "click"]) {
+      document.addEventListener(type, reachesForSearch, { capture: true, passive: true });
+    }
+    class WaitingWorker extends EventTarget {
+      constructor(url, options) {
+        super();
+        this.waiting = [];
+        released.then(() => {
+          const worker = new RealWorker(url, options);
+          for (const type of ["message", "messageerror", "error"]) {
+            worker.addEventListener(type, (event) => this.dispatchEvent(new event.constructor(type, event)));
+          }
+          for (const message of this.waiting) worker.postMessage(...message);
+          this.waiting = worker;
+        });
+      }
+      postMessage(...message) {
+        Array.isArray(this.waiting) ? this.waiting.push(message) : this.waiting.postMessage(...message);
+      }
+      terminate() {
+        released.then(() => this.waiting.terminate());
+      }
+    }
+    globalThis.Worker = function Worker(url, options) {
+      const path = new URL(url, document.baseURI).pathname;
+      return SEARCH_WORKER.test(path) ? new WaitingWorker(url, options) : new RealWorker(url, options);
+    };
+  }
+
   let python;
   try {
     python = startPython(settingsFrom(script));
@@ -87,6 +132,7 @@
     python = Promise.reject(error); // no workers in this browser: the checklist stays
   }
   python.catch(() => {}); // the page script reports failures
+  searchWaitsFor(python);
   // Resolves to { worker: { call, stop }, version, fallback } once Python has answered.
   globalThis.assessmentBoot = { python, onProgress };
 })();

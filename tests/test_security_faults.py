@@ -109,7 +109,8 @@ def test_newer_answers_survive_a_shared_link_and_give_way_only_to_a_change(
 # --- Python's files failing ----------------------------------------------------------------------
 
 FAILING = {
-    "the package archive": ("**/assets/py/*.zip", "package could not be downloaded"),
+    # A snapshot start needs no archive, so the snapshot fails too: the plain start needs both.
+    "the package archive": ("**/assets/py/*", "package could not be downloaded"),
     "Pyodide's JavaScript runtime": ("**/pyodide.asm.mjs", ""),
 }
 
@@ -135,6 +136,17 @@ def test_when_a_python_file_cannot_be_downloaded(
     # The browser logs each failed download; anything else is a fault.
     assert [e for e in page.errors if "404" not in e and "Failed to load" not in e] == []
     page.errors.clear()
+
+
+@pytest.mark.browser
+def test_a_snapshot_start_needs_no_package_archive(
+    site_url: str, context: object, page: object
+) -> None:
+    context.route("**/assets/py/*.zip", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{site_url}assessment/#nation=england&profession=nurse")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    assert page.get_attribute("#assessment-app", "data-python-start") == "snapshot"
+    assert page.errors == []
 
 
 # --- a mistake in the rules stops the build ------------------------------------------------

@@ -5,7 +5,9 @@ The package is shipped as a plain zip archive with a content-hashed name, unpack
 page's worker into Pyodide's file system; nothing is ever fetched by package name. The
 snapshot (a content-hashed file beside it) lets the worker restore an interpreter with the
 package already imported instead of starting CPython; the worker falls back to a plain start.
-The worker script gets a content-hashed name too, so a browser keeps it without asking again,
+Beside them goes the part of Python's standard library the engine uses (about a third), which
+both starts mount instead of Pyodide's whole library. The worker script gets a content-hashed
+name too, so a browser keeps it without asking again,
 and the small boot script that starts it is written inline at the top of the page's head.
 """
 
@@ -68,11 +70,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Invalid rules data: {error}") from error
     _outputs.clear()
     archive = package_archive()
-    snapshot = make_snapshot(archive, pyodide_version())
-    config.extra["assessment_archive"] = hashed_name("assets/py/assessment", ".zip", archive)
-    config.extra["assessment_snapshot"] = hashed_name("assets/py/assessment", ".snapshot", snapshot)
-    _outputs[config.extra["assessment_archive"]] = archive
-    _outputs[config.extra["assessment_snapshot"]] = snapshot
+    stdlib, snapshot = make_snapshot(archive, pyodide_version())
+    for key, stem, suffix, data in (
+        ("assessment_archive", "assets/py/assessment", ".zip", archive),
+        ("assessment_snapshot", "assets/py/assessment", ".snapshot", snapshot),
+        ("assessment_stdlib", "assets/py/python-stdlib", ".zip", stdlib),
+    ):
+        config.extra[key] = hashed_name(stem, suffix, data)
+        _outputs[config.extra[key]] = data
     worker = (ROOT / "overrides" / WORKER_SCRIPT).read_bytes()
     worker_name = hashed_name(WORKER_SCRIPT.removesuffix(".mjs"), ".mjs", worker)
     config.extra["assessment_worker"] = worker_name
@@ -190,6 +195,7 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
         data_pyodide_url=link(config.extra["pyodide_path"]),
         data_package_url=link(config.extra["assessment_archive"]),
         data_snapshot_url=link(config.extra["assessment_snapshot"]),
+        data_stdlib_url=link(config.extra["assessment_stdlib"]),
         data_rules_version=load_rules().version,
     )
     code = (ROOT / "overrides" / BOOT_SCRIPT).read_text(encoding="utf-8")

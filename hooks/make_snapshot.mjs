@@ -1,17 +1,28 @@
-// Make a Pyodide memory snapshot with the `assessment` package already imported and its rules
-// loaded, so the browser restores a ready interpreter instead of starting CPython.
+// Make what the browser starts Python from: the part of the standard library the
+// self-assessment uses, and a Pyodide memory snapshot with the `assessment` package already
+// imported and its rules loaded, so the browser restores a ready interpreter instead of
+// starting CPython.
 //
-// Usage: node hooks/make_snapshot.mjs <package.zip> <output.snapshot>
-// Run by the build (hooks/assessment_page.py) with the pinned npm package. The snapshot API
-// (`_makeSnapshot`, `makeMemorySnapshot`, `_loadSnapshot`) is private and tied to the exact
-// Pyodide build: pinning pyodide to one version in package.json is what keeps it safe, and
-// a snapshot from another build is refused by Pyodide itself ("Snapshot build id mismatch").
+// Usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out>
+// Run by the build (hooks/snapshot.py) with the pinned npm package, in two steps:
+//   1. a plain start with Pyodide's whole standard library runs everything the worker does
+//      and records which standard-library modules were imported; those files (and the
+//      packages they sit in) are written to <stdlib-out.zip>, about a third of the whole;
+//   2. a second start from that smaller library makes the snapshot, so the snapshot and the
+//      library the browser mounts are the very same files (zipimport keeps each archive's
+//      table of contents in memory). An import the smaller library lacks fails here, loudly.
+// The snapshot API (`_makeSnapshot`, `makeMemorySnapshot`, `_loadSnapshot`) is private and
+// tied to the exact Pyodide build: pinning pyodide to one version in package.json is what
+// keeps it safe, and a snapshot from another build is refused by Pyodide itself ("Snapshot
+// build id mismatch").
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
+const APP = "/home/pyodide/app";
 const PREPARE = `
 import importlib, pkgutil, sys
-sys.path.insert(0, "/home/pyodide/app")
+if "${APP}" not in sys.path:
+    sys.path.insert(0, "${APP}")
 import assessment
 # Every module of the package but the command line's, imported: the browser restores this
 # snapshot without writing the package's files, so nothing may be left to import later.
@@ -23,18 +34,58 @@ import assessment.web
 # One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
 assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
+# What reporting an unexpected Python error to the page needs.
+import traceback, linecache, tokenize
+try:
+    raise ValueError("a formatted traceback")
+except ValueError:
+    traceback.format_exc()
 `;
 
-async function main([archivePath, outputPath]) {
-  if (!archivePath || !outputPath) {
-    console.error("usage: node hooks/make_snapshot.mjs <package.zip> <output.snapshot>");
+// The standard-library files the imported modules came from, with their packages' __init__
+// files, copied into a new archive with the original entries' dates and compression.
+const SUBSET = `
+import sys, zipfile
+library = next(p for p in sys.path if p.endswith(".zip"))
+used = set()
+for module in list(sys.modules.values()):
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    if origin.startswith(library + "/"):
+        name = origin[len(library) + 1:]
+        used.add(name)
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            used.add("/".join(parts[:depth]) + "/__init__.py")
+with zipfile.ZipFile(library) as whole, zipfile.ZipFile("/tmp/stdlib.zip", "w") as subset:
+    names = set(whole.namelist())
+    for info in whole.infolist():
+        if info.filename in used:
+            subset.writestr(info, whole.read(info), compress_type=info.compress_type)
+    missing = sorted(used - names)
+if missing:
+    raise RuntimeError(f"imported from the library but not in it: {missing[:5]}")
+len(used)
+`;
+
+async function prepared(options, archive) {
+  const pyodide = await loadPyodide(options);
+  pyodide.unpackArchive(archive, "zip", { extractDir: APP });
+  pyodide.runPython(PREPARE);
+  return pyodide;
+}
+
+async function main([archivePath, stdlibPath, snapshotPath]) {
+  if (!archivePath || !stdlibPath || !snapshotPath) {
+    console.error("usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out>");
     process.exit(2);
   }
-  const pyodide = await loadPyodide({ _makeSnapshot: true });
-  pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", { extractDir: "/home/pyodide/app" });
-  pyodide.runPython(PREPARE);
-  const snapshot = pyodide.makeMemorySnapshot();
-  writeFileSync(outputPath, snapshot);
+  const archive = new Uint8Array(readFileSync(archivePath));
+  const whole = await prepared({}, archive);
+  whole.runPython(SUBSET);
+  writeFileSync(stdlibPath, whole.FS.readFile("/tmp/stdlib.zip"));
+
+  const pyodide = await prepared({ _makeSnapshot: true, stdLibURL: stdlibPath }, archive);
+  writeFileSync(snapshotPath, pyodide.makeMemorySnapshot());
 }
 
 await main(process.argv.slice(2));

@@ -110,7 +110,7 @@ def test_newer_answers_survive_a_shared_link_and_give_way_only_to_a_change(
 
 FAILING = {
     # A snapshot start needs no archive, so the snapshot fails too: the plain start needs both.
-    "the package archive": ("**/assets/py/*", "package could not be downloaded"),
+    "the package archive": ("**/assets/py/assessment-*", "package could not be downloaded"),
     "Pyodide's JavaScript runtime": ("**/pyodide.asm.mjs", ""),
 }
 
@@ -142,7 +142,8 @@ def test_when_a_python_file_cannot_be_downloaded(
 def test_a_snapshot_start_needs_no_package_archive(
     site_url: str, context: object, page: object
 ) -> None:
-    context.route("**/assets/py/*.zip", lambda route: route.fulfill(status=404, body="missing"))
+    missing = {"status": 404, "body": "missing"}
+    context.route("**/assets/py/assessment-*.zip", lambda route: route.fulfill(**missing))
     page.goto(f"{site_url}assessment/#nation=england&profession=nurse")
     page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
     assert page.get_attribute("#assessment-app", "data-python-start") == "snapshot"

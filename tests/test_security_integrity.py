@@ -54,9 +54,10 @@ def test_every_runtime_file_is_listed_with_its_hash(built_site: Path) -> None:
         )
     }
     assert runtime - set(listed) == set(), "runtime files missing from integrity.json"
-    for must in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs"):
+    for must in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"):
         assert any(path.endswith(must) for path in listed), must
     assert any(re.fullmatch(r"assets/py/assessment-[0-9a-f]{12}\.zip", p) for p in listed)
+    assert any(re.fullmatch(r"assets/py/python-stdlib-[0-9a-f]{12}\.zip", p) for p in listed)
     assert {"assets/js/assessment.js", "sw.js"} <= set(listed)
     assert any(re.fullmatch(r"assets/js/assessment-worker-[0-9a-f]{12}\.mjs", p) for p in listed)
     for path, digest in listed.items():

@@ -62,3 +62,20 @@ def test_no_web_fonts_or_cdn_in_any_page(built_site: Path) -> None:
         text = html.read_text(encoding="utf-8")
         for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
             assert host not in text, f"{html.relative_to(built_site)} mentions {host}"
+
+
+def test_the_site_serves_only_the_part_of_the_standard_library_it_uses(built_site: Path) -> None:
+    version = pyodide_runtime.pyodide_version()
+    assert not (built_site / "pyodide" / version / pyodide_runtime.WHOLE_STDLIB).exists()
+    (subset,) = (built_site / "assets" / "py").glob("python-stdlib-*.zip")
+    whole_path = pyodide_runtime.PACKAGE_DIR / pyodide_runtime.WHOLE_STDLIB
+    whole = zipfile.ZipFile(whole_path)
+    part = zipfile.ZipFile(subset)
+    names = part.namelist()
+    assert {"json/__init__.py", "tomllib/__init__.py", "traceback.py"} <= set(names)
+    assert len(names) < len(whole.namelist()) / 2
+    assert subset.stat().st_size < 0.4 * whole_path.stat().st_size
+    for name in names:  # copies of Pyodide's own files, nothing else
+        assert part.read(name) == whole.read(name), name
+    page = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    assert f'data-stdlib-url="../assets/py/{subset.name}"' in page

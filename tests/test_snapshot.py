@@ -1,6 +1,7 @@
-"""The build's Pyodide memory snapshot: restored in Node from the built site, with nothing
-written to its file system (as the browser's worker restores it), it runs every scenario, and
-the worker's own two calls, to the same bytes as CPython."""
+"""The build's Pyodide memory snapshot and standard-library subset: restored in Node from the
+built site, with nothing written to its file system (as the browser's worker restores it), and
+started plainly with the same subset (the fallback), Pyodide runs every scenario, and the
+worker's own two calls, to the same bytes as CPython: nothing the engine needs is missing."""
 
 from __future__ import annotations
 
@@ -26,15 +27,18 @@ DATE = "2025-01-20"
 pytestmark = pytest.mark.node
 
 
-@pytest.fixture(scope="module")
-def snapshot_outputs(built_site: Path) -> dict:
-    """Every scenario's outputs from one restore of the site's snapshot."""
+@pytest.fixture(scope="module", params=["snapshot", "plain"])
+def snapshot_outputs(request: pytest.FixtureRequest, built_site: Path) -> dict:
+    """Every scenario's outputs from one start with the site's standard-library subset: from
+    the snapshot (nothing written), and plainly with the package's files (the fallback)."""
     node = shutil.which("node")
     assert node, "node is not on PATH: the snapshot is made and checked with Node.js 20+"
-    snapshots = list((built_site / "assets" / "py").glob("assessment-*.snapshot"))
-    assert len(snapshots) == 1, snapshots
+    folder = built_site / "assets" / "py"
+    (snapshot,) = folder.glob("assessment-*.snapshot")
+    (stdlib,) = folder.glob("python-stdlib-*.zip")
+    start = str(snapshot) if request.param == "snapshot" else ""
     done = subprocess.run(
-        [node, str(SCRIPT), str(ROOT), DATE, "", str(snapshots[0])],
+        [node, str(SCRIPT), str(ROOT), DATE, "", start, str(stdlib)],
         cwd=ROOT,
         capture_output=True,
         check=False,

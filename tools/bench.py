@@ -52,6 +52,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from hooks.pyodide_runtime import PACKAGE_DIR as PYODIDE_PACKAGE
+from hooks.pyodide_runtime import WHOLE_STDLIB
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
 from tests.states import STATES
 from tools.serve import SiteHandler
@@ -234,11 +236,20 @@ class BenchServer(ThreadingHTTPServer):
 
 def bench_root(site: Path, work: Path, version: str) -> Path:
     """A folder served for the benchmark: links to the built site, plus the baseline and the
-    probe pages (which never enter the site itself)."""
+    probe pages (which never enter the site itself). The runtime folder is linked file by file
+    with Pyodide's whole standard library beside it, which the baseline's plain `loadPyodide()`
+    mounts (the site itself serves only the part the engine uses)."""
     root = work / "root"
     root.mkdir()
     for entry in site.iterdir():
-        (root / entry.name).symlink_to(entry.resolve())
+        if entry.name != "pyodide":
+            (root / entry.name).symlink_to(entry.resolve())
+    runtime = root / "pyodide" / version
+    runtime.mkdir(parents=True)
+    for entry in (site / "pyodide" / version).iterdir():
+        (runtime / entry.name).symlink_to(entry.resolve())
+    whole = PYODIDE_PACKAGE / WHOLE_STDLIB
+    (runtime / WHOLE_STDLIB).symlink_to(whole.resolve())
     for name, html in (
         ("bench-baseline", BASELINE_HTML.replace("VERSION", version)),
         ("bench-probe", PROBE_HTML),
@@ -395,7 +406,7 @@ def cold_slow(
 def probe_worker_throttling(browser: Browser, server: BenchServer, base: str, version: str) -> dict:
     """Fetch a file from a dedicated worker under the emulated network; compare the time with
     the least the emulated bandwidth allows."""
-    path = f"pyodide/{version}/python_stdlib.zip"
+    path = f"pyodide/{version}/{WHOLE_STDLIB}"
     with fresh_context(browser) as context:
         page = context.new_page()
         throttle(context, page)

@@ -3,26 +3,27 @@
 // scenario's JSON, Markdown and text output and the browser worker's view and take-away, for
 // comparison with CPython's byte for byte.
 //
-// Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot]
+// Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot] [stdlib]
 // The package's files are read from disk and written into Pyodide's file system, as the
 // browser's worker unpacks them; one Pyodide start serves every scenario. Given the built
 // site's memory snapshot, Pyodide is restored from it instead and nothing is written: the
-// package must already be in the snapshot, exactly as the browser finds it.
+// package must already be in the snapshot, exactly as the browser finds it. Given the site's
+// standard-library subset, Pyodide mounts it instead of its whole library, as the browser does.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
 import { packageFiles, writeIntoPyodide } from "../../tools/package_files.mjs";
 
-const [root, date, siteUrl, snapshot] = process.argv.slice(2);
+const [root, date, siteUrl, snapshot, stdlib] = process.argv.slice(2);
 if (!root || !date || siteUrl === undefined) {
   console.error("usage: node run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>");
   process.exit(2);
 }
 
 
-const pyodide = snapshot
-  ? await loadPyodide({ _loadSnapshot: new Uint8Array(readFileSync(snapshot)) })
-  : await loadPyodide();
+const options = stdlib ? { stdLibURL: stdlib } : {};
+if (snapshot) options._loadSnapshot = new Uint8Array(readFileSync(snapshot));
+const pyodide = await loadPyodide(options);
 const target = "/home/pyodide";
 if (!snapshot) writeIntoPyodide(pyodide, root, packageFiles(path.join(root, "assessment")));
 

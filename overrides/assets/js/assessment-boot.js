@@ -47,6 +47,7 @@
       pyodideUrl: settings.pyodideUrl,
       packageUrl: settings.packageUrl,
       snapshotUrl: snapshot ? settings.snapshotUrl : null,
+      stdlibUrl: settings.stdlibUrl,
       rulesVersion: settings.rulesVersion,
     });
     return { ready, call, stop: () => worker.terminate() };
@@ -76,6 +77,7 @@
       pyodideUrl: absolute(data.pyodideUrl),
       packageUrl: absolute(data.packageUrl),
       snapshotUrl: data.snapshotUrl ? absolute(data.snapshotUrl) : null,
+      stdlibUrl: absolute(data.stdlibUrl),
       rulesVersion: data.rulesVersion,
     };
   }

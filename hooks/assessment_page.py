@@ -6,14 +6,12 @@ page's worker into Pyodide's file system; nothing is ever fetched by package nam
 snapshot (a content-hashed file beside it) lets the worker restore an interpreter with the
 package already imported instead of starting CPython; the worker falls back to a plain start.
 Beside them goes the part of Python's standard library the engine uses (about a third), which
-both starts mount instead of Pyodide's whole library. The worker script gets a content-hashed
-name too, so a browser keeps it without asking again,
-and the small boot script that starts it is written inline at the top of the page's head.
+both starts mount instead of Pyodide's whole library. The small boot script that starts the
+worker is written inline at the top of the page's head.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -27,6 +25,7 @@ from mkdocs.utils import get_relative_url
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.rules_data import RulesError, load_rules
 from hooks import assessment_html
+from hooks.asset_names import hashed
 from hooks.pyodide_runtime import pyodide_version
 from hooks.snapshot import make_snapshot
 
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assessment"
 PLACEHOLDER = "<!-- assessment:app -->"
 BOOT_SCRIPT = "assets/js/assessment-boot.js"  # inlined into the page, never served
-WORKER_SCRIPT = "assets/js/assessment-worker.mjs"  # served under a content-hashed name
+WORKER_SCRIPT = "assets/js/assessment-worker.mjs"
 ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
 _outputs: dict[str, bytes] = {}
 
@@ -71,33 +70,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _outputs.clear()
     archive = package_archive()
     stdlib, snapshot = make_snapshot(archive, pyodide_version())
-    for key, stem, suffix, data in (
-        ("assessment_archive", "assets/py/assessment", ".zip", archive),
-        ("assessment_snapshot", "assets/py/assessment", ".snapshot", snapshot),
-        ("assessment_stdlib", "assets/py/python-stdlib", ".zip", stdlib),
+    for key, path, data in (
+        ("assessment_archive", "assets/py/assessment.zip", archive),
+        ("assessment_snapshot", "assets/py/assessment.snapshot", snapshot),
+        ("assessment_stdlib", "assets/py/python-stdlib.zip", stdlib),
     ):
-        config.extra[key] = hashed_name(stem, suffix, data)
+        config.extra[key] = hashed(path, data)
         _outputs[config.extra[key]] = data
-    worker = (ROOT / "overrides" / WORKER_SCRIPT).read_bytes()
-    worker_name = hashed_name(WORKER_SCRIPT.removesuffix(".mjs"), ".mjs", worker)
-    config.extra["assessment_worker"] = worker_name
-    _outputs[config.extra["assessment_worker"]] = worker
+    # Content-hashed by hooks/asset_names.py, like every script of ours.
+    config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Leave out the theme's plain copies of the boot script (inlined) and of the worker
-    (written under its hashed name)."""
-    for path in (BOOT_SCRIPT, WORKER_SCRIPT):
-        copy = files.get_file_from_path(path)
-        if copy is not None:
-            files.remove(copy)
+    """Leave out the file of the boot script: the page carries it inline."""
+    copy = files.get_file_from_path(BOOT_SCRIPT)
+    if copy is not None:
+        files.remove(copy)
     return files
-
-
-def hashed_name(stem: str, suffix: str, data: bytes) -> str:
-    """A file name that changes whenever the content does, so it can be cached for ever."""
-    return f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
 
 
 ACTIONS = (
@@ -124,6 +114,8 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
 
     def link(target: str) -> str:
         return get_relative_url(target, page.url or ".")
+
+    page_script = config.extra["asset_names"]["assets/js/assessment.js"]
 
     rules = load_rules()
     form = assessment_html.render_form(question_catalogue(rules))
@@ -164,7 +156,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         " need, with when it applies.</p>"
         f"{catalogue}</div>"
         "</section></div></div>"
-        f'<script type="module" src="{link("assets/js/assessment.js")}"></script>'
+        f'<script type="module" src="{link(page_script)}"></script>'
     )
 
 
@@ -215,7 +207,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the package archive, the snapshot and the worker into the site."""
+    """Write the package archive, the snapshot and the standard-library subset into the site."""
     for name, data in _outputs.items():
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)

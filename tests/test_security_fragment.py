@@ -30,8 +30,8 @@ CONTROLS = {
 }
 ALL_OPTIONS = sorted({value for c in CONTROLS.values() for value in c["values"]})
 
-PARSE = """async ({ fragments, controls }) => {
-    const url = new URL("assets/js/assessment.js", document.baseURI).href;
+PARSE = """async ({ fragments, controls, script }) => {
+    const url = new URL(script, document.baseURI).href;
     const { parseFragment } = await import(url);
     const map = new Map(Object.entries(controls));
     return fragments.map((fragment) => {
@@ -47,8 +47,9 @@ PARSE = """async ({ fragments, controls }) => {
 
 
 @pytest.fixture(scope="module")
-def parser_page(browser: object, site_url: str) -> Iterator[object]:
-    """One page (the home page, which has no self-assessment) shared by every example."""
+def parser_page(browser: object, site_url: str, built_site: Path) -> Iterator[object]:
+    """One page (the home page, which has no self-assessment) shared by every example, which
+    knows where the built page script is (its name carries a hash of its content)."""
     context = browser.new_context()
     context.route(
         "**/*",
@@ -58,12 +59,16 @@ def parser_page(browser: object, site_url: str) -> Iterator[object]:
     )
     page = context.new_page()
     page.goto(site_url)
+    (script,) = (built_site / "assets" / "js").glob("assessment-[0-9a-f]*.js")
+    page.script_path = script.relative_to(built_site).as_posix()
     yield page
     context.close()
 
 
 def parse(page: object, fragments: list[str]) -> list[dict]:
-    return page.evaluate(PARSE, {"fragments": fragments, "controls": CONTROLS})
+    return page.evaluate(
+        PARSE, {"fragments": fragments, "controls": CONTROLS, "script": page.script_path}
+    )
 
 
 # --- an independent reading of the spec's rules for links ------------------------------------

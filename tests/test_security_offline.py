@@ -108,6 +108,11 @@ def test_a_second_visit_works_with_the_network_off(own_site: tuple, page: object
     assert all(u.startswith(url) for u in kept), "the worker kept another host's files"
     assert any(u.endswith("pyodide.asm.wasm") for u in kept)
     assert any(re.search(r"assets/py/assessment-[0-9a-f]{12}\.zip$", u) for u in kept)
+    # Pages are requested while the worker starts (navigation preload), and still come fresh.
+    preload = "navigator.serviceWorker.ready.then((r) => r.navigationPreload.getState())"
+    assert page.evaluate(preload)["enabled"] is True
+    response = page.goto(f"{url}entitlement/how-it-works/")
+    assert response.status == 200 and response.from_service_worker
 
     server.shutdown()
     server.server_close()

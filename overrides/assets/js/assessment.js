@@ -402,8 +402,7 @@ function main() {
     return takeAway.value;
   }
 
-  async function evaluate() {
-    const answers = readForm(controls);
+  async function evaluate(answers = readForm(controls)) {
     if (!pythonReady) return;
     const mine = ++sequence;
     let view;
@@ -432,6 +431,7 @@ function main() {
 
   function changed() {
     const answers = readForm(controls);
+    evaluate(answers); // first: Python starts on the new answers while the page saves them
     if (viewingLink) {
       viewingLink = false;
       showNotes(["You changed an answer, so these answers are now saved as your own on this device."]);
@@ -439,7 +439,6 @@ function main() {
     save(answers);
     ownAnswers = answers;
     if (!pythonReady) updateFragment(answers);
-    evaluate();
   }
 
   form.addEventListener("change", changed);

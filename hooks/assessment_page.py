@@ -187,6 +187,7 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
         data_pyodide_url=link(config.extra["pyodide_path"]),
         data_package_url=link(config.extra["assessment_archive"]),
         data_snapshot_url=link(config.extra["assessment_snapshot"]),
+        data_snapshot_bytes=str(len(_outputs[config.extra["assessment_snapshot"]])),
         data_stdlib_url=link(config.extra["assessment_stdlib"]),
         data_rules_version=load_rules().version,
     )

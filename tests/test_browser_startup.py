@@ -81,3 +81,27 @@ def test_a_bad_snapshot_falls_back_to_a_plain_start(
     assert shown["start"] == "plain", fault
     assert shown["outcome"] == reference["outcome"]
     assert shown["items"] == reference["items"]
+
+
+def test_on_a_slow_first_visit_python_starts_without_the_snapshot(
+    site_url: str, context: object, page: object
+) -> None:
+    """At 20 Mbit/s the 6 MB snapshot would arrive after a plain start had finished: the page
+    notices from the download's pace, drops it, and starts plainly, with the same result."""
+    elsewhere = context.browser.new_context(service_workers="block")
+    reference = open_link(elsewhere.new_page(), site_url)
+    elsewhere.close()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    rate = 20_000_000 / 8
+    session.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
+    )
+    shown = open_link(page, site_url)
+    assert shown["start"] == "plain"
+    assert shown["outcome"] == reference["outcome"]
+    assert shown["items"] == reference["items"]
+    assert page.errors == []
+    # The same profile again, in a tab without the slow connection: the snapshot is used.
+    assert open_link(context.new_page(), site_url)["start"] == "snapshot"

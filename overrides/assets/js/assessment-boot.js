@@ -26,12 +26,12 @@
     const pending = new Map();
     let next = 0;
     worker.addEventListener("message", (event) => {
-      const { id, ok, value, error, progress: stage } = event.data;
+      const { id, ok, value, error, slowLink, progress: stage } = event.data;
       if (stage) return progress(stage);
       const request = pending.get(id);
       if (!request) return;
       pending.delete(id);
-      ok ? request.resolve(value) : request.reject(new Error(error));
+      ok ? request.resolve(value) : request.reject(Object.assign(new Error(error), { slowLink }));
     });
     worker.addEventListener("error", (event) => {
       for (const request of pending.values()) request.reject(new Error(event.message || "the worker stopped"));
@@ -47,6 +47,7 @@
       pyodideUrl: settings.pyodideUrl,
       packageUrl: settings.packageUrl,
       snapshotUrl: snapshot ? settings.snapshotUrl : null,
+      snapshotBytes: settings.snapshotBytes,
       stdlibUrl: settings.stdlibUrl,
       rulesVersion: settings.rulesVersion,
     });
@@ -54,7 +55,8 @@
   }
 
   // Start from the build's snapshot (fast); if that fails for any reason (a download error, a
-  // corrupt file, another Pyodide build), start again in a fresh worker the plain way.
+  // corrupt file, another Pyodide build, a connection too slow for it to pay off), start
+  // again in a fresh worker the plain way.
   async function startPython(settings) {
     const fast = startWorker(settings, { snapshot: Boolean(settings.snapshotUrl) });
     try {
@@ -62,7 +64,7 @@
       return { worker: fast, version, fallback: null };
     } catch (error) {
       fast.stop();
-      progress("fallback");
+      progress(error.slowLink ? "fallback-slow" : "fallback");
       const plain = startWorker(settings, { snapshot: false });
       const version = await plain.ready;
       return { worker: plain, version, fallback: error.message };
@@ -77,6 +79,7 @@
       pyodideUrl: absolute(data.pyodideUrl),
       packageUrl: absolute(data.packageUrl),
       snapshotUrl: data.snapshotUrl ? absolute(data.snapshotUrl) : null,
+      snapshotBytes: Number(data.snapshotBytes),
       stdlibUrl: absolute(data.stdlibUrl),
       rulesVersion: data.rulesVersion,
     };

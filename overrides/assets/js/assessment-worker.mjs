@@ -24,13 +24,48 @@ function startFailure() {
   });
 }
 
+// A first visit on a slow connection: the snapshot (about 6 MB compressed) saves some 2.5 s
+// of starting CPython but costs its download, so below about 18 Mbit/s a plain start is
+// sooner (measured with `make bench`). After PACE_CHECK_MS of downloading, if the rest would
+// take more than PACE_LIMIT_MS, the snapshot is dropped and the page starts plainly. From a
+// cache it arrives long before the check.
+const PACE_CHECK_MS = 1000;
+const PACE_LIMIT_MS = 3000;
+
+class SlowLink extends Error {}
+
+// The snapshot's bytes, read as they arrive into one buffer of the size the build wrote down.
+async function readSnapshot(response, expectedBytes) {
+  const buffer = new Uint8Array(expectedBytes);
+  const reader = response.body.getReader();
+  const started = performance.now();
+  let filled = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (filled + value.length > buffer.length) {
+      reader.cancel();
+      throw new Error("the Python snapshot is not the one this page was built with");
+    }
+    buffer.set(value, filled);
+    filled += value.length;
+    const elapsed = performance.now() - started;
+    const rest = (elapsed * (expectedBytes - filled)) / filled;
+    if (elapsed > PACE_CHECK_MS && rest > PACE_LIMIT_MS) {
+      reader.cancel();
+      throw new SlowLink("on this connection Python starts sooner without its snapshot");
+    }
+  }
+  return buffer.subarray(0, filled);
+}
+
 async function download(url, what) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status})`);
   return response;
 }
 
-async function start({ pyodideUrl, packageUrl, snapshotUrl, stdlibUrl, rulesVersion }) {
+async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdlibUrl, rulesVersion }) {
   progress("downloading");
   // The part of the standard library the engine uses, made by the build (the snapshot was
   // made with these very files), instead of Pyodide's whole library: 0.7 MB, not 2.5 MB.
@@ -41,9 +76,9 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, stdlibUrl, rulesVers
     // pyodide version is pinned exactly (package.json and package-lock.json); a snapshot from
     // any other build is refused ("Snapshot build id mismatch") and the page starts again
     // without one.
-    options._loadSnapshot = download(snapshotUrl, "the Python snapshot")
-      .then((r) => r.arrayBuffer())
-      .then((buffer) => new Uint8Array(buffer));
+    options._loadSnapshot = download(snapshotUrl, "the Python snapshot").then((response) =>
+      readSnapshot(response, snapshotBytes),
+    );
     options._loadSnapshot.catch(() => {}); // reported through loadPyodide below
   }
   // Only a plain start needs the package's files: the snapshot already holds every module of
@@ -100,6 +135,7 @@ self.onmessage = async (event) => {
       throw new Error(`unknown request: ${type}`);
     }
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String(error && error.message ? error.message : error) });
+    const message = String(error && error.message ? error.message : error);
+    self.postMessage({ id, ok: false, error: message, slowLink: error instanceof SlowLink });
   }
 };

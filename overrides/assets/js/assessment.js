@@ -538,6 +538,10 @@ function main() {
   progress.hidden = false;
   status.textContent = "Starting Python in your browser so the result can be worked out here, on your device…";
   onProgress((stage) => {
+    if (stage === "fallback-slow") {
+      status.textContent = "On this connection Python starts sooner the standard way, so it is starting that way…";
+      return;
+    }
     if (stage === "fallback") {
       status.textContent = "The quick start did not work, so Python is starting the standard way…";
       return;

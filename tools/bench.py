@@ -17,9 +17,13 @@ median of several runs, on a first visit (cold: a fresh browser profile) and a s
 
 Times are taken inside the page (`performance.now()`, which counts from navigation start, at
 the moment a MutationObserver installed before any page script sees the element), not by
-polling from outside. The cold figures are measured again under an emulated network
-(Chromium's Network.emulateNetworkConditions: 10 Mbit/s, 40 ms latency); a probe checks that
-fetches made from a dedicated worker are throttled too, and the output says whether they were.
+polling from outside. The browser runs with the tests' flags, which stop headless Chromium
+loading its address-bar pop-up (a second of CPU per new window, in a renderer of its own); the
+bench waits by polling with plain evaluations, never with Playwright's selectors, which would
+first inject Playwright's own large script into the page being measured. The cold figures are
+measured again under an emulated network (Chromium's Network.emulateNetworkConditions:
+10 Mbit/s, 40 ms latency); a probe checks that fetches made from a dedicated worker are
+throttled too, and the output says whether they were.
 
 The baseline page, written to a temporary folder served beside a link to the built site (never
 into the site), does the usual thing: a bare main-thread `loadPyodide()` from the same

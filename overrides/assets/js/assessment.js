@@ -266,7 +266,8 @@ function resultSections(view, link) {
   const sections = [];
   const add = (key, data, build) => sections.push({ key, data: JSON.stringify(data), build });
   add("outcome", [sheet.outcome, sheet.outcome_label, sheet.outcome_sentence, sheet.counts], () => [
-    el("p", { class: `outcome outcome--${sheet.outcome}`, dataset: { outcome: sheet.outcome } },
+    // `data-outcome` is set once the whole result is drawn (drawResult), not before.
+    el("p", { class: `outcome outcome--${sheet.outcome}` },
       el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
     sheet.counts.length
       ? el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` })))
@@ -325,20 +326,41 @@ function resultSections(view, link) {
 }
 
 const drawn = new WeakMap(); // section wrapper -> the data it shows
+const FRAME_BUDGET_MS = 8;
 
-// Redraw only what changed; if the sections themselves changed, draw them all anew.
-function drawResult(box, sections) {
+// The next rendering opportunity has passed (or, in a hidden tab, a moment has).
+const nextFrame = () =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+
+// Redraw only what changed; if the sections themselves changed, draw them all anew. A whole
+// result is drawn over a few frames, a few sections at a time: drawn at once, the browser's
+// style and layout of it was one task of 100 ms or more. Resolves to false if `stillWanted()`
+// turns false meanwhile (a newer result is on its way); `data-outcome` is set only once the
+// whole result is there.
+async function drawResult(box, sections, outcome, stillWanted) {
   const keys = sections.map((section) => section.key).join(" ");
   if (box.dataset.sections !== keys) {
     box.replaceChildren(...sections.map((section) => el("div", { dataset: { section: section.key } })));
     box.dataset.sections = keys;
   }
-  sections.forEach((section, index) => {
+  let started = performance.now();
+  for (const [index, section] of sections.entries()) {
     const wrapper = box.children[index];
-    if (drawn.get(wrapper) === section.data) return;
+    if (drawn.get(wrapper) === section.data) continue;
+    if (performance.now() - started > FRAME_BUDGET_MS) {
+      await nextFrame();
+      if (!stillWanted()) return false;
+      started = performance.now();
+    }
     wrapper.replaceChildren(...section.build().flat(Infinity).filter(Boolean));
     drawn.set(wrapper, section.data);
-  });
+  }
+  const shown = box.querySelector(".outcome");
+  if (shown) shown.dataset.outcome = outcome;
+  return true;
 }
 
 // ---------------------------------------------------------------- the page
@@ -415,9 +437,10 @@ function main() {
     if (mine !== sequence) return; // a newer change is on its way
     latest = view;
     applyAsked(view.asked);
-    drawResult(resultBox, resultSections(view, relative));
     resultBox.hidden = false;
     staticList.hidden = true;
+    const stillWanted = () => mine === sequence;
+    if (!(await drawResult(resultBox, resultSections(view, relative), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
     printDate.textContent = `Printed on ${view.checklist.date}.`;
     announcer.textContent = view.announcement;

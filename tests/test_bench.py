@@ -14,6 +14,7 @@ def visit(**overrides: object) -> dict:
         "python_answer_ms": None,
         "load_ms": 300.0,
         "change_ms": [3.0, 4.0],
+        "change_later_ms": [2.0],
         "longtasks": 1,
         "longest_task_ms": 70.0,
         "longtask_support": True,
@@ -33,6 +34,7 @@ def test_summaries_are_medians_and_answer_changes_are_pooled() -> None:
     assert summary["change_ms"] == 4.0  # of 3, 4, 3, 4, 10 (the timed-out one left out)
     assert summary["change_samples"] == 6
     assert summary["change_timeouts"] == 1
+    assert summary["change_later_ms"] == 2.0
 
 
 def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
@@ -70,6 +72,7 @@ def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
     table = bench.markdown(results)
     assert "| Result from a share link | cold | 850 ms | 2,000 ms | 0.42 × |" in table
     assert "| First question usable | warm | 40 ms | 2,000 ms | 0.020 × |" in table
+    assert "| … the same, 2 s later | warm | 2.0 ms |" in table
     assert "1 file (asked by sw.js)" in table
     assert "were throttled" in table
 

@@ -263,6 +263,30 @@ def test_corrupt_saved_answers_are_cleared_with_a_message(site_url: str, page: o
     assert page.evaluate("localStorage.getItem('imaging-referrer-assessment')") is None
 
 
+def test_a_result_needs_no_image_and_its_boxes_still_open(site_url: str, page: object) -> None:
+    """The result draws no CSS image: Chromium builds a document for each SVG icon the first
+    time it is drawn, which made the frame that first shows a result a long task. The
+    "What counts as evidence" boxes keep a chevron drawn with borders, and still open."""
+    answers = json.loads(SCENARIOS[0].read_text())["answers"]
+    open_assessment(page, site_url, answers)
+    images = page.evaluate(
+        """() => [...document.querySelectorAll('[data-result] *')].flatMap((el) =>
+            [null, '::before', '::after', '::marker'].flatMap((pseudo) => {
+                const style = getComputedStyle(el, pseudo);
+                return ['mask-image', 'background-image', 'list-style-image', 'border-image-source']
+                    .map((property) => style.getPropertyValue(property))
+                    .filter((value) => value.includes('url('))
+                    .map((value) => `${el.tagName}${pseudo || ''}: ${value.slice(0, 60)}`);
+            }))"""
+    )
+    assert images == []
+    summary = page.locator("[data-result] .evidence__more > summary").first
+    chevron = summary.evaluate("(el) => getComputedStyle(el, '::after').borderRightWidth")
+    assert chevron == "2px"
+    summary.press("Enter")
+    assert summary.evaluate("(el) => el.parentElement.open")
+
+
 def test_the_print_view_is_a_short_clean_checklist(site_url: str, page: object) -> None:
     answers = json.loads(SCENARIOS[0].read_text())["answers"]
     open_assessment(page, site_url, answers)

@@ -264,7 +264,8 @@ function renderItem(item, link) {
 function resultSections(view, link) {
   const sheet = view.checklist;
   const sections = [];
-  const add = (key, data, build) => sections.push({ key, data: JSON.stringify(data), build });
+  // `size`: roughly how much the browser has to lay out for it, counted in evidence items.
+  const add = (key, data, build, size = 1) => sections.push({ key, data: JSON.stringify(data), build, size });
   add("outcome", [sheet.outcome, sheet.outcome_label, sheet.outcome_sentence, sheet.counts], () => [
     // `data-outcome` is set once the whole result is drawn (drawResult), not before.
     el("p", { class: `outcome outcome--${sheet.outcome}` },
@@ -285,7 +286,7 @@ function resultSections(view, link) {
         el("h3", { id: `evidence-group-${index}`, text: title }),
         el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, link))),
       ),
-    ]);
+    ], 1 + items.length);
   });
   const noticeIds = view.result.notices.map((notice) => notice.id);
   add("notices", [sheet.notices, noticeIds], () => sheet.notices.length
@@ -297,7 +298,7 @@ function resultSections(view, link) {
             el("p", { class: "notice__asof", text: `Position as of ${notice.as_of}.` }),
             renderSources(notice.sources),
           ))))]
-    : []);
+    : [], 1 + sheet.notices.length);
   add("scope", [sheet.scope, sheet.scope_note], () => {
     if (!sheet.scope.length && !sheet.scope_note) return [];
     const headings = ["Kind of imaging", "Patient group", "Settings", "Body areas", "Clinical indications"];
@@ -327,6 +328,7 @@ function resultSections(view, link) {
 
 const drawn = new WeakMap(); // section wrapper -> the data it shows
 const FRAME_BUDGET_MS = 8;
+const FRESH_FRAME_SIZE = 8;
 
 // The next rendering opportunity has passed (or, in a hidden tab, a moment has).
 const nextFrame = () =>
@@ -336,27 +338,34 @@ const nextFrame = () =>
   });
 
 // Redraw only what changed; if the sections themselves changed, draw them all anew. A whole
-// result is drawn over a few frames, a few sections at a time: drawn at once, the browser's
-// style and layout of it was one task of 100 ms or more. Resolves to false if `stillWanted()`
-// turns false meanwhile (a newer result is on its way); `data-outcome` is set only once the
-// whole result is there.
+// result is drawn over a few frames, about FRESH_FRAME_SIZE evidence items' worth at a time:
+// drawn at once, the browser's style, text shaping and layout of it made one task of 80 to
+// 130 ms on a first visit, while building it took JavaScript only 10 ms. Any drawing also
+// yields after FRAME_BUDGET_MS of building. Resolves to false if `stillWanted()` turns false
+// meanwhile (a newer result is on its way); `data-outcome` is set only once the whole result
+// is there.
 async function drawResult(box, sections, outcome, stillWanted) {
   const keys = sections.map((section) => section.key).join(" ");
-  if (box.dataset.sections !== keys) {
+  const fresh = box.dataset.sections !== keys;
+  if (fresh) {
     box.replaceChildren(...sections.map((section) => el("div", { dataset: { section: section.key } })));
     box.dataset.sections = keys;
   }
   let started = performance.now();
+  let size = 0;
   for (const [index, section] of sections.entries()) {
     const wrapper = box.children[index];
     if (drawn.get(wrapper) === section.data) continue;
-    if (performance.now() - started > FRAME_BUDGET_MS) {
+    const full = fresh && size > 0 && size + section.size > FRESH_FRAME_SIZE;
+    if (full || performance.now() - started > FRAME_BUDGET_MS) {
       await nextFrame();
       if (!stillWanted()) return false;
       started = performance.now();
+      size = 0;
     }
     wrapper.replaceChildren(...section.build().flat(Infinity).filter(Boolean));
     drawn.set(wrapper, section.data);
+    size += section.size;
   }
   const shown = box.querySelector(".outcome");
   if (shown) shown.dataset.outcome = outcome;

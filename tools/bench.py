@@ -503,6 +503,11 @@ def tasks(summary: dict[str, Any]) -> str:
 CONDITIONS = (("cold", "cold"), ("warm", "warm"), ("slow", "cold, 10 Mbit/s 40 ms"))
 
 
+def measured(found: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """The conditions (key, label) that `found` has figures for, in the table's order."""
+    return ((condition, name) for condition, name in CONDITIONS if condition in found)
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The results as Markdown tables, the self-assessment beside the baseline."""
     app, base = results["assessment"], results["baseline"]
@@ -527,24 +532,18 @@ def markdown(results: dict[str, Any]) -> str:
         (f"… the same, {LATER_S:.0f} s later", "change_later_ms"),
     )
     for label, key in rows:
-        for condition, name in CONDITIONS:
-            if condition not in app:
-                continue
+        for condition, name in measured(app):
             value, answer = app[condition][key], base[condition]["python_answer_ms"]
             lines.append(
                 f"| {label} | {name} | {ms(value)} | {ms(answer)} | {ratio(value, answer)} |"
             )
-    for condition, name in CONDITIONS:
-        if condition not in app:
-            continue
+    for condition, name in measured(app):
         mine, theirs = app[condition], base[condition]
         lines.append(
             f"| Main-thread long tasks | {name} | {tasks(mine)} | {tasks(theirs)} |"
             f" {ratio(mine['longest_task_ms'], theirs['longest_task_ms'])} (longest) |"
         )
-    for condition, name in CONDITIONS:
-        if condition not in app:
-            continue
+    for condition, name in measured(app):
         mine, theirs = app[condition], base[condition]
         lines.append(
             f"| Bytes to the result (whole visit) | {name} | {size(mine['bytes_to_result'])}"
@@ -559,9 +558,7 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for page, by_condition in results["guidance"].items():
-        for condition, name in CONDITIONS:
-            if condition not in by_condition:
-                continue
+        for condition, name in measured(by_condition):
             found = by_condition[condition]
             python = python_files(found["python_requests"])
             lines.append(

@@ -30,6 +30,7 @@ class Source:
     kind: str
     date: str | None = None
     note: str | None = None
+    checked: datetime.date | None = None
 
 
 @dataclass(frozen=True)

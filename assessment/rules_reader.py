@@ -181,7 +181,7 @@ class _Loader:
         for key, value in file.tables("sources").items():
             file.fields(value, f"sources.{key}",
                         {"title": "text", "publisher": "text", "url": "text", "kind": "text"},
-                        {"date": "text", "note": "text"})
+                        {"date": "text", "note": "text", "checked": "date"})
             if not value["url"].startswith(("https://", "http://")):
                 file.fail(f"sources.{key}.url", "must be an http(s) address")
             sources[key] = Source(id=key, **value)

@@ -1,6 +1,6 @@
 """The questions and evidence items as plain data for the build-time, no-JavaScript page.
 
-Every condition is described by `conditions.describe`, so the page shows when each
+Every condition is described by `condition_text.describe`, so the page shows when each
 question is asked and when each item applies and counts as held in the same words as
 everywhere else, generated from the rules data. Descriptions are clauses that start in
 lower case and carry no final full stop ("you are registered with a UK health regulator"),
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conditions import Always, describe
-from .rules_data import Rules, load_rules
+from .condition_text import describe
+from .conditions import Always
+from .loader import Rules, load_rules
 
 __all__ = ["evidence_catalogue", "group_titles", "notice_catalogue", "question_catalogue"]
 

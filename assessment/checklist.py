@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .answers import check_answers, settle
+from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
-from .rules_data import Rules, load_rules
 
 __all__ = ["Checklist", "ItemView", "build_checklist", "next_step", "outcome_sentence",
            "scope_rows"]

@@ -20,8 +20,8 @@ from .answers import check_answers
 from .engine import evaluate
 from .errors import AnswerError, RulesError
 from .interactive import ask_all
+from .loader import Rules, load_rules
 from .report import render_json, render_markdown, render_text
-from .rules_data import Rules, load_rules
 
 PROGRAM = "python -m assessment"
 

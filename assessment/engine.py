@@ -13,7 +13,7 @@ from typing import Any
 from .answers import check_answers, settle
 from .conditions import Answers, holds
 from .explain import PLACEHOLDER, why_sentences
-from .rules_data import EvidenceItem, Notice, Rules, load_rules
+from .loader import EvidenceItem, Notice, Rules, load_rules
 from .rules_model import NATION_QUESTION
 
 __all__ = ["asked_questions", "effective_answers", "evaluate", "item_status"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .answers import settle
 from .conditions import holds
-from .rules_data import Question, Rules
+from .loader import Question, Rules
 
 INTRO = (
     "Am I ready to apply for imaging referrer entitlement?\n"

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .checklist import Checklist, ItemView, build_checklist, next_step, outcome_sentence, scope_rows
-from .rules_data import Rules
+from .loader import Rules
 
 __all__ = ["next_step", "outcome_sentence", "render_json", "render_markdown", "render_text",
            "scope_rows"]

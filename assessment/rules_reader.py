@@ -2,7 +2,7 @@
 
 Every table's keys are checked (an unknown or misspelt key is an error, as is a missing
 one or a value of the wrong kind) and every reference must name something already read:
-sources, then the words of outcomes.toml, then the questions, nations, evidence and
+sources, then the words of words.toml, then the questions, nations, evidence and
 notices. A mistake raises `RulesError` naming the file and the key.
 """
 
@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .conditions import ParseContext, Registered, parse, reads
+from .condition_parser import ParseContext, parse
+from .conditions import Registered, reads
 from .errors import RulesError
 from .explain import PLACEHOLDER
 from .rules_model import (
@@ -140,7 +141,7 @@ class _Loader:
     def load(self) -> Rules:
         sources = self._sources(_File(self.directory, "sources.toml"))
         self.sources = sources
-        outcomes = _File(self.directory, "outcomes.toml")
+        outcomes = _File(self.directory, "words.toml")
         words = self._words(outcomes)
         questions_file = _File(self.directory, "questions.toml")
         questions, option_sets, registered, registered_text = self._questions(questions_file)
@@ -203,7 +204,7 @@ class _Loader:
             file.fail(key, "lists a source twice")
         return tuple(value)
 
-    # outcomes.toml ----------------------------------------------------------------------
+    # words.toml ----------------------------------------------------------------------
 
     def _words(self, file: _File) -> dict[str, Any]:
         file.top(("outcomes", "statuses", "basis", "groups", "texts"))

@@ -18,8 +18,8 @@ from typing import Any
 
 from .checklist import build_checklist
 from .engine import asked_questions, evaluate
+from .loader import Rules, load_rules
 from .report import render_markdown, render_text
-from .rules_data import Rules, load_rules
 
 
 def usable_answers(raw: object, rules: Rules) -> dict[str, str | list[str]]:

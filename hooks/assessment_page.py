@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.rules_data import RulesError, load_rules
+from assessment.loader import RulesError, load_rules
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.pyodide_runtime import pyodide_version

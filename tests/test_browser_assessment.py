@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 from tests.page_reading import checked
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,7 @@ import pytest
 from assessment.cli import main
 from assessment.engine import evaluate
 from assessment.report import render_markdown, render_text
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "tests" / "scenarios" / "wales-msk-physio-primary-care.json"

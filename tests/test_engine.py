@@ -22,7 +22,7 @@ from assessment.report import (
     render_text,
     scope_rows,
 )
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]

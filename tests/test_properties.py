@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assessment.engine import asked_questions, evaluate
 from assessment.report import render_json
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]

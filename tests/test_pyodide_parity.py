@@ -14,7 +14,7 @@ import pytest
 
 from assessment.engine import evaluate
 from assessment.report import render_json, render_markdown, render_text
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"

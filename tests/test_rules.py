@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.rules_data import RULES_DIR, RulesError, load_rules
+from assessment.loader import RULES_DIR, RulesError, load_rules
 
 RULES = load_rules()
 
@@ -169,7 +169,7 @@ def test_version_is_a_short_hash_that_follows_the_data(tmp_path: Path) -> None:
     copy = _copy_rules(tmp_path / "same")
     assert load_rules(copy).version == RULES.version
     changed = _copy_rules(tmp_path / "changed")
-    path = changed / "outcomes.toml"
+    path = changed / "words.toml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert load_rules(changed).version != RULES.version
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 
 pytestmark = pytest.mark.browser
 

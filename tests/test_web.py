@@ -11,7 +11,7 @@ import pytest
 
 from assessment.engine import evaluate
 from assessment.report import render_markdown, render_text
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 from assessment.web import page_view_json, take_away_json, usable_answers
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))

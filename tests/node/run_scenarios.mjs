@@ -41,7 +41,7 @@ import sys
 sys.path.insert(0, "${target}")
 import datetime, json
 from assessment.engine import evaluate
-from assessment.rules_data import load_rules
+from assessment.loader import load_rules
 from assessment.report import render_json, render_markdown, render_text
 from assessment.web import page_view_json, take_away_json
 

@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint chromium bench bench-engine clean
+.PHONY: setup build serve test lint chromium bench bench-engine review clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -55,6 +55,10 @@ bench: build chromium
 ## bench-engine: median time of one evaluation in CPython and in Pyodide (under Node)
 bench-engine: setup
 	$(PY) -m tools.bench_engine
+
+## review: pages and sources by the age of their last check, oldest first
+review: setup
+	$(PY) -m tools.review
 
 lint: setup
 	$(PY) -m ruff check .

@@ -24,6 +24,7 @@ from .rules_model import (
     CONTEXT_FIELDS,
     NATION_QUESTION,
     OUTCOME_WORDS,
+    SOURCE_KINDS,
     STATUS_WORDS,
     EvidenceItem,
     Group,
@@ -183,6 +184,9 @@ class _Loader:
             file.fields(value, f"sources.{key}",
                         {"title": "text", "publisher": "text", "url": "text", "kind": "text"},
                         {"date": "text", "note": "text", "checked": "date"})
+            if value["kind"] not in SOURCE_KINDS:
+                file.fail(f"sources.{key}.kind", f"unknown kind {value['kind']!r}; the kinds "
+                                                 f"are {', '.join(SOURCE_KINDS)}")
             if not value["url"].startswith(("https://", "http://")):
                 file.fail(f"sources.{key}.url", "must be an http(s) address")
             sources[key] = Source(id=key, **value)

@@ -45,6 +45,7 @@ chromium:
 ## test: everything above, then the whole suite, real-browser tests included
 test: setup chromium
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
@@ -62,6 +63,7 @@ review: setup
 
 lint: setup
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 clean:
 	rm -rf site .pytest_cache

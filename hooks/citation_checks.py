@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -97,24 +98,32 @@ def check_unresolved_references(html: str, meta: PageMeta, sources: Sources,
         )
 
 
+@dataclass
+class _Block:
+    """One paragraph-like element: its text so far and whether it cites a source."""
+
+    text: list[str] = field(default_factory=list)
+    cited: bool = False
+
+
 class _Blocks(HTMLParser):
     """The text of each innermost paragraph-like block, and whether it holds a citation."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[dict[str, object]] = []
-        self.done: list[dict[str, object]] = []
+        self.stack: list[_Block] = []
+        self.done: list[_Block] = []
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
             self.skipping += 1
         if tag in BLOCKS:
-            self.stack.append({"text": [], "cited": False})
+            self.stack.append(_Block())
         elif tag == "a" and self.stack and _external(dict(attrs).get("href")):
-            self.stack[-1]["cited"] = True
+            self.stack[-1].cited = True
         elif tag == "sup" and self.stack and (dict(attrs).get("id") or "").startswith("fnref"):
-            self.stack[-1]["cited"] = True  # a footnote reference
+            self.stack[-1].cited = True  # a footnote reference
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED:
@@ -124,7 +133,7 @@ class _Blocks(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.stack and not self.skipping:
-            self.stack[-1]["text"].append(data)  # type: ignore[union-attr]
+            self.stack[-1].text.append(data)
 
 
 def uncited_claims(html: str) -> list[str]:
@@ -133,9 +142,9 @@ def uncited_claims(html: str) -> list[str]:
     parser.feed(_body(html))
     found = []
     for block in parser.done:
-        if block["cited"]:
+        if block.cited:
             continue
-        text = " ".join("".join(block["text"]).split())  # type: ignore[arg-type]
+        text = " ".join("".join(block.text).split())
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if REQUIREMENT.search(sentence):
                 found.append(sentence)

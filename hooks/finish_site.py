@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from hooks.precompress import precompress
 from hooks.pyodide_runtime import copy_runtime
@@ -31,7 +32,7 @@ def finish_site(site_dir: Path, site_url: str | None = None) -> None:
     write_worker_and_manifest(site_dir, site_url)
 
 
-def on_post_build(config) -> None:
+def on_post_build(config: Any) -> None:
     """The MkDocs hook: finish the site just built."""
     from mkdocs.exceptions import PluginError  # noqa: PLC0415 (only a MkDocs build needs it)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ def parse_reviewed(value: object, src_uri: str, docs: str = "docs") -> dt.date:
     raise _fail(src_uri, "reviewed", f"'{value}' is not a date in the form YYYY-MM-DD", docs)
 
 
-def validate_meta(meta: dict[str, Any], src_uri: str, sources: Sources,
+def validate_meta(meta: Mapping[str, Any], src_uri: str, sources: Sources,
                   docs: str = "docs") -> PageMeta:
     """Check one page's front matter; raise PluginError naming the page file and the key."""
     for key in ("title", "description"):

@@ -58,7 +58,7 @@ _state: dict[str, Any] = {"sources": {}, "pages": {}, "rules_ids": set(), "docs"
 
 def _meta(page: Page) -> PageMeta:
     return _state["pages"].get(page.file.src_uri) or validate_meta(
-        page.meta, page.file.src_uri, _state["sources"], _state["docs"])
+        dict(page.meta), page.file.src_uri, _state["sources"], _state["docs"])
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -159,6 +159,7 @@ def finish_page(html: str, page_dest: str, site_dir: Path) -> str:
         html,
     )
     charset = CHARSET.search(html)  # the tags above may have moved it
+    assert charset is not None  # found above; the tags changed only script and link tags
     indent = html[html.rfind("\n", 0, charset.start()) + 1 : charset.start()]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(inline)}">'
     return html[: charset.end()] + f"\n{indent}{meta}" + html[charset.end() :]

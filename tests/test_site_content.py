@@ -273,3 +273,17 @@ def test_at_a_glance_prints_on_one_a4_page(page: object, site_url: str) -> None:
     page.goto(f"{site_url}guidance/at-a-glance/")  # type: ignore[attr-defined]
     pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)  # type: ignore[attr-defined]
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_every_page_has_a_link_preview_picture_and_the_assessment_its_own(site: Path) -> None:
+    pictures = {}
+    for page in doc_pages():
+        found = parse(built_html(site, page)).meta
+        relative = page.relative_to(DOCS).with_suffix("")
+        folder = (site / (relative.parent if relative.name == "index" else relative))
+        image = (folder / found["og:image"]).resolve()
+        assert image.is_file() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", page
+        assert found["og:image:width"] == "1200" and found["twitter:card"] == "summary_large_image"
+        pictures[relative.as_posix()] = image.name
+    assert pictures["assessment/index"] != pictures["index"]
+    assert len(set(pictures.values())) == 2

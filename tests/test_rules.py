@@ -203,7 +203,8 @@ BROKEN = {
     "empty why": (
         "evidence.toml",
         'why = [\n  "Acting on the reports of the imaging they request is expected of every '
-        "registered referrer, not only a local preference: Dorset County Hospital, for example, makes it a condition of entitlement and "
+        "registered referrer, not only a local preference: Dorset County Hospital, for "
+        "example, makes it a condition of entitlement and "
         "ties it to the National Patient Safety Agency's safer practice notice 16 (February 2007, "
         'for the NHS in England and Wales) on failure to act on radiological imaging reports. How '
         'reports reach you and how you escalate them is set locally.",\n]',

@@ -189,6 +189,10 @@ class _Loader:
                                                  f"are {', '.join(SOURCE_KINDS)}")
             if not value["url"].startswith(("https://", "http://")):
                 file.fail(f"sources.{key}.url", "must be an http(s) address")
+            twin = next((other for other in sources.values() if other.url == value["url"]), None)
+            if twin is not None:
+                file.fail(f"sources.{key}.url", f"the same address as source '{twin.id}': "
+                                                "one source, one entry")
             sources[key] = Source(id=key, **value)
         return sources
 

@@ -227,6 +227,11 @@ class _ProfileReader:
         templates = [template for requirement in requirements for template in requirement.why]
         space = _Space(self.rules, extra, templates)
         for requirement in requirements:
+            if space.find(All((self.rules.registered, requirement.applies_when))) is None:
+                self.file.fail(f"requirements.{requirement.id}.applies_when",
+                               "never holds for a registered person, so the requirement can "
+                               "never show (no local requirement shows when the outcome is "
+                               "blocked)")
             conditions = {"held_when": requirement.held_when,
                           "partial_when": requirement.partial_when}
             must_be_asked = {

@@ -305,6 +305,15 @@ def test_a_mistake_fails_naming_file_and_key(case: str, tmp_path: Path) -> None:
     assert message in error, error
 
 
+def test_a_requirement_id_given_twice_is_refused(tmp_path: Path) -> None:
+    again = PROFILE[PROFILE.index("[requirements.refresher]"):PROFILE.index(
+        "[requirements.advanced-level]")]
+    path = write_profile(tmp_path / "employers", PROFILE + "\n" + again)
+    with pytest.raises(RulesError, match="'refresher'") as raised:
+        load_employers(path.parent)
+    assert raised.value.file == str(path)
+
+
 @pytest.mark.parametrize("name", ["Example Trust.toml", "example_trust.toml", "compared.toml"])
 def test_the_file_name_is_the_profile_id(name: str, tmp_path: Path) -> None:
     path = write_profile(tmp_path / "employers", name=name)

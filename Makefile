@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint chromium bench bench-engine clean
+.PHONY: setup build serve test lint chromium bench bench-engine review clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -45,6 +45,7 @@ chromium:
 ## test: everything above, then the whole suite, real-browser tests included
 test: setup chromium
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
@@ -56,8 +57,13 @@ bench: build chromium
 bench-engine: setup
 	$(PY) -m tools.bench_engine
 
+## review: pages and sources by the age of their last check, oldest first
+review: setup
+	$(PY) -m tools.review
+
 lint: setup
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 clean:
 	rm -rf site .pytest_cache

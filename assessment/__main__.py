@@ -1,10 +1,11 @@
 """`python -m assessment`: the self-assessment on the command line (see `cli.py`)."""
 
+import io
 import sys
 
 from .cli import main
 
-if hasattr(sys.stdout, "reconfigure"):
-    sys.stdout.reconfigure(encoding="utf-8")  # the checklist uses typographic quotes
-    sys.stderr.reconfigure(encoding="utf-8")
+for stream in (sys.stdout, sys.stderr):  # the checklist uses typographic quotes
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8")
 sys.exit(main())

@@ -52,8 +52,10 @@ def settle(given: Mapping[str, object], rules: Rules,
             continue
         asked.append(question.id)
         value = given.get(question.id)
-        if value:
-            settled[question.id] = tuple(value) if question.multi else value  # type: ignore[arg-type]
+        if isinstance(value, str) and value:
+            settled[question.id] = value
+        elif isinstance(value, list | tuple) and value:
+            settled[question.id] = tuple(value)
     return settled, asked
 
 

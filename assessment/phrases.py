@@ -41,3 +41,14 @@ def capitalise(text: str) -> str:
 def long_date(year: int, month: int, day: int) -> str:
     """A date in words, the same in every locale: ``17 January 2025``."""
     return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def partial_date(text: str) -> str:
+    """An ISO date that may lack its day or month, in words: ``2024-02`` is ``February 2024``,
+    ``2020`` stays ``2020``, ``2025-01-17`` is ``17 January 2025``."""
+    parts = text.split("-")
+    if len(parts) == 3:
+        return long_date(int(parts[0]), int(parts[1]), int(parts[2]))
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text

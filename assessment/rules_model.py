@@ -16,6 +16,9 @@ STATUS_WORDS = ("held", "partial", "gap", "check", "unknown")
 OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")
 BASIS_WORDS = ("law", "national-guidance", "professional-body", "local-practice")
 CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
+# What kind of source each entry of sources.toml is; the references page groups by it.
+SOURCE_KINDS = ("law", "inspectorate", "national-guidance", "framework", "regulator",
+                "professional-body", "employer", "news")
 NATION_QUESTION = "nation"
 
 
@@ -194,6 +197,13 @@ class Rules:
     def item(self, item_id: str) -> EvidenceItem:
         """The evidence item with this id."""
         return self.item_index[item_id]
+
+    def cited_sources(self) -> frozenset[str]:
+        """The ids of the sources the rules themselves cite (items, notices, nations)."""
+        cited = [item.sources for item in self.evidence]
+        cited += [notice.sources for notice in self.notices]
+        cited += [nation.sources for nation in self.nations.values()]
+        return frozenset(source for sources in cited for source in sources)
 
     def group_title(self, group_id: str) -> str:
         """The title of an evidence group."""

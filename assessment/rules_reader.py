@@ -25,6 +25,7 @@ from .rules_model import (
     CONTEXT_FIELDS,
     NATION_QUESTION,
     OUTCOME_WORDS,
+    SOURCE_KINDS,
     STATUS_WORDS,
     EvidenceItem,
     Group,
@@ -189,8 +190,15 @@ class _Loader:
             file.fields(value, f"sources.{key}",
                         {"title": "text", "publisher": "text", "url": "text", "kind": "text"},
                         {"date": "text", "note": "text", "checked": "date"})
+            if value["kind"] not in SOURCE_KINDS:
+                file.fail(f"sources.{key}.kind", f"unknown kind {value['kind']!r}; the kinds "
+                                                 f"are {', '.join(SOURCE_KINDS)}")
             if not value["url"].startswith(("https://", "http://")):
                 file.fail(f"sources.{key}.url", "must be an http(s) address")
+            twin = next((other for other in sources.values() if other.url == value["url"]), None)
+            if twin is not None:
+                file.fail(f"sources.{key}.url", f"the same address as source '{twin.id}': "
+                                                "one source, one entry")
             sources[key] = Source(id=key, **value)
         return sources
 

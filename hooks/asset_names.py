@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -38,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mapping = {plain: hashed(plain, path.read_bytes()) for plain, path in names.items()}
     config.extra["asset_names"] = mapping
     config.extra_css = [mapping.get(path, path) for path in config.extra_css]
-    scripts = []
+    scripts: list[Any] = []
     for script in config.extra_javascript:  # plain paths, or entries with attributes
         if isinstance(script, str):
             scripts.append(mapping.get(script, script))

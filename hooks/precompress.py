@@ -4,7 +4,7 @@ A host that supports precompressed files (nginx `gzip_static on`, the local `too
 sends `name.gz` with `Content-Encoding: gzip` when the browser accepts it, so the Pyodide
 runtime and the snapshot travel at a fraction of their size without compressing on the fly.
 Copies are cached under `.cache/gzip/` by content hash; a file that gzip would not shrink by
-a tenth is left alone.
+a tenth is left alone. A plain function over the built site, called by `hooks/finish_site.py`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "gzip"
@@ -34,10 +32,10 @@ def compressed(data: bytes, used: set[Path]) -> bytes:
     return packed
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def precompress(site_dir: Path) -> None:
     """Place `file.gz` beside each large compressible file of the built site."""
     used: set[Path] = set()
-    for path in sorted(Path(config.site_dir).rglob("*")):
+    for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SUFFIXES or path.stat().st_size < MIN_SIZE:
             continue
         data = path.read_bytes()

@@ -57,9 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Copy the runtime files into site/pyodide/<version>/."""
-    target = Path(config.site_dir) / runtime_path()
+def copy_runtime(site_dir: Path) -> None:
+    """Copy the runtime files into site/pyodide/<version>/ (called by hooks/finish_site.py)."""
+    target = site_dir / runtime_path()
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copyfile(PACKAGE_DIR / name, target / name)

@@ -13,8 +13,9 @@
   of files it keeps: the site's from the first visit, Python's once the self-assessment has
   been used. A second visit works offline and a new build replaces the old cache.
 
-Pages are finished in `on_post_page` (before other hooks compress them in `on_post_build`);
-the manifest and the service worker are written in `on_post_build`, after every other hook.
+Plain functions over the built `site/`, with no generator's API: `hooks/finish_site.py` calls
+them after the build (as a hook, or as `python -m hooks.finish_site site`), pages first,
+the manifest and the service worker last.
 """
 
 from __future__ import annotations
@@ -25,10 +26,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
+from urllib.parse import urlparse
 
 # The policy, one directive a line. It is the same for every page but for the hashes of the
 # page's inline scripts, which are added to script-src.
@@ -80,6 +78,10 @@ SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNOR
 STYLESHEET_TAG = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\b([a-z-]+)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+class SiteError(Exception):
+    """A built site that cannot be finished safely, naming the file."""
 
 
 def header_policy() -> str:
@@ -134,9 +136,9 @@ def with_integrity(tag: str, file: Path | None) -> str:
 def finish_page(html: str, page_dest: str, site_dir: Path) -> str:
     """Fill in the page's policy and add Subresource Integrity to its scripts and styles."""
     if CHARSET.search(html) is None:
-        raise PluginError(f"{page_dest}: no <meta charset> to put the policy after")
+        raise SiteError(f"{page_dest}: no <meta charset> to put the policy after")
     if "Content-Security-Policy" in html[: html.find("</head>")]:
-        raise PluginError(f"{page_dest}: already has a policy; it must have exactly one")
+        raise SiteError(f"{page_dest}: already has a policy; it must have exactly one")
     inline: list[str] = []
 
     def script(match: re.Match[str]) -> str:
@@ -157,6 +159,7 @@ def finish_page(html: str, page_dest: str, site_dir: Path) -> str:
         html,
     )
     charset = CHARSET.search(html)  # the tags above may have moved it
+    assert charset is not None  # found above; the tags changed only script and link tags
     indent = html[html.rfind("\n", 0, charset.start()) + 1 : charset.start()]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(inline)}">'
     return html[: charset.end()] + f"\n{indent}{meta}" + html[charset.end() :]
@@ -212,24 +215,29 @@ def write_service_worker(site_dir: Path, build: dict[str, object]) -> None:
     target = site_dir / SW_FILE
     source = target.read_text(encoding="utf-8") if target.is_file() else ""
     if source.count(SW_TEMPLATE_LINE) != 1:
-        raise PluginError(f"overrides/{SW_FILE} must contain the line: {SW_TEMPLATE_LINE}")
+        raise SiteError(f"overrides/{SW_FILE} must contain the line: {SW_TEMPLATE_LINE}")
     line = f"const BUILD = {json.dumps(build, indent=1)};"
     target.write_text(source.replace(SW_TEMPLATE_LINE, line), encoding="utf-8")
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finish_page(output, page.file.dest_uri, Path(config.site_dir))
+def finish_pages(site_dir: Path) -> None:
+    """Give every HTML page of the built site its policy and Subresource Integrity."""
+    for path in sorted(site_dir.rglob("*.html")):
+        dest = path.relative_to(site_dir).as_posix()
+        html = path.read_text(encoding="utf-8")
+        path.write_text(finish_page(html, dest, site_dir), encoding="utf-8")
 
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output_content
-    return finish_page(output_content, template_name, Path(config.site_dir))
+def cache_name(version: str, site_url: str | None) -> str:
+    """The service worker's cache name, as overrides/sw.js computes it: the prefix, the
+    build's version, a space and the path of the site's root (from the configured site
+    address; `/` for a site at the root of its host)."""
+    root = urlparse(site_url).path if site_url else "/"
+    return f"{CACHE_PREFIX}{version} {root if root.endswith('/') else root + '/'}"
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_worker_and_manifest(site_dir: Path, site_url: str | None = None) -> None:
     """Write the service worker and the integrity manifest, from the site as built."""
-    site_dir = Path(config.site_dir)
     for name in (SW_FILE, MANIFEST_FILE):  # a compressed copy would be stale after this
         for stale in (site_dir / f"{name}.gz", site_dir / f"{name}.br"):
             stale.unlink(missing_ok=True)
@@ -240,7 +248,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     hashes[SW_FILE] = sha256_file(site_dir / SW_FILE)
     manifest = {
         "algorithm": "sha256",
-        "cache": f"{CACHE_PREFIX}{build['version']}",
+        "cache": cache_name(str(build["version"]), site_url),
         "files": dict(sorted(hashes.items())),
     }
     (site_dir / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

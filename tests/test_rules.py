@@ -51,7 +51,7 @@ SPEC_EVIDENCE = {
     "irmer-training": "local-practice",
     "education": "professional-body",
     "competence": "professional-body",
-    "paediatric-competence": "professional-body",
+    "paediatric-competence": "local-practice",
     "supervisor": "local-practice",
     "results-management": "local-practice",
     "referral-criteria": "law",
@@ -59,7 +59,7 @@ SPEC_EVIDENCE = {
     "ct-contrast": "local-practice",
     "mri-safety": "local-practice",
     "non-ionising": "professional-body",
-    "each-provider": "local-practice",
+    "each-provider": "law",
     "audit": "local-practice",
 }
 GROUPS = {
@@ -202,16 +202,21 @@ BROKEN = {
         "", "evidence.mri-safety.why", "missing"),
     "empty why": (
         "evidence.toml",
-        'why = [\n  "Employers expect every registered referrer to act on the reports of the '
-        'imaging they request; Dorset County Hospital, for example, makes it a condition of '
-        'entitlement.",\n]',
+        'why = [\n  "Acting on the reports of the imaging they request is expected of every '
+        "registered referrer, not only a local preference: Dorset County Hospital, for "
+        "example, makes it a condition of entitlement and "
+        "ties it to the National Patient Safety Agency's safer practice notice 16 (February 2007, "
+        'for the NHS in England and Wales) on failure to act on radiological imaging reports. How '
+        'reports reach you and how you escalate them is set locally.",\n]',
         "why = []", "evidence.results-management.why", "non-empty list"),
     "bad basis": (
         "evidence.toml", 'basis = "national-guidance"\nwhat = "A statement',
         'basis = "guidance"\nwhat = "A statement', "evidence.service-need.basis",
         "unknown basis 'guidance'"),
     "no source": (
-        "evidence.toml", 'sources = ["dchft-nmr"]\n', "sources = []\n",
+        "evidence.toml",
+        'sources = ["dchft-nmr", "dchft-nmr-responsibilities", "rcr-audit-radiology-alerts"]\n',
+        "sources = []\n",
         "evidence.results-management.sources", "non-empty list"),
     "unknown key (a typo)": (
         "evidence.toml", 'title = "MRI safety training"', 'titel = "MRI safety training"',

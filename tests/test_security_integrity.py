@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from hooks import security
 
@@ -99,7 +98,8 @@ def test_every_local_script_and_stylesheet_carries_its_hash(built_site: Path) ->
 
 def test_the_service_worker_keeps_every_page_and_the_python_runtime(built_site: Path) -> None:
     build = service_worker_build(built_site)
-    assert manifest(built_site)["cache"] == f"imaging-referrer-{build['version']}"
+    # overrides/sw.js names its cache prefix + version + " " + the path of the site's root
+    assert manifest(built_site)["cache"] == f"imaging-referrer-{build['version']} /"
     files = set(build["files"])
     pages = {
         p.relative_to(built_site).as_posix().removesuffix("index.html") or "./"
@@ -140,12 +140,6 @@ def tiny_site(root: Path) -> Path:
     return root
 
 
-class Config(dict):
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(site_dir=str(site_dir))
-        self.site_dir = str(site_dir)
-
-
 PAGE = (
     '<html><head><meta charset="utf-8"><link rel="stylesheet" href="x.css">'
     '<script>var inline = 1</script><script type="application/json">{"a": 1}</script>'
@@ -167,21 +161,30 @@ def test_hashes_follow_the_files_as_built(tmp_path: Path) -> None:
 
 def test_the_manifest_and_the_worker_pick_up_new_runtime_files(tmp_path: Path) -> None:
     site = tiny_site(tmp_path)
-    security.on_post_build(Config(site))
+    security.write_worker_and_manifest(site)
     listed = manifest(site)["files"]
     assert set(listed) == {"assets/js/app.js", "assets/py/assessment-0123456789ab.snapshot",
                            "sw.js"}
     version = service_worker_build(site)["version"]
     (site / "assets" / "py" / "assessment-0123456789ab.snapshot").write_bytes(b"changed")
     (site / "sw.js").write_text(security.SW_TEMPLATE_LINE + "\n")
-    security.on_post_build(Config(site))
+    security.write_worker_and_manifest(site)
     assert service_worker_build(site)["version"] != version
     assert "assets/py/assessment-0123456789ab.snapshot" in service_worker_build(site)["immutable"]
 
 
+def test_the_cache_name_is_the_one_the_service_worker_computes() -> None:
+    sw = (Path(__file__).resolve().parent.parent / "overrides" / "sw.js").read_text()
+    assert "const SUFFIX = ` ${new URL(ROOT).pathname}`;" in sw
+    assert "const CACHE = `${PREFIX}${BUILD.version}${SUFFIX}`;" in sw
+    assert security.cache_name("abc", None) == "imaging-referrer-abc /"
+    assert security.cache_name("abc", "https://example.org/referrers") == (
+        "imaging-referrer-abc /referrers/")
+
+
 def test_a_page_without_a_charset_or_with_a_second_policy_fails_the_build(tmp_path: Path) -> None:
-    with pytest.raises(PluginError, match="charset"):
+    with pytest.raises(security.SiteError, match="charset"):
         security.finish_page("<html><head></head></html>", "a/index.html", tmp_path)
     twice = '<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"></head>'
-    with pytest.raises(PluginError, match="exactly one"):
+    with pytest.raises(security.SiteError, match="exactly one"):
         security.finish_page(twice, "a/index.html", tmp_path)

@@ -59,6 +59,8 @@ RESERVED_IDS = ("compared",)
 PROFILE_ID = re.compile(r"[a-z0-9-]+")
 REQUIREMENT_ID = re.compile(r"[a-z][a-z0-9-]*")
 SOURCE_KIND = "employer"
+# The specification asks for https addresses, for a profile's sources and its apply.url.
+ADDRESS_PREFIXES = ("https://",)
 
 
 def load_employers(directory: str | Path | None = None,
@@ -123,7 +125,7 @@ class _ProfileReader:
         if not isinstance(apply, dict):
             file.fail("apply", "must be a table")
         file.fields(apply, "apply", {"text": "text"}, {"url": "text"})
-        if "url" in apply and not apply["url"].startswith("https://"):
+        if "url" in apply and not apply["url"].startswith(ADDRESS_PREFIXES):
             file.fail("apply.url", "must be an https address")
         requirements = tuple(self._requirement(key, value)
                              for key, value in file.tables("requirements").items())
@@ -143,7 +145,7 @@ class _ProfileReader:
                 self.file.fail(f"{key}[{index}]",
                                f"source {source_id!r} is of kind {source.kind!r}; a profile "
                                f"cites only the employer's own pages (kind {SOURCE_KIND!r})")
-            if not source.url.startswith("https://"):
+            if not source.url.startswith(ADDRESS_PREFIXES):
                 self.file.fail(f"{key}[{index}]",
                                f"source {source_id!r} has no https address ({source.url})")
         if len(set(ids)) != len(ids):

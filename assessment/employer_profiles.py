@@ -68,21 +68,20 @@ def load_employers(directory: str | Path | None = None,
     """The profiles in `directory` (the package's own by default), read and checked once
     against `rules` (the package's own by default), by id in the order of their ids.
 
-    The package's own folder may be absent (no profiles); another folder must exist.
+    The folder must exist: in the browser the profiles are read while the memory snapshot
+    is made (the package's files are not there afterwards), so a missing folder is an error
+    rather than an empty list.
     """
     rules = rules or load_rules()
-    if directory is None:
-        return _load(str(PROFILES_DIR), str(rules.directory), missing_ok=True)
-    return _load(str(Path(directory).resolve()), str(rules.directory), missing_ok=False)
+    path = PROFILES_DIR if directory is None else Path(directory)
+    return _load(str(path.resolve()), str(rules.directory))
 
 
 @lru_cache(maxsize=8)
-def _load(directory: str, rules_directory: str, *, missing_ok: bool) -> Mapping[str, Employer]:
+def _load(directory: str, rules_directory: str) -> Mapping[str, Employer]:
     rules = load_rules(rules_directory)
     folder = Path(directory)
     if not folder.is_dir():
-        if missing_ok:
-            return MappingProxyType({})
         raise RulesError(display_path(folder), None, "no such folder of employer profiles")
     profiles = (read_profile(path, rules) for path in sorted(folder.glob("*.toml")))
     return MappingProxyType({profile.id: profile for profile in profiles})

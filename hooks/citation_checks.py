@@ -23,7 +23,9 @@ from hooks.page_sources import Sources
 # (Medical Exposure) Regulations", "Regulation and Quality Improvement Authority").
 REQUIREMENT = re.compile(r"\b([Mm]ust|[Rr]equires?|[Rr]equired|[Tt]he law|[Tt]he guidance"
                          r"|regulations?|[Ss]ays)\b")
-BLOCKS = {"p", "li", "td", "th", "dd", "dt"}
+# Where claims are made: paragraphs, list items, table cells and definitions. Table headers,
+# terms and headings only name things; so does the text of a link to another page here.
+BLOCKS = {"p", "li", "td", "dd"}
 SKIPPED = {"code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 ALLOWLIST_FILE = Path(__file__).resolve().parent / "uncited_claims_allowed.toml"
 
@@ -114,6 +116,7 @@ class _Blocks(HTMLParser):
         self.stack: list[_Block] = []
         self.done: list[_Block] = []
         self.skipping = 0
+        self.internal_links = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
@@ -122,17 +125,21 @@ class _Blocks(HTMLParser):
             self.stack.append(_Block())
         elif tag == "a" and self.stack and _external(dict(attrs).get("href")):
             self.stack[-1].cited = True
+        elif tag == "a":
+            self.internal_links += 1
         elif tag == "sup" and self.stack and (dict(attrs).get("id") or "").startswith("fnref"):
             self.stack[-1].cited = True  # a footnote reference
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.internal_links:
+            self.internal_links -= 1
         if tag in SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         if tag in BLOCKS and self.stack:
             self.done.append(self.stack.pop())
 
     def handle_data(self, data: str) -> None:
-        if self.stack and not self.skipping:
+        if self.stack and not self.skipping and not self.internal_links:
             self.stack[-1].text.append(data)
 
 

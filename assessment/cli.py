@@ -1,9 +1,12 @@
-"""The command line: `python -m assessment [--answers FILE] [--format json|markdown|text]`.
+"""The command line: `python -m assessment [--answers FILE] [--employer ID]
+[--format json|markdown|text]`, `--list-employers` and `--check-employer FILE`.
 
 With `--answers` it reads a JSON answers file, checks every key strictly and prints the
-result; without it, it asks the questions in the terminal first. Exit status: 0 for any
-evaluated result (`blocked` included), 2 for bad input (one line on stderr naming the file
-and key, nothing on stdout), 130 when interrupted, 1 if the rules data itself is broken.
+result; without it, it asks the questions in the terminal first. `--employer` adds an
+employer profile's own requirements. Exit status: 0 for any evaluated result (`blocked`
+included), 2 for bad input (one line on stderr naming the file and key, nothing on stdout;
+an unknown employer id; a profile file with a mistake), 130 when interrupted, 1 if the rules
+data or the package's employer profiles are broken.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
 from .answers import check_answers
+from .employer_profiles import load_employers, read_profile
 from .engine import evaluate
 from .errors import AnswerError, RulesError
 from .interactive import ask_all
 from .loader import Rules, load_rules
 from .report import render_json, render_markdown, render_text
+from .rules_model import Employer
 
 PROGRAM = "python -m assessment"
 
@@ -44,9 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Which evidence does your application for imaging referrer entitlement "
                     "need, and which of it do you hold? Without --answers, the questions are "
                     "asked in the terminal.",
-        epilog="Exit status: 0 for any result (blocked included); 2 for bad input, with one "
-               "line on stderr naming the file and key; 130 if interrupted; 1 if the rules "
-               "data is broken.",
+        epilog="Exit status: 0 for any result (blocked included) and for a good profile "
+               "file; 2 for bad input (an answers file, an unknown employer id, a profile "
+               "file with a mistake), with one line on stderr naming the file and key; 130 "
+               "if interrupted; 1 if the rules data or the employer profiles are broken.",
     )
     parser.add_argument("--answers", metavar="FILE",
                         help="a JSON file mapping question ids to option ids (a list of "
@@ -58,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default: the SITE_URL environment variable, if set)")
     parser.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
                         help="the date printed on the checklist (default: today)")
+    parser.add_argument("--employer", metavar="ID", default=None,
+                        help="add this employer's own requirements beside the national ones "
+                             "(the ids are listed by --list-employers)")
+    alone = parser.add_mutually_exclusive_group()
+    alone.add_argument("--list-employers", action="store_true",
+                       help="list the employer profiles: id, name, nation and the date each "
+                            "was last checked, one a line, separated by tabs")
+    alone.add_argument("--check-employer", metavar="FILE", default=None,
+                       help="check an employer profile file (TOML) before sending it: prints "
+                            "one line, OK or the first mistake with its key")
     return parser
 
 
@@ -69,12 +85,19 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     environ = dict(os.environ) if environ is None else environ
-    options = build_parser().parse_args(argv)
+    parser = build_parser()
+    options = parser.parse_args(argv)
+    if (options.list_employers or options.check_employer) and (
+            options.answers is not None or options.employer is not None):
+        parser.error("--list-employers and --check-employer take no --answers or --employer")
     try:
         rules = load_rules()
     except RulesError as error:
         stderr.write(f"{PROGRAM}: the rules data is broken: {error}\n")
         return 1
+    status, employer = _employer_options(options, rules, stdout, stderr)
+    if status is not None:
+        return status
     try:
         if options.answers is not None:
             answers = read_answers(options.answers, rules)
@@ -90,14 +113,59 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
     stdout.write(render(answers, rules, options.format, site_url or None,
-                        options.date or datetime.date.today()))
+                        options.date or datetime.date.today(), employer=employer))
+    return 0
+
+
+def _employer_options(options: argparse.Namespace, rules: Rules, stdout: IO[str],
+                      stderr: IO[str]) -> tuple[int | None, Employer | None]:
+    """--check-employer, --list-employers and --employer: the exit status if the command is
+    done (or failed), otherwise None and the chosen employer's profile (None if none)."""
+    if options.check_employer is not None:
+        return check_employer(options.check_employer, rules, stdout, stderr), None
+    if not options.list_employers and options.employer is None:
+        return None, None
+    try:
+        employers = load_employers(rules=rules)
+    except RulesError as error:
+        stderr.write(f"{PROGRAM}: the employer profiles are broken: {error}\n")
+        return 1, None
+    if options.list_employers:
+        stdout.writelines(f"{employer.id}\t{employer.name}\t{employer.nation}\t"
+                          f"{employer.checked.isoformat()}\n" for employer in employers.values())
+        return 0, None
+    employer = employers.get(options.employer)
+    if employer is None:
+        stderr.write(f"{PROGRAM}: error: unknown employer {options.employer!r}; "
+                     f"{PROGRAM} --list-employers lists the ids\n")
+        return 2, None
+    return None, employer
+
+
+def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) -> int:
+    """Check one profile file: one line on stdout and 0 if it is good, one line on stderr
+    naming the file and the key of the first mistake and 2 if not."""
+    try:
+        employer = read_profile(path, rules)
+    except RulesError as error:
+        stderr.write(f"{PROGRAM}: error: {error}\n")
+        return 2
+    except OSError as error:
+        stderr.write(f"{PROGRAM}: error: {path}: cannot read the profile: "
+                     f"{error.strerror or error}\n")
+        return 2
+    count = len(employer.requirements)
+    stdout.write(f"{path}: OK: profile '{employer.id}' ({employer.name}), {count} "
+                 f"requirement{'s' if count != 1 else ''}, checked "
+                 f"{employer.checked.isoformat()}\n")
     return 0
 
 
 def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | None,
-           today: datetime.date) -> str:
-    """The result for checked answers, in the chosen format."""
-    result = evaluate(answers, rules)
+           today: datetime.date, *, employer: Employer | None = None) -> str:
+    """The result for checked answers (with an employer's requirements, if given), in the
+    chosen format."""
+    result = evaluate(answers, rules, employer)
     if output == "json":
         return render_json(result)
     renderer = render_markdown if output == "markdown" else render_text

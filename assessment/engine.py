@@ -1,8 +1,9 @@
 """The engine: from answers to the result object of the specification.
 
 It settles the answers (only questions that are asked count, an empty list is no answer),
-decides each applicable evidence item's status, the notices, what is still missing and the
-outcome. Pure functions over the rules data; the same code runs in CPython and Pyodide.
+decides each applicable evidence item's status, the notices, what is still missing, an
+employer profile's applicable requirements (if one is given) and the outcome. Pure
+functions over the rules data; the same code runs in CPython and Pyodide.
 """
 
 from __future__ import annotations
@@ -14,30 +15,40 @@ from .answers import check_answers, settle
 from .conditions import Answers, holds
 from .explain import PLACEHOLDER, why_sentences
 from .loader import EvidenceItem, Notice, Rules, load_rules
-from .rules_model import NATION_QUESTION
+from .rules_model import NATION_QUESTION, Employer, Requirement
 
-__all__ = ["asked_questions", "effective_answers", "evaluate", "item_status"]
+__all__ = ["asked_questions", "effective_answers", "evaluate", "item_status",
+           "requirement_status"]
 
 
-def evaluate(answers: Mapping[str, object], rules: Rules | None = None) -> dict[str, Any]:
+def evaluate(answers: Mapping[str, object], rules: Rules | None = None,
+             employer: Employer | None = None) -> dict[str, Any]:
     """The result for these answers, exactly the specification's JSON object.
 
     Answers to questions that are not asked are ignored; answers must otherwise be well
-    formed (as `check_answers` defines it), or `AnswerError` is raised.
+    formed (as `check_answers` defines it), or `AnswerError` is raised. With an `employer`
+    profile (from `employer_profiles.load_employers`), its applicable requirements are
+    `local` and count towards the outcome; the rest of the result is the same without it.
     """
     rules = rules or load_rules()
     settled, asked = settle(check_answers(answers, rules), rules)
     evidence = [_entry(item, settled, rules) for item in rules.evidence
                 if holds(item.applies_when, settled)]
     missing = [question for question in asked if question not in settled]
+    blocked = settled.get(rules.registered.question) == rules.registered.unless
+    local = [] if employer is None or blocked else [
+        _local_entry(requirement, settled, rules) for requirement in employer.requirements
+        if holds(requirement.applies_when, settled)]
     return {
         "rules_version": rules.version,
-        "outcome": _outcome(settled, evidence, missing, rules),
+        "outcome": _outcome(blocked, evidence + local, missing),
         "context": _context(settled, rules),
         "evidence": evidence,
         "notices": [_notice(notice, settled, rules) for notice in rules.notices
                     if _shown(notice, settled)],
         "missing": missing,
+        "employer": None if employer is None else _employer(employer, rules),
+        "local": local,
     }
 
 
@@ -67,6 +78,41 @@ def item_status(item: EvidenceItem, settled: Answers) -> str:
     return "gap"
 
 
+def requirement_status(requirement: Requirement, settled: Answers) -> str:
+    """The status of an applicable employer requirement: without a held_when it is always
+    check; otherwise held, partial, unknown or gap, as for an evidence item."""
+    if requirement.held_when is None:
+        return "check"
+    if holds(requirement.held_when, settled):
+        return "held"
+    if requirement.partial_when is not None and holds(requirement.partial_when, settled):
+        return "partial"
+    if any(question not in settled for question in requirement.status_reads):
+        return "unknown"
+    return "gap"
+
+
+def _local_entry(requirement: Requirement, settled: Answers, rules: Rules) -> dict[str, Any]:
+    return {
+        "id": requirement.id,
+        "title": requirement.title,
+        "status": requirement_status(requirement, settled),
+        "refines": requirement.refines,
+        "why": why_sentences(requirement, settled, rules),
+        "sources": _sources(requirement.sources, rules),
+    }
+
+
+def _employer(employer: Employer, rules: Rules) -> dict[str, Any]:
+    return {
+        "id": employer.id,
+        "name": employer.name,
+        "nation": employer.nation,
+        "checked": employer.checked.isoformat(),
+        "sources": _sources(employer.sources, rules),
+    }
+
+
 def _entry(item: EvidenceItem, settled: Answers, rules: Rules) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -84,13 +130,13 @@ def _sources(ids: tuple[str, ...], rules: Rules) -> list[dict[str, str]]:
             for source in ids]
 
 
-def _outcome(settled: Answers, evidence: list[dict[str, Any]], missing: list[str],
-             rules: Rules) -> str:
-    if settled.get(rules.registered.question) == rules.registered.unless:
+def _outcome(blocked: bool, entries: list[dict[str, Any]], missing: list[str]) -> str:
+    """The outcome over the national and local items together."""
+    if blocked:
         return "blocked"
     if missing:
         return "incomplete"
-    if any(entry["status"] in ("gap", "partial", "unknown") for entry in evidence):
+    if any(entry["status"] in ("gap", "partial", "unknown") for entry in entries):
         return "gaps"
     return "ready"
 

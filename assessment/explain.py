@@ -1,4 +1,5 @@
-"""Why an evidence item applies: its why sentences with the person's answers filled in.
+"""Why an evidence item (or an employer's requirement) applies: its why sentences with the
+person's answers filled in.
 
 A template's ``{question}`` becomes the quoted label of the answer, ``{question:x}`` the
 chosen options among option set or option ``x``; a sentence whose placeholder has nothing
@@ -11,12 +12,12 @@ import re
 
 from .conditions import Answers
 from .phrases import quoted_list
-from .rules_model import EvidenceItem, Rules
+from .rules_model import EvidenceItem, Requirement, Rules
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def why_sentences(item: EvidenceItem, settled: Answers, rules: Rules) -> list[str]:
+def why_sentences(item: EvidenceItem | Requirement, settled: Answers, rules: Rules) -> list[str]:
     """The item's why sentences with the answers filled in; a sentence that names an
     unanswered question (or an option not chosen) is left out."""
     sentences = []

@@ -118,6 +118,46 @@ class Nation:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """One thing an employer's own procedure asks of its non-medical referrers.
+
+    `applies_when` is the whole condition under which it applies: the profile's own (by
+    default, registered) and, for a requirement that `refines` an evidence item, that item's
+    too. Without `held_when` its status is always `check` (`check` says what to confirm).
+    """
+
+    id: str
+    title: str
+    text: str
+    sources: tuple[str, ...]
+    applies_when: Condition
+    why: tuple[str, ...]
+    topic: str | None = None
+    in_short: str | None = None
+    refines: str | None = None
+    held_when: Condition | None = None
+    partial_when: Condition | None = None
+    next_step: str | None = None
+    check: str | None = None
+    status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Employer:
+    """An employer profile: what one employer's public documents ask of referrers, at a date."""
+
+    id: str
+    name: str
+    nation: str
+    checked: datetime.date
+    sources: tuple[str, ...]
+    apply_text: str
+    apply_url: str | None
+    requirements: tuple[Requirement, ...]
+    file: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Group:
     """A heading the evidence is grouped under in the checklist."""
 
@@ -144,6 +184,7 @@ class Rules:
     basis_labels: Mapping[str, str]
     basis_descriptions: Mapping[str, str]
     texts: Mapping[str, str]
+    employer_topics: Mapping[str, str]
     registered: Registered
     registered_text: str
     question_index: Mapping[str, Question] = field(repr=False, compare=False)

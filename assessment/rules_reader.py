@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,6 +39,7 @@ from .rules_model import (
 )
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def read_rules(directory: Path) -> Rules:
@@ -96,17 +98,20 @@ class _File:
 
     def fields(self, value: dict[str, Any], key: str, required: dict[str, str],
                optional: dict[str, str] | None = None) -> dict[str, Any]:
-        """Check a table's keys and value kinds: unknown, missing and mistyped keys fail."""
+        """Check a table's keys and value kinds: unknown, missing and mistyped keys fail.
+
+        `key` is where the table is (an empty `key` for the file's top level)."""
         optional = optional or {}
+        prefix = f"{key}." if key else ""
         for name in value:
             if name not in required and name not in optional:
-                self.fail(f"{key}.{name}", "unknown key")
+                self.fail(f"{prefix}{name}", "unknown key")
         for name in required:
             if name not in value:
-                self.fail(f"{key}.{name}", "missing")
+                self.fail(f"{prefix}{name}", "missing")
         for name, kind in {**required, **optional}.items():
             if name in value:
-                self._kind(value[name], f"{key}.{name}", kind)
+                self._kind(value[name], f"{prefix}{name}", kind)
         return value
 
     def _kind(self, value: object, key: str, kind: str) -> None:
@@ -169,6 +174,7 @@ class _Loader:
             basis_labels=words["basis_labels"],
             basis_descriptions=words["basis_descriptions"],
             texts=words["texts"],
+            employer_topics=words["employer_topics"],
             registered=registered,
             registered_text=registered_text,
             question_index=question_index,
@@ -215,7 +221,7 @@ class _Loader:
     # words.toml ----------------------------------------------------------------------
 
     def _words(self, file: _File) -> dict[str, Any]:
-        file.top(("outcomes", "statuses", "basis", "groups", "texts"))
+        file.top(("outcomes", "statuses", "basis", "groups", "texts", "employer_topics"))
         outcomes = self._fixed(file, "outcomes", OUTCOME_WORDS, {"label": "text",
                                                                  "sentence": "text"})
         statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"})
@@ -231,7 +237,15 @@ class _Loader:
         file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text"})
         if PLACEHOLDER.findall(texts["unknown_step"]) != ["questions"]:
             file.fail("texts.unknown_step", "must contain the placeholder {questions} once")
+        topics = {}
+        for key, value in file.tables("employer_topics").items():
+            if not ID.fullmatch(key):
+                file.fail(f"employer_topics.{key}", "an id is lowercase letters, digits "
+                                                    "and hyphens")
+            file.fields(value, f"employer_topics.{key}", {"label": "text"})
+            topics[key] = value["label"]
         return {
+            "employer_topics": topics,
             "outcome_labels": {key: value["label"] for key, value in outcomes.items()},
             "outcome_sentences": {key: value["sentence"] for key, value in outcomes.items()},
             "status_labels": {key: value["label"] for key, value in statuses.items()},
@@ -378,7 +392,7 @@ class _Loader:
                                             f"words are {', '.join(BASIS_WORDS)}")
             self._check_status_fields(file, where, value)
             for index, template in enumerate(value["why"]):
-                self._check_why(file, f"{where}.why[{index}]", template, questions, option_sets)
+                check_why(file, f"{where}.why[{index}]", template, questions, option_sets)
             conditions = {
                 name: parse(value[name], f"{where}.{name}", context)
                 for name in ("applies_when", "held_when", "partial_when", "check_when")
@@ -414,21 +428,6 @@ class _Loader:
         if "next_step_partial" in value and "partial_when" not in value:
             file.fail(f"{where}.next_step_partial", "needs a partial_when")
 
-    @staticmethod
-    def _check_why(file: _File, key: str, template: str, questions: Mapping[str, Question],
-                   option_sets: Mapping[str, OptionSet]) -> None:
-        for placeholder in PLACEHOLDER.findall(template):
-            question_id, _, narrow = placeholder.partition(":")
-            question = questions.get(question_id)
-            if question is None:
-                file.fail(key, f"placeholder {{{placeholder}}} names unknown question "
-                               f"{question_id!r}")
-            known = narrow in question.option_index or (
-                narrow in option_sets and option_sets[narrow].question == question_id)
-            if narrow and not known:
-                file.fail(key, f"placeholder {{{placeholder}}}: {narrow!r} is neither an "
-                               f"option nor an option set of '{question_id}'")
-
     # notices.toml -----------------------------------------------------------------------
 
     def _notices(self, file: _File) -> tuple[Notice, ...]:
@@ -456,3 +455,20 @@ class _Loader:
                 nation_context=nation_context,
             ))
         return tuple(notices)
+
+
+def check_why(file: _File, key: str, template: str, questions: Mapping[str, Question],
+              option_sets: Mapping[str, OptionSet]) -> None:
+    """Fail unless each placeholder of a why template names a question (and, after a colon,
+    one of its options or option sets)."""
+    for placeholder in PLACEHOLDER.findall(template):
+        question_id, _, narrow = placeholder.partition(":")
+        question = questions.get(question_id)
+        if question is None:
+            file.fail(key, f"placeholder {{{placeholder}}} names unknown question "
+                           f"{question_id!r}")
+        known = narrow in question.option_index or (
+            narrow in option_sets and option_sets[narrow].question == question_id)
+        if narrow and not known:
+            file.fail(key, f"placeholder {{{placeholder}}}: {narrow!r} is neither an "
+                           f"option nor an option set of '{question_id}'")

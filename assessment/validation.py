@@ -1,7 +1,8 @@
 """Checks of the rules as a whole, run on every load: question order, and that every
 question (with its options), evidence item, status and notice can be reached by some
 answers, that every applicable item explains itself, and that an item's status never reads
-a question that is not asked when it applies.
+a question that is not asked when it applies. Employer profiles' requirements are checked
+the same way (`check_entry`, with a `_Space` that also tells their conditions apart).
 
 Reachability is computed by search over a reduced answer space. Options a condition never
 tells apart behave the same, so each question's options are split into classes by the
@@ -13,14 +14,14 @@ reads and the questions those depend on.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from math import prod
 
 from .answers import settle
 from .conditions import All, Answered, Condition, holds, mentions, reads
 from .errors import RulesError
 from .explain import PLACEHOLDER, why_sentences
-from .rules_model import NATION_QUESTION, EvidenceItem, Rules
+from .rules_model import NATION_QUESTION, EvidenceItem, Requirement, Rules
 from .rules_reader import display_path
 
 MAX_COMBINATIONS = 200_000
@@ -63,35 +64,50 @@ def _check_question_order(rules: Rules) -> None:
 
 
 def _check_item(item: EvidenceItem, rules: Rules, space: _Space) -> None:
-    file = display_path(rules.directory / "evidence.toml")
-    where = f"evidence.{item.id}"
-    if space.find(item.applies_when) is None:
+    check_entry(space, display_path(rules.directory / "evidence.toml"), f"evidence.{item.id}",
+                item, conditions={"held_when": item.held_when, "partial_when": item.partial_when,
+                                  "check_when": item.check_when},
+                must_be_asked={"applies_when": ("its status reads", item.status_reads)},
+                noun="item")
+
+
+def check_entry(space: _Space, file: str, where: str, entry: EvidenceItem | Requirement, *,
+                conditions: Mapping[str, Condition | None],
+                must_be_asked: Mapping[str, tuple[str, frozenset[str]]], noun: str) -> None:
+    """Check an evidence item or an employer's requirement against the answer space: it can
+    apply, each of its `conditions` can hold while it applies, a why sentence can be filled
+    in for every answer set where it applies, and the questions in `must_be_asked` (by the
+    key to blame: what reads them, in words, and their ids) are asked whenever it applies."""
+    if space.find(entry.applies_when) is None:
         raise RulesError(file, f"{where}.applies_when",
-                         "never holds, so the item can never apply")
-    for name in ("held_when", "partial_when", "check_when"):
-        condition = getattr(item, name)
-        if condition is not None and space.find(All((item.applies_when, condition))) is None:
-            raise RulesError(file, f"{where}.{name}", "never holds while the item applies")
-    placeholders = {match.partition(":")[0] for template in item.why
+                         f"never holds, so the {noun} can never apply")
+    for name, condition in conditions.items():
+        if condition is not None and space.find(All((entry.applies_when, condition))) is None:
+            raise RulesError(file, f"{where}.{name}", f"never holds while the {noun} applies")
+    placeholders = {match.partition(":")[0] for template in entry.why
                     for match in PLACEHOLDER.findall(template)}
-    extra = frozenset(placeholders) | item.status_reads
-    for settled, asked in space.each(item.applies_when, extra):
-        if not why_sentences(item, settled, rules):
+    extra = frozenset(placeholders).union(*(ids for _, ids in must_be_asked.values()))
+    for settled, asked in space.each(entry.applies_when, extra):
+        if not why_sentences(entry, settled, space.rules):
             raise RulesError(file, f"{where}.why",
                              f"no sentence can be filled in for the answers {settled}")
-        unasked = sorted(question for question in item.status_reads if question not in asked)
-        if unasked:
-            raise RulesError(file, f"{where}.applies_when",
-                             f"the item can apply while '{unasked[0]}', which its status "
-                             f"reads, is not asked (for the answers {settled})")
+        for key, (reader, ids) in must_be_asked.items():
+            unasked = sorted(question for question in ids if question not in asked)
+            if unasked:
+                raise RulesError(file, f"{where}.{key}",
+                                 f"the {noun} can apply while '{unasked[0]}', which {reader}, "
+                                 f"is not asked (for the answers {settled})")
 
 
 class _Space:
     """The reduced answer space of a set of rules, searched condition by condition."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, extra: Sequence[Condition] = (),
+                 why: Sequence[str] = ()) -> None:
+        """`extra` conditions and `why` templates (an employer profile's, say) are told
+        apart in the reduced space as well as the rules' own."""
         self.rules = rules
-        self.mentioned = self._mentions()
+        self.mentioned = self._mentions(list(extra), list(why))
         self.domains = {question.id: self._domain(question.id) for question in rules.questions}
 
     def find(self, condition: Condition) -> Values | None:
@@ -135,22 +151,24 @@ class _Space:
         return [None, *(subset for size in range(1, len(representatives) + 1)
                         for subset in itertools.combinations(representatives, size))]
 
-    def _mentions(self) -> list[tuple[str, frozenset[str]]]:
+    def _mentions(self, extra: list[Condition],
+                  why: list[str]) -> list[tuple[str, frozenset[str]]]:
         """Every (question, options) pair a condition or a why sentence tells apart."""
         rules = self.rules
         conditions: list[Condition] = [question.asked_when for question in rules.questions]
+        conditions += extra
         for item in rules.evidence:
             conditions += [condition for condition in (
                 item.applies_when, item.held_when, item.partial_when, item.check_when)
                 if condition is not None]
         conditions += [notice.shown_when for notice in rules.notices]
         found = [pair for condition in conditions for pair in mentions(condition)]
-        for item in rules.evidence:
-            for template in item.why:
-                for placeholder in PLACEHOLDER.findall(template):
-                    question, _, narrow = placeholder.partition(":")
-                    if narrow in rules.option_sets:
-                        found.append((question, frozenset(rules.option_sets[narrow].options)))
-                    elif narrow:
-                        found.append((question, frozenset({narrow})))
+        templates = [template for item in rules.evidence for template in item.why] + why
+        for template in templates:
+            for placeholder in PLACEHOLDER.findall(template):
+                question, _, narrow = placeholder.partition(":")
+                if narrow in rules.option_sets:
+                    found.append((question, frozenset(rules.option_sets[narrow].options)))
+                elif narrow:
+                    found.append((question, frozenset({narrow})))
         return found

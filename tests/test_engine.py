@@ -177,7 +177,9 @@ def statuses(answers: dict) -> dict[str, str]:
 def test_result_has_the_specifications_shape_and_key_order() -> None:
     result = evaluate(ALL_YES)
     assert list(result) == ["rules_version", "outcome", "context", "evidence", "notices",
-                            "missing"]
+                            "missing", "employer", "local"]
+    assert result["employer"] is None
+    assert result["local"] == []
     assert result["rules_version"] == RULES.version
     assert list(result["context"]) == ["regulation", "inspectorate", "framework"]
     for entry in result["evidence"]:

@@ -56,10 +56,14 @@ def display_path(path: Path) -> str:
 
 
 def rules_version(directory: Path) -> str:
-    """A short hash of the rules data files (names and bytes, sorted by name)."""
+    """A short hash of the data the engine reads: the rules files and the employer profiles
+    beside them (names and bytes, sorted by name), so a changed profile is a new version."""
     digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.toml"), key=lambda p: p.name):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    files = [(path.name, path) for path in directory.glob("*.toml")]
+    files += [(f"employers/{path.name}", path)
+              for path in (directory.parent / "employers").glob("*.toml")]
+    for name, path in sorted(files):
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -185,7 +189,7 @@ class _Loader:
 
     def _sources(self, file: _File) -> dict[str, Source]:
         file.top(("sources",))
-        sources = {}
+        sources: dict[str, Source] = {}
         for key, value in file.tables("sources").items():
             file.fields(value, f"sources.{key}",
                         {"title": "text", "publisher": "text", "url": "text", "kind": "text"},

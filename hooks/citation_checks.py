@@ -1,7 +1,7 @@
 """Checks that every claim on a rendered page can be traced to its source: external links are
 the addresses of the page's own sources, every listed source is cited in the text, no
 citation is left unresolved, and a sentence that states what the law, the guidance, a body
-or an employer requires has a citation in the same paragraph (or list item, or table cell).
+or an employer requires has a citation in the same paragraph (or list item, or table row).
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from hooks.page_sources import Sources
 # (Medical Exposure) Regulations", "Regulation and Quality Improvement Authority").
 REQUIREMENT = re.compile(r"\b([Mm]ust|[Rr]equires?|[Rr]equired|[Tt]he law|[Tt]he guidance"
                          r"|regulations?|[Ss]ays)\b")
-# Where claims are made: paragraphs, list items, table cells and definitions. Table headers,
-# terms and headings only name things; so does the text of a link to another page here.
-BLOCKS = {"p", "li", "td", "dd"}
-SKIPPED = {"code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
+# Where claims are made: paragraphs, list items, table rows (a row's label and its cited
+# cells belong together) and definitions. Table headers, terms and headings only name
+# things; so does the text of a link to another page here.
+BLOCKS = {"p", "li", "tr", "dd"}
+SKIPPED = {"code", "pre", "kbd", "script", "style", "th", "dt", "h1", "h2", "h3", "h4", "h5", "h6"}
 ALLOWLIST_FILE = Path(__file__).resolve().parent / "uncited_claims_allowed.toml"
 
 

@@ -163,7 +163,8 @@ def profile_markdown(profile: Employer, rules: Rules) -> str:
             details.append(f"**Sharpens the national item:** "
                            f"[{item.title}](../evidence/index.md#{item.id})")
         details.append(f"**Applies when:** {describe(req.applies_when, rules)}.")
-        details.append(f"**In the self-assessment:** {_status_line(req, rules)}")
+        details.append(f"**In the self-assessment:** {_status_line(req, rules)} "
+                       f"({_cite('source', req.sources)})")
         lines += [f"- {detail}" for detail in details] + [""]
     return "\n".join(lines)
 

@@ -31,6 +31,9 @@ for module in pkgutil.walk_packages(assessment.__path__, "assessment."):
     if module.name not in COMMAND_LINE:
         importlib.import_module(module.name)
 import assessment.web
+# The employer profiles are read from files the restored interpreter will not have: read them now.
+import assessment.employer_profiles
+assessment.employer_profiles.load_employers()
 # One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
 assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")

@@ -11,6 +11,7 @@ import pytest
 
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.loader import RULES_DIR, RulesError, load_rules
+from assessment.rules_reader import rules_version
 
 RULES = load_rules()
 
@@ -166,12 +167,17 @@ def test_every_item_and_notice_has_sources_and_a_why() -> None:
 
 def test_version_is_a_short_hash_that_follows_the_data(tmp_path: Path) -> None:
     assert re.fullmatch(r"[0-9a-f]{12}", RULES.version)
+    # The employer profiles beside the rules are part of the data the version follows.
+    shutil.copytree(RULES_DIR.parent / "employers", tmp_path / "employers")
     copy = _copy_rules(tmp_path / "same")
     assert load_rules(copy).version == RULES.version
     changed = _copy_rules(tmp_path / "changed")
     path = changed / "words.toml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert load_rules(changed).version != RULES.version
+    profile = next((tmp_path / "employers").glob("*.toml"))
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert rules_version(copy) != RULES.version
 
 
 def test_load_rules_is_cached() -> None:

@@ -119,7 +119,8 @@ def column_widths(count: int, widths: Sequence[float] | None) -> list[int]:
 
 
 def core_date(value: datetime.date | str) -> str:
-    """A W3C date-time in UTC for the core properties, from a date, a datetime or ISO text."""
+    """A W3C date-time in UTC for the core properties, from a date, a datetime or ISO text
+    (a date is midnight; a datetime without a time zone is taken as UTC)."""
     if isinstance(value, str):
         value = (datetime.datetime.fromisoformat(value) if "T" in value
                  else datetime.date.fromisoformat(value))
@@ -182,7 +183,7 @@ class Document:
             body.append(self._row(row, twips, header=False))
         self._blocks.append(f"<w:tbl>{table_props(caption)}<w:tblGrid>{grid}</w:tblGrid>"
                             f"{header}{''.join(body)}</w:tbl>")
-        # Word needs a paragraph between two tables, and one after a table that ends a cell.
+        # A short paragraph after each table: two tables in a row would merge into one.
         self._blocks.append(paragraph_xml("", style="AfterTable"))
 
     def signature(self, label: str) -> None:
@@ -348,12 +349,14 @@ PACKAGE_RELATIONSHIPS = (
 
 
 def paragraph_style(style_id: str, name: str, ppr: str = "", rpr: str = "",
-                    *, kind: str = "paragraph") -> str:
-    """One style definition, based on Normal (the default paragraph style itself aside)."""
+                    *, kind: str = "paragraph", heading: bool = False) -> str:
+    """One style definition, based on Normal (the default paragraph style itself aside);
+    after a heading, pressing Enter in Word starts a Normal paragraph."""
     based = "" if style_id == "Normal" or kind != "paragraph" else '<w:basedOn w:val="Normal"/>'
+    follow = '<w:next w:val="Normal"/>' if heading else ""
     default = ' w:default="1"' if style_id == "Normal" else ""
     return (f'<w:style w:type="{kind}"{default} w:styleId="{style_id}">'
-            f'<w:name w:val="{name}"/>{based}<w:qFormat/>'
+            f'<w:name w:val="{name}"/>{based}{follow}<w:qFormat/>'
             f"{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}"
             f"{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}</w:style>")
 
@@ -363,7 +366,7 @@ def heading_style(level: int, size: int) -> str:
     ppr = (f'<w:keepNext/><w:keepLines/><w:spacing w:before="{360 - 60 * level}" '
            f'w:after="120"/><w:outlineLvl w:val="{level - 1}"/>')
     rpr = f'<w:b/><w:bCs/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-    return paragraph_style(f"Heading{level}", f"heading {level}", ppr, rpr)
+    return paragraph_style(f"Heading{level}", f"heading {level}", ppr, rpr, heading=True)
 
 
 STYLES = (
@@ -376,7 +379,7 @@ STYLES = (
     "</w:docDefaults>"
     + paragraph_style("Normal", "Normal")
     + paragraph_style("Title", "Title", '<w:spacing w:after="240"/>',
-                      '<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>')
+                      '<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>', heading=True)
     + heading_style(1, 32) + heading_style(2, 26) + heading_style(3, 23)
     + paragraph_style("ListBullet", "List Bullet", '<w:spacing w:after="60"/>'
                       '<w:ind w:left="567" w:hanging="284"/>')

@@ -279,6 +279,11 @@ def test_libreoffice_converts_it_to_pdf_with_the_expected_pages(
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == SAMPLE_PAGES
+    # LibreOffice made the headings (levels 1 to 3) the PDF's bookmarks: they are an outline.
+    titles = {bytes.fromhex(code.decode()).decode("utf-16-be")
+              for code in re.findall(rb"/Title\s*<FEFF([0-9A-F]+)>", data)}
+    headings = {text for style, text in PARAGRAPHS if style.startswith("Heading")}
+    assert titles == headings | {TITLE}  # the title is the PDF's own, from the properties
 
 
 # Pyodide --------------------------------------------------------------------------------------

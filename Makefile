@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint chromium bench bench-engine review clean
+.PHONY: setup build serve test lint chromium libreoffice bench bench-engine review clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -42,8 +42,21 @@ chromium:
 	  fi; \
 	fi
 
-## test: everything above, then the whole suite, real-browser tests included
-test: setup chromium
+## libreoffice: Debian's LibreOffice Writer, with which the tests read the Word documents back
+## (converted to PDF); installed when run as root
+libreoffice:
+	@if ! command -v soffice >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's libreoffice-writer-nogui for the Word document tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing: run 'sudo apt-get install libreoffice-writer-nogui', then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## test: everything above, then the whole suite, real-browser and Word-document tests included
+test: setup chromium libreoffice
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest

@@ -17,6 +17,8 @@ OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")
 BASIS_WORDS = ("law", "national-guidance", "professional-body", "local-practice")
 CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
 NATION_QUESTION = "nation"
+HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "notices",
+                 "missing")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,40 @@ class Group:
 
 
 @dataclass(frozen=True)
+class ScopeColumn:
+    """One column of the draft scope of practice.
+
+    `kind` is "row" (each chosen option of `question` makes rows of its own), "list" (the
+    labels chosen for `question`, together) or "blank" (left empty to fill; no question).
+    `key` names the column's field in each row; a row column's cell is its `<key>_label`.
+    """
+
+    kind: str
+    key: str
+    heading: str
+    question: str | None = None
+
+    @property
+    def cell(self) -> str:
+        """The field of a row that the table prints in this column."""
+        return f"{self.key}_label" if self.kind == "row" else self.key
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The draft scope of practice: its words and the columns it is built from."""
+
+    heading: str
+    intro: str
+    needs: str
+    columns: tuple[ScopeColumn, ...]
+
+    def of_kind(self, kind: str) -> tuple[ScopeColumn, ...]:
+        """The columns of one kind, in table order."""
+        return tuple(column for column in self.columns if column.kind == kind)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the engine, the reports and the catalogue read, checked and frozen."""
 
@@ -140,6 +176,9 @@ class Rules:
     status_labels: Mapping[str, str]
     basis_labels: Mapping[str, str]
     basis_descriptions: Mapping[str, str]
+    next_labels: Mapping[str, str]
+    headings: Mapping[str, str]
+    scope: Scope
     texts: Mapping[str, str]
     registered: Registered
     registered_text: str

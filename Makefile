@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint chromium bench bench-engine clean
+.PHONY: setup build serve test lint lint-js chromium bench bench-engine clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -43,7 +43,7 @@ chromium:
 	fi
 
 ## test: everything above, then the whole suite, real-browser tests included
-test: setup chromium
+test: setup chromium lint-js
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -56,8 +56,12 @@ bench: build chromium
 bench-engine: setup
 	$(PY) -m tools.bench_engine
 
-lint: setup
+lint: setup lint-js
 	$(PY) -m ruff check .
+
+## lint-js: ESLint over our JavaScript (eslint.config.mjs; installed by `npm ci`)
+lint-js: node_modules/.installed
+	npx --no-install eslint --max-warnings=0 .
 
 clean:
 	rm -rf site .pytest_cache

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import evaluate
-from assessment.report import render_json, render_markdown, render_text
 from assessment.loader import load_rules
+from assessment.report import render_json, render_markdown, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import evaluate
-from assessment.report import render_json, render_markdown, render_text
 from assessment.loader import load_rules
+from assessment.report import render_json, render_markdown, render_text
 from assessment.web import page_view_json, take_away_json
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -45,6 +45,7 @@ class ItemView:
     next_text: str | None
     sources: tuple[tuple[str, str], ...]
     guidance: str
+    guidance_text: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Checklist:
     """Everything the reports and the page print, in the order they print it."""
 
     headings: Mapping[str, str]
+    labels: Mapping[str, str]
     title: str
     date: str
     rules_version: str
@@ -192,6 +194,7 @@ def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
     context = result["context"] or {}
     return Checklist(
         headings=rules.headings,
+        labels=rules.labels,
         title=rules.headings["title"],
         date=long_date(today.year, today.month, today.day),
         rules_version=result["rules_version"],
@@ -272,6 +275,7 @@ def _item_view(entry: Mapping[str, Any], settled: Settled, rules: Rules,
         next_text=_next_step(entry, settled, rules),
         sources=tuple((source["title"], source["url"]) for source in entry["sources"]),
         guidance=_absolute(site_url, entry["guidance"]) if site_url else entry["guidance"],
+        guidance_text=rules.labels["more_about"].replace("{title}", entry["title"]),
     )
 
 

@@ -97,7 +97,7 @@ def markdown(sheet: Checklist) -> str:
     for title, items in sheet.groups:
         lines += [f"### {title}", ""]
         for item in items:
-            lines += _markdown_item(item)
+            lines += _markdown_item(item, sheet.labels["basis"])
     if sheet.notices:
         lines += [f"## {heading['notices']}", ""]
         for notice in sheet.notices:
@@ -142,7 +142,7 @@ def text(sheet: Checklist) -> str:
     for title, items in sheet.groups:
         lines += ["", title.upper()]
         for item in items:
-            lines += ["", *_text_item(item)]
+            lines += ["", *_text_item(item, sheet.labels["basis"])]
     if sheet.notices:
         lines += ["", heading["notices"]]
         for notice in sheet.notices:
@@ -171,11 +171,11 @@ def _counts(sheet: Checklist) -> str:
 # Markdown -----------------------------------------------------------------------------
 
 
-def _markdown_item(item: ItemView) -> list[str]:
+def _markdown_item(item: ItemView, basis: str) -> list[str]:
     box = "[x]" if item.status == "held" else "[ ]"
     lines = [f"- {box} **{_md(item.title)}**: {item.status_label}",
              f"  - Why: {_md(' '.join(item.why))}",
-             f"  - Basis: {item.basis_label} ({item.basis_description})",
+             f"  - {basis}: {item.basis_label} ({item.basis_description})",
              f"  - What counts: {_md(item.what_counts)}"]
     if item.next_text:
         lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
@@ -212,10 +212,10 @@ def _cell(text: str) -> str:
 # Plain text ---------------------------------------------------------------------------
 
 
-def _text_item(item: ItemView) -> list[str]:
+def _text_item(item: ItemView, basis: str) -> list[str]:
     lines = [*_wrap(item.title), f"  Status: {item.status_label}"]
     lines += _wrap(" ".join(item.why), "  Why: ", "    ")
-    lines += _wrap(f"{item.basis_label} ({item.basis_description})", "  Basis: ", "    ")
+    lines += _wrap(f"{item.basis_label} ({item.basis_description})", f"  {basis}: ", "    ")
     lines += _wrap(item.what_counts, "  What counts: ", "    ")
     if item.next_text:
         lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")

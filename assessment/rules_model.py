@@ -17,6 +17,7 @@ OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")
 BASIS_WORDS = ("law", "national-guidance", "professional-body", "local-practice")
 CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
 NATION_QUESTION = "nation"
+LABEL_WORDS = ("basis", "more_about")
 HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "notices",
                  "missing")
 
@@ -178,6 +179,7 @@ class Rules:
     basis_descriptions: Mapping[str, str]
     next_labels: Mapping[str, str]
     headings: Mapping[str, str]
+    labels: Mapping[str, str]
     scope: Scope
     texts: Mapping[str, str]
     registered: Registered

@@ -24,6 +24,7 @@ from .rules_model import (
     BASIS_WORDS,
     CONTEXT_FIELDS,
     HEADING_WORDS,
+    LABEL_WORDS,
     NATION_QUESTION,
     OUTCOME_WORDS,
     STATUS_WORDS,
@@ -174,6 +175,7 @@ class _Loader:
             basis_descriptions=words["basis_descriptions"],
             next_labels=words["next_labels"],
             headings=words["headings"],
+            labels=words["labels"],
             scope=scope,
             texts=words["texts"],
             registered=registered,
@@ -215,7 +217,8 @@ class _Loader:
     # words.toml ----------------------------------------------------------------------
 
     def _words(self, file: _File) -> dict[str, Any]:
-        file.top(("outcomes", "statuses", "basis", "groups", "headings", "scope", "texts"))
+        file.top(("outcomes", "statuses", "basis", "groups", "headings", "labels", "scope",
+                  "texts"))
         outcomes = self._fixed(file, "outcomes", OUTCOME_WORDS, {"label": "text",
                                                                  "sentence": "text"})
         statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"},
@@ -233,6 +236,10 @@ class _Loader:
             groups.append(Group(id=key, title=value["title"]))
         headings = self._table(file, "headings")
         file.fields(headings, "headings", {word: "text" for word in HEADING_WORDS})
+        labels = self._table(file, "labels")
+        file.fields(labels, "labels", {word: "text" for word in LABEL_WORDS})
+        if PLACEHOLDER.findall(labels["more_about"]) != ["title"]:
+            file.fail("labels.more_about", "must contain the placeholder {title} once")
         texts = self._table(file, "texts")
         file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text",
                                      "as_of": "text"})
@@ -249,6 +256,7 @@ class _Loader:
                             if "next_label" in value},
             "groups": tuple(groups),
             "headings": {word: headings[word] for word in HEADING_WORDS},
+            "labels": {word: labels[word] for word in LABEL_WORDS},
             "texts": dict(texts),
         }
 

@@ -97,7 +97,7 @@ def render_catalogue_item(item: Mapping[str, Any], link: Link) -> str:
         rows.append(("Counts as partly held when", item["partial_text"]))
     if item.get("check_text"):
         rows.append(("Ask your employer", item["check_text"]))
-    rows.append(("Basis", item["basis_label"]))
+    rows.append((item["basis_word"], item["basis_label"]))
     details = "".join(f"<dt>{escape(term)}</dt><dd>{escape(text)}</dd>" for term, text in rows)
     item_id = f"item-{item['id']}"
     return (
@@ -107,7 +107,7 @@ def render_catalogue_item(item: Mapping[str, Any], link: Link) -> str:
         f'<dl class="catalogue__facts">{details}</dl>'
         f"{render_sources(item['sources'])}"
         f"<p><a{attrs(href=link(item['guidance']))}>"
-        f"What counts as evidence: {escape(item['title'])}</a></p>"
+        f"{escape(item['guidance_text'])}</a></p>"
         "</li>"
     )
 

@@ -15,7 +15,7 @@ function renderSources(sources) {
   );
 }
 
-function renderItem(item, link) {
+function renderItem(item, labels, link) {
   const body = [
     el("h4", { class: "evidence__title" },
       el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
@@ -23,7 +23,7 @@ function renderItem(item, link) {
     ),
     el("p", { class: "evidence__status" },
       el("strong", { text: item.status_label }),
-      el("span", { class: "evidence__basis", text: ` · Basis: ${item.basis_label}` }),
+      el("span", { class: "evidence__basis", text: ` · ${labels.basis}: ${item.basis_label}` }),
     ),
     el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
   ];
@@ -34,10 +34,10 @@ function renderItem(item, link) {
     el("details", { class: "evidence__more" },
       el("summary", { text: "What counts as evidence, and sources" }),
       el("p", { text: item.what_counts }),
-      el("p", { text: `Basis: ${item.basis_label}, ${item.basis_description}.` }),
+      el("p", { text: `${labels.basis}: ${item.basis_label}, ${item.basis_description}.` }),
       renderSources(item.sources),
     ),
-    el("p", { class: "evidence__guidance" }, el("a", { href: link(item.guidance), text: `More about ${item.title.toLowerCase()}` })),
+    el("p", { class: "evidence__guidance" }, el("a", { href: link(item.guidance), text: item.guidance_text })),
   );
   return el("li", { class: `evidence evidence--${item.status}`, dataset: { evidenceId: item.id, status: item.status } }, body);
 }
@@ -83,7 +83,7 @@ export function resultSections(view, link) {
     add(`group-${index}`, [title, items], () => [
       el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
         el("h3", { id: `evidence-group-${index}`, text: title }),
-        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, link))),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link))),
       ),
     ], 1 + items.length);
   });

@@ -42,9 +42,8 @@ def evidence_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
 
     Keys: id, title, group, group_title, basis, basis_label, what, what_counts,
     applies_text, held_text, partial_text (or None), check_text (what to ask the employer,
-    or None), check_when_text (when the status is `check`, or None), sources [{title, url}],
-    guidance (`evidence/#<id>`) and guidance_text (the link's words, "More about <title>"),
-    and basis_word (the word "Basis" as every surface prints it).
+    or None), check_when_text (when the status is `check`, or None), sources [{title, url}]
+    and guidance (`evidence/#<id>`).
     """
     rules = rules or load_rules()
     entries = []
@@ -69,8 +68,6 @@ def evidence_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
             "sources": [{"title": rules.sources[source].title, "url": rules.sources[source].url}
                         for source in item.sources],
             "guidance": f"evidence/#{item.id}",
-            "guidance_text": rules.labels["more_about"].replace("{title}", item.title),
-            "basis_word": rules.labels["basis"],
         })
     return entries
 

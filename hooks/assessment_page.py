@@ -149,7 +149,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
     rules = load_rules()
     form = assessment_html.render_form(question_catalogue(rules))
     catalogue = assessment_html.render_catalogue(
-        evidence_catalogue(rules), group_titles(rules), link
+        evidence_catalogue(rules), group_titles(rules), link, rules.labels
     )
     data = assessment_html.attrs(
         id="assessment-app",

@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint chromium libreoffice bench bench-engine review clean
+.PHONY: setup build serve test lint lint-js chromium libreoffice bench bench-engine review clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -56,7 +56,7 @@ libreoffice:
 	fi
 
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
-test: setup chromium libreoffice
+test: setup chromium libreoffice lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest
@@ -74,9 +74,13 @@ bench-engine: setup
 review: setup
 	$(PY) -m tools.review
 
-lint: setup
+lint: setup lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+
+## lint-js: ESLint over our JavaScript (eslint.config.mjs; installed by `npm ci`)
+lint-js: node_modules/.installed
+	npx --no-install eslint --max-warnings=0 .
 
 clean:
 	rm -rf site .pytest_cache

@@ -10,14 +10,33 @@ given twice in a list counts once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .conditions import holds
 from .errors import AnswerError
 from .rules_model import Question, Rules
 
-__all__ = ["AnswerError", "check_answers", "settle"]
+__all__ = ["AnswerError", "Settled", "check_answers", "settle", "settled_answers"]
 
 Answer = str | list[str]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """Answers settled once for one evaluation: those that count, and the asked questions.
+
+    The engine, the checklist, the scope table and the next steps all read this one record,
+    so answers are checked and settled once per evaluation, not once by each of them.
+    """
+
+    answers: Mapping[str, str | tuple[str, ...]]
+    asked: tuple[str, ...]
+
+
+def settled_answers(data: object, rules: Rules) -> Settled:
+    """The answers checked (`check_answers`, which may raise) and settled."""
+    answers, asked = settle(check_answers(data, rules), rules)
+    return Settled(answers, tuple(asked))
 
 
 def check_answers(data: object, rules: Rules) -> dict[str, Answer]:

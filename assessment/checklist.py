@@ -1,10 +1,13 @@
-"""The take-away checklist as plain data, shared by the Markdown and text reports.
+"""The take-away checklist as plain data, shared by the Markdown and text reports and the page.
 
 It gathers, for one result, everything a practitioner pastes into an application: the
 outcome, the nation's context, the answers given, the evidence by group with what to do
 next, the notices, what is still unanswered and a draft scope of practice built from the
-answers. `outcome_sentence`, `scope_rows` and `next_step` are public so the web page can
-reuse them.
+answers. Its words (headings, labels, the scope table's) all come from the rules data
+(words.toml), and the page prints the same checklist (`web.page_view`), so the Markdown,
+the text and the page never word a thing differently. `checklist_for` takes answers settled
+once (`answers.settled_answers`); `build_checklist`, `scope_rows` and `next_step` take raw
+answers and settle them first.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import check_answers, settle
+from .answers import Settled, settled_answers
 from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
 
-__all__ = ["Checklist", "ItemView", "build_checklist", "next_step", "outcome_sentence",
-           "scope_rows"]
+__all__ = ["Checklist", "ItemView", "MissingView", "NoticeView", "ScopeColumnView",
+           "ScopeTable", "build_checklist",
+           "checklist_for", "next_step", "outcome_sentence", "scope_rows"]
 
-TITLE = "Imaging referrer entitlement: self-assessment checklist"
 CONTEXT_LABELS = {"regulation": "Regulations", "inspectorate": "Inspection and enforcement",
                   "framework": "Practice framework"}
 
@@ -42,21 +45,57 @@ class ItemView:
     next_text: str | None
     sources: tuple[tuple[str, str], ...]
     guidance: str
+    guidance_text: str
 
 
 @dataclass(frozen=True)
 class NoticeView:
-    """One notice: its text, the date of its position and its sources."""
+    """One notice: its id, its text, the date of its position (and that date said as a
+    sentence) and its sources."""
 
+    id: str
     text: str
     as_of: str
+    position: str
     sources: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
-class Checklist:
-    """Everything the reports print, in the order they print it."""
+class MissingView:
+    """One asked question still unanswered: its id and its text."""
 
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ScopeColumnView:
+    """A column of the draft scope table: its heading, the field of each row it prints and
+    its kind (row, list or blank: see `rules_model.ScopeColumn`)."""
+
+    heading: str
+    field: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ScopeTable:
+    """The draft scope of practice: its heading, introduction, columns and rows; `note`
+    stands in for the table while it has no rows."""
+
+    heading: str
+    intro: str
+    note: str | None
+    columns: tuple[ScopeColumnView, ...]
+    rows: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Everything the reports and the page print, in the order they print it."""
+
+    headings: Mapping[str, str]
+    labels: Mapping[str, str]
     title: str
     date: str
     rules_version: str
@@ -70,9 +109,8 @@ class Checklist:
     answers: tuple[tuple[str, str], ...]
     groups: tuple[tuple[str, tuple[ItemView, ...]], ...]
     notices: tuple[NoticeView, ...]
-    missing: tuple[str, ...]
-    scope: tuple[dict[str, str], ...]
-    scope_note: str | None
+    missing: tuple[MissingView, ...]
+    scope: ScopeTable | None
 
 
 def outcome_sentence(result: Mapping[str, Any], rules: Rules | None = None) -> str:
@@ -82,30 +120,37 @@ def outcome_sentence(result: Mapping[str, Any], rules: Rules | None = None) -> s
 
 
 def scope_rows(answers: Mapping[str, object], rules: Rules | None = None) -> list[dict[str, str]]:
-    """The draft scope of practice: one row per chosen kind of imaging and patient group.
+    """The draft scope of practice: one row per combination of the options chosen for the
+    scope table's row questions (words.toml `[scope]`: the kinds of imaging and the patient
+    groups).
 
-    Each row: modality and patients (option ids), modality_label, patients_label (empty
-    while `patients` is unanswered), settings (the chosen settings' labels, comma
-    separated), and empty body_areas and clinical_indications for the practitioner to fill.
+    Each row holds, for a row column, the option id under its key and the option's label under
+    `<key>_label` (empty while that question, not the first, is unanswered); for a list column
+    the chosen options' labels, comma separated; for a blank column an empty string.
     """
     rules = rules or load_rules()
-    settled, _ = settle(check_answers(answers, rules), rules)
-    modalities = settled.get("modalities", ())
-    patients = settled.get("patients", ()) or ("",)
-    settings = ", ".join(rules.question("settings").option(option).label
-                         for option in settled.get("settings", ()))
-    return [
-        {
-            "modality": modality,
-            "modality_label": rules.question("modalities").option(modality).label,
-            "patients": group,
-            "patients_label": rules.question("patients").option(group).label if group else "",
-            "settings": settings,
-            "body_areas": "",
-            "clinical_indications": "",
-        }
-        for modality in modalities for group in patients
-    ]
+    return _scope_rows(settled_answers(answers, rules).answers, rules)
+
+
+def _scope_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules) -> list[dict[str, str]]:
+    combinations: list[dict[str, str]] = [{}]
+    for index, column in enumerate(rules.scope.of_kind("row")):
+        question = rules.question(str(column.question))
+        chosen = _options(settled.get(question.id))
+        if not chosen and index == 0:
+            return []
+        combinations = [
+            {**combination, column.key: option,
+             column.cell: question.option(option).label if option else ""}
+            for combination in combinations for option in (chosen or ("",))
+        ]
+    fixed = {}
+    for column in rules.scope.of_kind("list"):
+        question = rules.question(str(column.question))
+        fixed[column.key] = ", ".join(question.option(option).label
+                                      for option in _options(settled.get(question.id)))
+    fixed.update({column.key: "" for column in rules.scope.of_kind("blank")})
+    return [{**combination, **fixed} for combination in combinations]
 
 
 def next_step(entry: Mapping[str, Any], answers: Mapping[str, object],
@@ -113,6 +158,10 @@ def next_step(entry: Mapping[str, Any], answers: Mapping[str, object],
     """What to do about an evidence entry of a result: the next step when it is a gap,
     partial or unknown, what to ask the employer when it is `check`, None when held."""
     rules = rules or load_rules()
+    return _next_step(entry, settled_answers(answers, rules), rules)
+
+
+def _next_step(entry: Mapping[str, Any], settled: Settled, rules: Rules) -> str | None:
     item = rules.item(entry["id"])
     status = entry["status"]
     if status == "gap":
@@ -122,9 +171,8 @@ def next_step(entry: Mapping[str, Any], answers: Mapping[str, object],
     if status == "check":
         return item.check
     if status == "unknown":
-        settled, asked = settle(check_answers(answers, rules), rules)
-        open_questions = [question for question in asked
-                          if question in item.status_reads and question not in settled]
+        open_questions = [question for question in settled.asked
+                          if question in item.status_reads and question not in settled.answers]
         texts = [quote(rules.question(question).text) for question in open_questions]
         return rules.texts["unknown_step"].replace("{questions}", join(texts))
     return None
@@ -135,13 +183,19 @@ def build_checklist(result: Mapping[str, Any], answers: Mapping[str, object],
                     today: datetime.date) -> Checklist:
     """The checklist for a result and the answers that produced it."""
     rules = rules or load_rules()
-    settled, _ = settle(check_answers(answers, rules), rules)
-    nation = settled.get("nation")
+    return checklist_for(result, settled_answers(answers, rules), rules, site_url=site_url,
+                         today=today)
+
+
+def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
+                  site_url: str | None = None, today: datetime.date) -> Checklist:
+    """The checklist for a result and the settled answers that produced it."""
+    nation = settled.answers.get("nation")
     context = result["context"] or {}
-    blocked = result["outcome"] == "blocked"
-    rows = () if blocked else tuple(scope_rows(answers, rules))
     return Checklist(
-        title=TITLE,
+        headings=rules.headings,
+        labels=rules.labels,
+        title=rules.headings["title"],
         date=long_date(today.year, today.month, today.day),
         rules_version=result["rules_version"],
         assessment_url=_absolute(site_url, "assessment/") if site_url else None,
@@ -151,13 +205,26 @@ def build_checklist(result: Mapping[str, Any], answers: Mapping[str, object],
         counts=_counts(result, rules),
         nation=rules.question("nation").option(nation).label if isinstance(nation, str) else None,
         context=tuple((CONTEXT_LABELS[key], value) for key, value in context.items()),
-        answers=tuple(_answer_rows(settled, rules)),
-        groups=_groups(result, answers, rules, site_url),
+        answers=tuple(_answer_rows(settled.answers, rules)),
+        groups=_groups(result, settled, rules, site_url),
         notices=tuple(_notice_view(notice, rules) for notice in result["notices"]),
-        missing=tuple(rules.question(question).text for question in result["missing"]),
-        scope=rows,
-        scope_note=None if rows or blocked else (
-            f"Answer {quote(rules.question('modalities').text)} to draft this table."),
+        missing=tuple(MissingView(question, rules.question(question).text)
+                      for question in result["missing"]),
+        scope=None if result["outcome"] == "blocked" else _scope_table(settled, rules),
+    )
+
+
+def _scope_table(settled: Settled, rules: Rules) -> ScopeTable:
+    scope = rules.scope
+    rows = tuple(_scope_rows(settled.answers, rules))
+    first = rules.question(str(scope.of_kind("row")[0].question))
+    return ScopeTable(
+        heading=scope.heading,
+        intro=scope.intro,
+        note=None if rows else scope.needs.replace("{question}", quote(first.text)),
+        columns=tuple(ScopeColumnView(column.heading, column.cell, column.kind)
+                      for column in scope.columns),
+        rows=rows,
     )
 
 
@@ -167,21 +234,25 @@ def _counts(result: Mapping[str, Any], rules: Rules) -> tuple[tuple[str, int], .
                  if status in statuses)
 
 
-def _answer_rows(settled: Mapping[str, object], rules: Rules) -> list[tuple[str, str]]:
+def _options(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A settled answer as option ids: one for a single choice, several for a multi."""
+    return (value,) if isinstance(value, str) else (value or ())
+
+
+def _answer_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules) -> list[tuple[str, str]]:
     rows = []
     for question in rules.questions:
         value = settled.get(question.id)
         if value is None:
             continue
-        chosen = (value,) if isinstance(value, str) else value
         rows.append((question.text, ", ".join(question.option(option).label
-                                              for option in chosen)))  # type: ignore[union-attr]
+                                              for option in _options(value))))
     return rows
 
 
-def _groups(result: Mapping[str, Any], answers: Mapping[str, object], rules: Rules,
+def _groups(result: Mapping[str, Any], settled: Settled, rules: Rules,
             site_url: str | None) -> tuple[tuple[str, tuple[ItemView, ...]], ...]:
-    views = {entry["id"]: _item_view(entry, answers, rules, site_url)
+    views = {entry["id"]: _item_view(entry, settled, rules, site_url)
              for entry in result["evidence"]}
     groups = []
     for group in rules.groups:
@@ -192,7 +263,7 @@ def _groups(result: Mapping[str, Any], answers: Mapping[str, object], rules: Rul
     return tuple(groups)
 
 
-def _item_view(entry: Mapping[str, Any], answers: Mapping[str, object], rules: Rules,
+def _item_view(entry: Mapping[str, Any], settled: Settled, rules: Rules,
                site_url: str | None) -> ItemView:
     status = entry["status"]
     return ItemView(
@@ -204,19 +275,22 @@ def _item_view(entry: Mapping[str, Any], answers: Mapping[str, object], rules: R
         basis_label=rules.basis_labels[entry["basis"]],
         basis_description=rules.basis_descriptions[entry["basis"]],
         what_counts=rules.item(entry["id"]).what_counts,
-        next_label={"gap": "What to do next", "partial": "What to do next",
-                    "unknown": "What to do next", "check": "What to ask"}.get(status),
-        next_text=next_step(entry, answers, rules),
+        next_label=rules.next_labels.get(status),
+        next_text=_next_step(entry, settled, rules),
         sources=tuple((source["title"], source["url"]) for source in entry["sources"]),
         guidance=_absolute(site_url, entry["guidance"]) if site_url else entry["guidance"],
+        guidance_text=rules.labels["more_about"].replace("{title}", entry["title"]),
     )
 
 
 def _notice_view(notice: Mapping[str, Any], rules: Rules) -> NoticeView:
-    as_of = next(known.as_of for known in rules.notices if known.id == notice["id"])
+    date = next(known.as_of for known in rules.notices if known.id == notice["id"])
+    as_of = long_date(date.year, date.month, date.day)
     return NoticeView(
+        id=notice["id"],
         text=notice["text"],
-        as_of=long_date(as_of.year, as_of.month, as_of.day),
+        as_of=as_of,
+        position=rules.texts["as_of"].replace("{date}", as_of),
         sources=tuple((source["title"], source["url"]) for source in notice["sources"]),
     )
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .answers import check_answers, settle
+from .answers import Settled, settled_answers
 from .conditions import Answers, holds
 from .explain import PLACEHOLDER, why_sentences
 from .loader import EvidenceItem, Notice, Rules, load_rules
 from .rules_model import NATION_QUESTION, Employer, Requirement
 
-__all__ = ["asked_questions", "effective_answers", "evaluate", "item_status",
-           "requirement_status"]
+__all__ = ["asked_questions", "effective_answers", "evaluate", "evaluate_settled",
+           "item_status", "requirement_status"]
 
 
 def evaluate(answers: Mapping[str, object], rules: Rules | None = None,
@@ -31,7 +31,13 @@ def evaluate(answers: Mapping[str, object], rules: Rules | None = None,
     `local` and count towards the outcome; the rest of the result is the same without it.
     """
     rules = rules or load_rules()
-    settled, asked = settle(check_answers(answers, rules), rules)
+    return evaluate_settled(settled_answers(answers, rules), rules, employer)
+
+
+def evaluate_settled(given: Settled, rules: Rules,
+                     employer: Employer | None = None) -> dict[str, Any]:
+    """The result for answers already settled (`settled_answers`)."""
+    settled, asked = given.answers, given.asked
     evidence = [_entry(item, settled, rules) for item in rules.evidence
                 if holds(item.applies_when, settled)]
     missing = [question for question in asked if question not in settled]
@@ -55,14 +61,14 @@ def evaluate(answers: Mapping[str, object], rules: Rules | None = None,
 def asked_questions(answers: Mapping[str, object], rules: Rules | None = None) -> list[str]:
     """The ids of the questions asked given these answers, in the order of the table."""
     rules = rules or load_rules()
-    return settle(check_answers(answers, rules), rules)[1]
+    return list(settled_answers(answers, rules).asked)
 
 
 def effective_answers(answers: Mapping[str, object],
                       rules: Rules | None = None) -> dict[str, str | tuple[str, ...]]:
     """The answers that count: asked and answered questions only, in table order."""
     rules = rules or load_rules()
-    return settle(check_answers(answers, rules), rules)[0]
+    return dict(settled_answers(answers, rules).answers)
 
 
 def item_status(item: EvidenceItem, settled: Answers) -> str:

@@ -14,18 +14,23 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from .checklist import Checklist, ItemView, build_checklist, next_step, outcome_sentence, scope_rows
+from .checklist import (
+    Checklist,
+    ItemView,
+    ScopeTable,
+    build_checklist,
+    next_step,
+    outcome_sentence,
+    scope_rows,
+)
 from .loader import Rules
 
-__all__ = ["next_step", "outcome_sentence", "render_json", "render_markdown", "render_text",
-           "scope_rows"]
+__all__ = ["markdown", "next_step", "outcome_sentence", "render_json", "render_markdown",
+           "render_text", "scope_rows", "text"]
 
 WIDTH = 78
 C_ENCODER_INDENTS = sys.version_info >= (3, 14)
-SCOPE_HEADINGS = ("Kind of imaging", "Patient group", "Settings", "Body areas",
-                  "Clinical indications")
-SCOPE_INTRO = ("Built from your answers: fill in the body areas and clinical indications for "
-               "each row, then agree the scope with your supervisor or clinical lead.")
+BLANK_WIDTH = 42  # a blank scope field in the text checklist: "Body areas: ____…", this long
 
 
 def render_json(result: Mapping[str, Any]) -> str:
@@ -44,7 +49,7 @@ def render_json(result: Mapping[str, Any]) -> str:
 def _dumps(value: object, newline: str) -> str:
     """JSON for the result's shapes (objects, lists, strings, numbers, booleans, null)."""
     kind = type(value)
-    if kind is str:
+    if isinstance(value, str):
         return _string(value)
     inner = newline + "  "
     if kind is dict:
@@ -69,36 +74,41 @@ def render_markdown(result: Mapping[str, Any], answers: Mapping[str, object],
                     rules: Rules | None = None, *, site_url: str | None = None,
                     today: datetime.date) -> str:
     """The checklist in Markdown, ready to paste into an application."""
-    sheet = build_checklist(result, answers, rules, site_url=site_url, today=today)
+    return markdown(build_checklist(result, answers, rules, site_url=site_url, today=today))
+
+
+def markdown(sheet: Checklist) -> str:
+    """A checklist in Markdown."""
+    heading = sheet.headings
     lines = [f"# {sheet.title}", "", _prepared(sheet), ""]
-    lines += [f"## Outcome: {sheet.outcome_label}", "", sheet.outcome_sentence, ""]
+    lines += [f"## {heading['outcome']}: {sheet.outcome_label}", "", sheet.outcome_sentence, ""]
     if sheet.counts:
         lines += [_counts(sheet), ""]
-    lines += ["## Where you will refer", ""]
+    lines += [f"## {heading['where']}", ""]
     if sheet.nation:
         lines += [f"**{sheet.nation}**", ""]
         lines += [f"- **{label}:** {_md(text)}" for label, text in sheet.context] + [""]
     else:
         lines += ["Not answered yet.", ""]
-    lines += ["## Your answers", ""]
+    lines += [f"## {heading['answers']}", ""]
     lines += [f"- **{_md(question)}** {_md(answer)}" for question, answer in sheet.answers]
     lines += [] if sheet.answers else ["No answers yet."]
-    lines += ["", "## Evidence for your application", ""]
+    lines += ["", f"## {heading['evidence']}", ""]
     for title, items in sheet.groups:
         lines += [f"### {title}", ""]
         for item in items:
-            lines += _markdown_item(item)
+            lines += _markdown_item(item, sheet.labels["basis"])
     if sheet.notices:
-        lines += ["## Notices", ""]
+        lines += [f"## {heading['notices']}", ""]
         for notice in sheet.notices:
-            lines += [f"- {_md(notice.text)} (Position as of {notice.as_of}.)",
+            lines += [f"- {_md(notice.text)} ({notice.position})",
                       f"  - Sources: {_md_sources(notice.sources)}"]
         lines += [""]
     if sheet.missing:
-        lines += ["## Questions still to answer", ""]
-        lines += [f"- {_md(question)}" for question in sheet.missing] + [""]
-    if sheet.outcome != "blocked":
-        lines += ["## Draft scope of practice", "", *_markdown_scope(sheet)]
+        lines += [f"## {heading['missing']}", ""]
+        lines += [f"- {_md(question.text)}" for question in sheet.missing] + [""]
+    if sheet.scope:
+        lines += [f"## {sheet.scope.heading}", "", *_markdown_scope(sheet.scope)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -106,38 +116,44 @@ def render_text(result: Mapping[str, Any], answers: Mapping[str, object],
                 rules: Rules | None = None, *, site_url: str | None = None,
                 today: datetime.date) -> str:
     """The checklist as plain text, wrapped for a terminal."""
-    sheet = build_checklist(result, answers, rules, site_url=site_url, today=today)
+    return text(build_checklist(result, answers, rules, site_url=site_url, today=today))
+
+
+def text(sheet: Checklist) -> str:
+    """A checklist as plain text."""
+    heading = {key: value.upper() for key, value in sheet.headings.items()}
     lines = [sheet.title.upper(), *_wrap(_prepared(sheet)), ""]
-    lines += [f"OUTCOME: {sheet.outcome_label.upper()}", *_wrap(sheet.outcome_sentence)]
+    lines += [f"{heading['outcome']}: {sheet.outcome_label.upper()}",
+              *_wrap(sheet.outcome_sentence)]
     if sheet.counts:
         lines += _wrap(_counts(sheet))
-    lines += ["", "WHERE YOU WILL REFER"]
+    lines += ["", heading["where"]]
     if sheet.nation:
         lines += [sheet.nation]
         for label, text in sheet.context:
             lines += _wrap(text, f"  {label}: ")
     else:
         lines += ["Not answered yet."]
-    lines += ["", "YOUR ANSWERS"]
+    lines += ["", heading["answers"]]
     for question, answer in sheet.answers:
         lines += _wrap(question, "  ") + _wrap(answer, "    ")
     lines += [] if sheet.answers else ["No answers yet."]
-    lines += ["", "EVIDENCE FOR YOUR APPLICATION"]
+    lines += ["", heading["evidence"]]
     for title, items in sheet.groups:
         lines += ["", title.upper()]
         for item in items:
-            lines += ["", *_text_item(item)]
+            lines += ["", *_text_item(item, sheet.labels["basis"])]
     if sheet.notices:
-        lines += ["", "NOTICES"]
+        lines += ["", heading["notices"]]
         for notice in sheet.notices:
-            lines += ["", *_wrap(f"{notice.text} (Position as of {notice.as_of}.)", "  ")]
+            lines += ["", *_wrap(f"{notice.text} ({notice.position})", "  ")]
             lines += ["  Sources:", *_text_sources(notice.sources, "    ")]
     if sheet.missing:
-        lines += ["", "QUESTIONS STILL TO ANSWER"]
-        for question in sheet.missing:
-            lines += _wrap(question, "  - ", "    ")
-    if sheet.outcome != "blocked":
-        lines += ["", "DRAFT SCOPE OF PRACTICE", *_text_scope(sheet)]
+        lines += ["", heading["missing"]]
+        for unanswered in sheet.missing:
+            lines += _wrap(unanswered.text, "  - ", "    ")
+    if sheet.scope:
+        lines += ["", sheet.scope.heading.upper(), *_text_scope(sheet.scope)]
     return "\n".join(lines) + "\n"
 
 
@@ -148,17 +164,18 @@ def _prepared(sheet: Checklist) -> str:
 
 
 def _counts(sheet: Checklist) -> str:
-    return "Evidence items: " + "; ".join(f"{label}: {count}" for label, count in sheet.counts)
+    counts = "; ".join(f"{label}: {count}" for label, count in sheet.counts)
+    return f"{sheet.headings['counts']}: {counts}"
 
 
 # Markdown -----------------------------------------------------------------------------
 
 
-def _markdown_item(item: ItemView) -> list[str]:
+def _markdown_item(item: ItemView, basis: str) -> list[str]:
     box = "[x]" if item.status == "held" else "[ ]"
     lines = [f"- {box} **{_md(item.title)}**: {item.status_label}",
              f"  - Why: {_md(' '.join(item.why))}",
-             f"  - Basis: {item.basis_label} ({item.basis_description})",
+             f"  - {basis}: {item.basis_label} ({item.basis_description})",
              f"  - What counts: {_md(item.what_counts)}"]
     if item.next_text:
         lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
@@ -171,15 +188,13 @@ def _md_sources(sources: tuple[tuple[str, str], ...]) -> str:
     return "; ".join(f"[{_md(title)}]({url})" for title, url in sources)
 
 
-def _markdown_scope(sheet: Checklist) -> list[str]:
-    if not sheet.scope:
-        return [sheet.scope_note or ""]
-    lines = [SCOPE_INTRO, "", "| " + " | ".join(SCOPE_HEADINGS) + " |",
-             "|" + "---|" * len(SCOPE_HEADINGS)]
-    for row in sheet.scope:
-        cells = (row["modality_label"], row["patients_label"], row["settings"],
-                 row["body_areas"], row["clinical_indications"])
-        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+def _markdown_scope(scope: ScopeTable) -> list[str]:
+    if not scope.rows:
+        return [scope.note or ""]
+    headings = [column.heading for column in scope.columns]
+    lines = [scope.intro, "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
+    for row in scope.rows:
+        lines.append("| " + " | ".join(_cell(row[column.field]) for column in scope.columns) + " |")
     return lines
 
 
@@ -197,10 +212,10 @@ def _cell(text: str) -> str:
 # Plain text ---------------------------------------------------------------------------
 
 
-def _text_item(item: ItemView) -> list[str]:
+def _text_item(item: ItemView, basis: str) -> list[str]:
     lines = [*_wrap(item.title), f"  Status: {item.status_label}"]
     lines += _wrap(" ".join(item.why), "  Why: ", "    ")
-    lines += _wrap(f"{item.basis_label} ({item.basis_description})", "  Basis: ", "    ")
+    lines += _wrap(f"{item.basis_label} ({item.basis_description})", f"  {basis}: ", "    ")
     lines += _wrap(item.what_counts, "  What counts: ", "    ")
     if item.next_text:
         lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")
@@ -216,16 +231,21 @@ def _text_sources(sources: tuple[tuple[str, str], ...], indent: str) -> list[str
     return lines
 
 
-def _text_scope(sheet: Checklist) -> list[str]:
-    if not sheet.scope:
-        return _wrap(sheet.scope_note or "")
-    lines = _wrap(SCOPE_INTRO)
-    for number, row in enumerate(sheet.scope, start=1):
-        heading = ", ".join(part for part in (row["modality_label"], row["patients_label"]) if part)
-        lines += ["", f"  {number}. {heading}",
-                  *_wrap(row["settings"] or "(not answered)", "     Settings: ", "       "),
-                  "     Body areas: ______________________________",
-                  "     Clinical indications: ____________________"]
+def _text_scope(scope: ScopeTable) -> list[str]:
+    if not scope.rows:
+        return _wrap(scope.note or "")
+    lines = _wrap(scope.intro)
+    for number, row in enumerate(scope.rows, start=1):
+        named = ", ".join(row[column.field] for column in scope.columns
+                          if column.kind == "row" and row[column.field])
+        lines += ["", f"  {number}. {named}"]
+        for column in scope.columns:
+            if column.kind == "blank":
+                lines.append(f"     {column.heading}: "
+                             + "_" * (BLANK_WIDTH - len(column.heading) - 2))
+            elif column.kind == "list":
+                lines += _wrap(row[column.field] or "(not answered)",
+                               f"     {column.heading}: ", "       ")
     return lines
 
 

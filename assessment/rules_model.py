@@ -20,6 +20,9 @@ CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
 SOURCE_KINDS = ("law", "inspectorate", "national-guidance", "framework", "regulator",
                 "professional-body", "employer", "news")
 NATION_QUESTION = "nation"
+LABEL_WORDS = ("basis", "more_about")
+HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "notices",
+                 "missing")
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,40 @@ class Group:
 
 
 @dataclass(frozen=True)
+class ScopeColumn:
+    """One column of the draft scope of practice.
+
+    `kind` is "row" (each chosen option of `question` makes rows of its own), "list" (the
+    labels chosen for `question`, together) or "blank" (left empty to fill; no question).
+    `key` names the column's field in each row; a row column's cell is its `<key>_label`.
+    """
+
+    kind: str
+    key: str
+    heading: str
+    question: str | None = None
+
+    @property
+    def cell(self) -> str:
+        """The field of a row that the table prints in this column."""
+        return f"{self.key}_label" if self.kind == "row" else self.key
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The draft scope of practice: its words and the columns it is built from."""
+
+    heading: str
+    intro: str
+    needs: str
+    columns: tuple[ScopeColumn, ...]
+
+    def of_kind(self, kind: str) -> tuple[ScopeColumn, ...]:
+        """The columns of one kind, in table order."""
+        return tuple(column for column in self.columns if column.kind == kind)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the engine, the reports and the catalogue read, checked and frozen."""
 
@@ -183,6 +220,10 @@ class Rules:
     status_labels: Mapping[str, str]
     basis_labels: Mapping[str, str]
     basis_descriptions: Mapping[str, str]
+    next_labels: Mapping[str, str]
+    headings: Mapping[str, str]
+    labels: Mapping[str, str]
+    scope: Scope
     texts: Mapping[str, str]
     employer_topics: Mapping[str, str]
     registered: Registered

@@ -2,8 +2,9 @@
 
 Every table's keys are checked (an unknown or misspelt key is an error, as is a missing
 one or a value of the wrong kind) and every reference must name something already read:
-sources, then the words of words.toml, then the questions, nations, evidence and
-notices. A mistake raises `RulesError` naming the file and the key.
+sources, then the words of words.toml, then the questions (and the questions the draft
+scope table of words.toml is built from), nations, evidence and notices. A mistake raises
+`RulesError` naming the file and the key.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .explain import PLACEHOLDER
 from .rules_model import (
     BASIS_WORDS,
     CONTEXT_FIELDS,
+    HEADING_WORDS,
+    LABEL_WORDS,
     NATION_QUESTION,
     OUTCOME_WORDS,
     SOURCE_KINDS,
@@ -35,6 +38,8 @@ from .rules_model import (
     OptionSet,
     Question,
     Rules,
+    Scope,
+    ScopeColumn,
     Source,
 )
 
@@ -158,6 +163,7 @@ class _Loader:
         question_index = {question.id: question for question in questions}
         self.question_index, self.option_sets, self.registered = (
             question_index, option_sets, registered)
+        scope = self._scope(outcomes, question_index)
         nations = self._nations(_File(self.directory, "nations.toml"), question_index)
         evidence = self._evidence(_File(self.directory, "evidence.toml"), words,
                                   question_index, option_sets)
@@ -177,6 +183,10 @@ class _Loader:
             status_labels=words["status_labels"],
             basis_labels=words["basis_labels"],
             basis_descriptions=words["basis_descriptions"],
+            next_labels=words["next_labels"],
+            headings=words["headings"],
+            labels=words["labels"],
+            scope=scope,
             texts=words["texts"],
             employer_topics=words["employer_topics"],
             registered=registered,
@@ -225,22 +235,35 @@ class _Loader:
     # words.toml ----------------------------------------------------------------------
 
     def _words(self, file: _File) -> dict[str, Any]:
-        file.top(("outcomes", "statuses", "basis", "groups", "texts", "employer_topics"))
+        file.top(("outcomes", "statuses", "basis", "groups", "headings", "labels", "scope",
+                  "texts", "employer_topics"))
         outcomes = self._fixed(file, "outcomes", OUTCOME_WORDS, {"label": "text",
                                                                  "sentence": "text"})
-        statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"})
+        statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"},
+                               {"next_label": "text"})
+        for status, value in statuses.items():
+            if (status == "held") == ("next_label" in value):
+                file.fail(f"statuses.{status}.next_label",
+                          "held has no next step" if status == "held"
+                          else "missing: every status but held says what to do next")
         basis = self._fixed(file, "basis", BASIS_WORDS, {"label": "text",
                                                          "description": "text"})
         groups = []
         for key, value in file.tables("groups").items():
             file.fields(value, f"groups.{key}", {"title": "text"})
             groups.append(Group(id=key, title=value["title"]))
-        texts = file.data.get("texts")
-        if not isinstance(texts, dict):
-            file.fail("texts", "missing")
-        file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text"})
-        if PLACEHOLDER.findall(texts["unknown_step"]) != ["questions"]:
-            file.fail("texts.unknown_step", "must contain the placeholder {questions} once")
+        headings = self._table(file, "headings")
+        file.fields(headings, "headings", {word: "text" for word in HEADING_WORDS})
+        labels = self._table(file, "labels")
+        file.fields(labels, "labels", {word: "text" for word in LABEL_WORDS})
+        if PLACEHOLDER.findall(labels["more_about"]) != ["title"]:
+            file.fail("labels.more_about", "must contain the placeholder {title} once")
+        texts = self._table(file, "texts")
+        file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text",
+                                     "as_of": "text"})
+        for key, placeholder in (("unknown_step", "questions"), ("as_of", "date")):
+            if PLACEHOLDER.findall(texts[key]) != [placeholder]:
+                file.fail(f"texts.{key}", f"must contain the placeholder {{{placeholder}}} once")
         topics = {}
         for key, value in file.tables("employer_topics").items():
             if not ID.fullmatch(key):
@@ -255,13 +278,58 @@ class _Loader:
             "status_labels": {key: value["label"] for key, value in statuses.items()},
             "basis_labels": {key: value["label"] for key, value in basis.items()},
             "basis_descriptions": {key: value["description"] for key, value in basis.items()},
+            "next_labels": {key: value["next_label"] for key, value in statuses.items()
+                            if "next_label" in value},
             "groups": tuple(groups),
+            "headings": {word: headings[word] for word in HEADING_WORDS},
+            "labels": {word: labels[word] for word in LABEL_WORDS},
             "texts": dict(texts),
         }
 
     @staticmethod
-    def _fixed(file: _File, name: str, words: tuple[str, ...],
-               required: dict[str, str]) -> dict[str, dict[str, Any]]:
+    def _table(file: _File, name: str) -> dict[str, Any]:
+        value = file.data.get(name)
+        if not isinstance(value, dict):
+            file.fail(name, "missing")
+        return value
+
+    def _scope(self, file: _File, questions: Mapping[str, Question]) -> Scope:
+        """The draft scope table of words.toml, its questions checked once they are read."""
+        value = self._table(file, "scope")
+        file.fields(value, "scope", {"heading": "text", "intro": "text", "needs": "text",
+                                     "rows": "list", "lists": "any", "blanks": "any"})
+        if PLACEHOLDER.findall(value["needs"]) != ["question"]:
+            file.fail("scope.needs", "must contain the placeholder {question} once")
+        columns = []
+        for kind, name in (("row", "rows"), ("list", "lists"), ("blank", "blanks")):
+            if not isinstance(value[name], list):
+                file.fail(f"scope.{name}", "must be a list of tables")
+            for index, column in enumerate(value[name]):
+                where = f"scope.{name}[{index}]"
+                if not isinstance(column, dict):
+                    file.fail(where, "must be a table")
+                required = {"key": "text", "heading": "text"}
+                if kind != "blank":
+                    required["question"] = "text"
+                file.fields(column, where, required)
+                question = questions.get(column.get("question", ""))
+                if kind != "blank" and (question is None or not question.multi):
+                    file.fail(f"{where}.question",
+                              f"unknown multi-choice question {column['question']!r}")
+                columns.append(ScopeColumn(kind=kind, key=column["key"],
+                                           heading=column["heading"],
+                                           question=column.get("question")))
+        fields = [field for column in columns
+                  for field in ((column.key, column.cell) if column.kind == "row"
+                                else (column.key,))]
+        if len(set(fields)) != len(fields):
+            file.fail("scope", "two columns share a key")
+        return Scope(heading=value["heading"], intro=value["intro"], needs=value["needs"],
+                     columns=tuple(columns))
+
+    @staticmethod
+    def _fixed(file: _File, name: str, words: tuple[str, ...], required: dict[str, str],
+               optional: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
         tables = file.tables(name)
         for key in tables:
             if key not in words:
@@ -269,7 +337,7 @@ class _Loader:
         for word in words:
             if word not in tables:
                 file.fail(f"{name}.{word}", "missing")
-            file.fields(tables[word], f"{name}.{word}", required)
+            file.fields(tables[word], f"{name}.{word}", required, optional)
         return {word: tables[word] for word in words}
 
     # questions.toml ---------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The web page's calls into Python: answers in, everything the page shows out.
 
 The browser's worker calls `page_view_json` with the answers read from the form on every
-change. The page shows the engine's result through the same checklist the command line
-prints (`checklist`). `take_away_json` gives the very Markdown and text the command line
+change (the page's message and function are named `page_view` too). The page shows the
+engine's result through the same checklist the command line prints (`checklist`), words and
+all: each notice and each missing question carries its id beside its text, and the answers
+are settled once per call. `take_away_json` gives the very Markdown and text the command line
 writes (`report`), asked for only when the page is idle, so an answer change stays quick and
 no surface can say something different from another.
 """
@@ -16,10 +18,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .checklist import build_checklist
-from .engine import asked_questions, evaluate
+from .answers import settled_answers
+from .checklist import checklist_for
+from .engine import evaluate_settled
 from .loader import Rules, load_rules
-from .report import render_markdown, render_text
+from .report import markdown, text
 
 
 def usable_answers(raw: object, rules: Rules) -> dict[str, str | list[str]]:
@@ -61,7 +64,7 @@ def plain(value: Any) -> Any:
         return [plain(item) for item in value]
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
@@ -77,16 +80,16 @@ def page_view(
     today: datetime.date,
     rules: Rules | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows for these answers (its links are relative to the page)."""
+    """Everything the page shows for these answers (its links are relative to the site root):
+    the rules version, the asked questions, the checklist and the announcement."""
     rules = rules or load_rules()
-    answers = usable_answers(raw_answers, rules)
-    result = evaluate(answers, rules)
-    checklist = plain(build_checklist(result, answers, rules, today=today))
+    settled = settled_answers(usable_answers(raw_answers, rules), rules)
+    result = evaluate_settled(settled, rules)
+    checklist = plain(checklist_for(result, settled, rules, today=today))
     return {
-        "result": result,
-        "asked": asked_questions(answers, rules),
+        "rules_version": result["rules_version"],
+        "asked": list(settled.asked),
         "checklist": checklist,
-        "missing_ids": result["missing"],
         "announcement": announcement(checklist),
     }
 
@@ -99,13 +102,10 @@ def take_away(
 ) -> dict[str, str]:
     """The Markdown and plain-text checklists, exactly as the command line writes them."""
     rules = rules or load_rules()
-    answers = usable_answers(raw_answers, rules)
-    result = evaluate(answers, rules)
-    site = site_url or None
-    return {
-        "markdown": render_markdown(result, answers, rules, site_url=site, today=today),
-        "text": render_text(result, answers, rules, site_url=site, today=today),
-    }
+    settled = settled_answers(usable_answers(raw_answers, rules), rules)
+    sheet = checklist_for(evaluate_settled(settled, rules), settled, rules,
+                          site_url=site_url or None, today=today)
+    return {"markdown": markdown(sheet), "text": text(sheet)}
 
 
 def _arguments(answers_json: str, today_iso: str) -> tuple[object, datetime.date]:

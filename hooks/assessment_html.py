@@ -90,14 +90,15 @@ def render_sources(sources: Iterable[Mapping[str, str]]) -> str:
     return f'<ul class="evidence__sources">{items}</ul>'
 
 
-def render_catalogue_item(item: Mapping[str, Any], link: Link) -> str:
+def render_catalogue_item(item: Mapping[str, Any], link: Link,
+                          labels: Mapping[str, str]) -> str:
     """One evidence item of the static checklist: what it is, when it applies, its basis."""
     rows = [("When it applies", item["applies_text"]), ("Counts as held when", item["held_text"])]
     if item.get("partial_text"):
         rows.append(("Counts as partly held when", item["partial_text"]))
     if item.get("check_text"):
         rows.append(("Ask your employer", item["check_text"]))
-    rows.append(("Basis", item["basis_label"]))
+    rows.append((labels["basis"], item["basis_label"]))
     details = "".join(f"<dt>{escape(term)}</dt><dd>{escape(text)}</dd>" for term, text in rows)
     item_id = f"item-{item['id']}"
     return (
@@ -107,15 +108,17 @@ def render_catalogue_item(item: Mapping[str, Any], link: Link) -> str:
         f'<dl class="catalogue__facts">{details}</dl>'
         f"{render_sources(item['sources'])}"
         f"<p><a{attrs(href=link(item['guidance']))}>"
-        f"What counts as evidence: {escape(item['title'])}</a></p>"
+        f"{escape(labels['more_about'].replace('{title}', item['title']))}</a></p>"
         "</li>"
     )
 
 
 def render_catalogue(
-    items: Iterable[Mapping[str, Any]], group_titles: Mapping[str, str], link: Link
+    items: Iterable[Mapping[str, Any]], group_titles: Mapping[str, str], link: Link,
+    labels: Mapping[str, str],
 ) -> str:
-    """The complete evidence list, grouped, with when each item applies."""
+    """The complete evidence list, grouped, with when each item applies; `labels` are the
+    rules' labels (words.toml), which the live result and the checklists print too."""
     by_group: dict[str, list[Mapping[str, Any]]] = {group: [] for group in group_titles}
     for item in items:
         by_group.setdefault(item["group"], []).append(item)
@@ -123,7 +126,7 @@ def render_catalogue(
     for group, members in by_group.items():
         if not members:
             continue
-        entries = "".join(render_catalogue_item(item, link) for item in members)
+        entries = "".join(render_catalogue_item(item, link, labels) for item in members)
         title = escape(group_titles.get(group, group))
         sections.append(f'<h3>{title}</h3><ul class="catalogue__list">{entries}</ul>')
     return "".join(sections)

@@ -13,7 +13,9 @@ worker is written inline at the top of the page's head.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +29,7 @@ from assessment.loader import RulesError, load_rules
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.pyodide_runtime import pyodide_version
+from hooks.security import sri
 from hooks.snapshot import make_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +37,9 @@ PACKAGE = ROOT / "assessment"
 PLACEHOLDER = "<!-- assessment:app -->"
 BOOT_SCRIPT = "assets/js/assessment-boot.js"  # inlined into the page, never served
 WORKER_SCRIPT = "assets/js/assessment-worker.mjs"
+PAGE_SCRIPT = "assets/js/assessment.js"
+# The page script's modules, one job each: every other assets/js/assessment-*.js.
+PAGE_MODULES = "assessment-*.js"
 ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
 _outputs: dict[str, bytes] = {}
 
@@ -109,18 +115,41 @@ def action_buttons() -> str:
     )
 
 
+def page_modules() -> list[str]:
+    """The page script's modules (site paths), which it imports by their plain names."""
+    folder = ROOT / "overrides" / "assets" / "js"
+    return [f"assets/js/{path.name}" for path in sorted(folder.glob(PAGE_MODULES))
+            if f"assets/js/{path.name}" != BOOT_SCRIPT]
+
+
+def import_map(link: Callable[[str], str], names: dict[str, str]) -> str:
+    """An import map that points each module's plain name at its content-hashed file, with
+    the file's integrity: the files keep their bytes (and so their hashes), and the browser
+    checks each module as it checks the page script (hooks/security.py allows this inline
+    script by its hash, as it does the boot script)."""
+    modules = page_modules()
+    mapping = {
+        "imports": {link(plain): link(names[plain]) for plain in modules},
+        "integrity": {
+            link(names[plain]): sri((ROOT / "overrides" / plain).read_bytes())
+            for plain in modules
+        },
+    }
+    return f'<script type="importmap">{json.dumps(mapping, sort_keys=True)}</script>'
+
+
 def render_app(page: Page, config: MkDocsConfig) -> str:
     """The self-assessment: status, questions, and the static checklist the result replaces."""
 
     def link(target: str) -> str:
         return get_relative_url(target, page.url or ".")
 
-    page_script = config.extra["asset_names"]["assets/js/assessment.js"]
+    page_script = config.extra["asset_names"][PAGE_SCRIPT]
 
     rules = load_rules()
     form = assessment_html.render_form(question_catalogue(rules))
     catalogue = assessment_html.render_catalogue(
-        evidence_catalogue(rules), group_titles(rules), link
+        evidence_catalogue(rules), group_titles(rules), link, rules.labels
     )
     data = assessment_html.attrs(
         id="assessment-app",
@@ -156,6 +185,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         " need, with when it applies.</p>"
         f"{catalogue}</div>"
         "</section></div></div>"
+        f"{import_map(link, config.extra['asset_names'])}"
         f'<script type="module" src="{link(page_script)}"></script>'
     )
 

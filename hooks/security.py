@@ -77,7 +77,8 @@ PYTHON = re.compile(r"^pyodide/|^assets/py/|^assets/js/assessment-worker-[0-9a-f
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 STYLESHEET_TAG = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\b([a-z-]+)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# An import map is inline script text to a policy too (the self-assessment's has one).
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "importmap"}
 
 
 class SiteError(Exception):

@@ -283,6 +283,20 @@ BROKEN = {
         "evidence.toml", 'check = "You work for yourself',
         'next_step_partial = "You work for yourself',
         "evidence.supervisor.check", "missing: an item with check_when says what to ask"),
+    "a question renamed under the scope table": (
+        "words.toml", '{ question = "modalities", key = "modality"',
+        '{ question = "imaging", key = "modality"',
+        "scope.rows[0].question", "unknown multi-choice question 'imaging'"),
+    "a scope column on a single-choice question": (
+        "words.toml", '{ question = "settings", key = "settings"',
+        '{ question = "nation", key = "settings"',
+        "scope.lists[0].question", "unknown multi-choice question 'nation'"),
+    "a status without what to do next": (
+        "words.toml", 'next_label = "What to ask"\n', "",
+        "statuses.check.next_label", "missing"),
+    "a heading missing": (
+        "words.toml", 'notices = "Context and positions to know about"\n', "",
+        "headings.notices", "missing"),
 }
 
 

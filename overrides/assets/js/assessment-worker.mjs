@@ -103,22 +103,20 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   takeAway = web.take_away_json;
   // A snapshot must carry exactly the rules this page was built with.
   const probe = JSON.parse(pageView("{}", "2000-01-01", ""));
-  if (probe.result.rules_version !== rulesVersion) {
+  if (probe.rules_version !== rulesVersion) {
     throw new Error("Python's rules do not match this page's rules");
   }
   python = pyodide;
   return pyodide.runPython("import sys; sys.version.split()[0]");
 }
 
-// The view goes to the page as the JSON text Python wrote: one string copies faster than an
-// object tree, and the page parses it.
-function evaluate({ answers, today, siteUrl }) {
-  return pageView(JSON.stringify(answers), today, siteUrl);
-}
-
-function exports({ answers, today, siteUrl }) {
-  return JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl));
-}
+// Each call has one name on the page, here and in Python (assessment/web.py): `page_view`
+// and `take_away`. The view goes to the page as the JSON text Python wrote: one string copies
+// faster than an object tree, and the page parses it.
+const calls = {
+  page_view: ({ answers, today, siteUrl }) => pageView(JSON.stringify(answers), today, siteUrl),
+  take_away: ({ answers, today, siteUrl }) => JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl)),
+};
 
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
@@ -127,10 +125,8 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, value: await start(payload) });
     } else if (!python) {
       throw new Error("Python has not started");
-    } else if (type === "evaluate") {
-      self.postMessage({ id, ok: true, value: evaluate(payload) });
-    } else if (type === "exports") {
-      self.postMessage({ id, ok: true, value: exports(payload) });
+    } else if (Object.hasOwn(calls, type)) {
+      self.postMessage({ id, ok: true, value: calls[type](payload) });
     } else {
       throw new Error(`unknown request: ${type}`);
     }

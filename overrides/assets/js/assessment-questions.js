@@ -1,0 +1,33 @@
+// The questionnaire as answers: the form's controls by question, read and written.
+
+// A Map from question id to { fieldset, inputs, multi, values }, in the order of the form.
+export function questions(form) {
+  const map = new Map();
+  for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
+    const inputs = [...fieldset.querySelectorAll("input")];
+    map.set(fieldset.dataset.question, {
+      fieldset,
+      inputs,
+      multi: inputs.length > 0 && inputs[0].type === "checkbox",
+      values: inputs.map((input) => input.value),
+    });
+  }
+  return map;
+}
+
+export function readForm(controls) {
+  const answers = {};
+  for (const [id, question] of controls) {
+    const chosen = question.inputs.filter((input) => input.checked).map((input) => input.value);
+    if (chosen.length === 0) continue;
+    answers[id] = question.multi ? chosen : chosen[0];
+  }
+  return answers;
+}
+
+export function writeForm(controls, answers) {
+  for (const [id, question] of controls) {
+    const wanted = answers[id] === undefined ? [] : [].concat(answers[id]);
+    for (const input of question.inputs) input.checked = wanted.includes(input.value);
+  }
+}

@@ -1,0 +1,154 @@
+// Drawing a live result from the page view Python sends (assessment/web.py `page_view`).
+// Every word comes from the view: the headings, labels and the scope table's words live in
+// the rules data (assessment/rules/words.toml), the same the Markdown and text checklists
+// print. Each evidence item's element carries data-evidence-id and data-status, each
+// notice's data-notice-id, and the outcome's data-outcome once the whole result is drawn.
+import { el } from "./assessment-nodes.js";
+
+const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
+
+function renderSources(sources) {
+  return el(
+    "ul",
+    { class: "evidence__sources" },
+    sources.map(([title, url]) => el("li", {}, el("a", { href: url, text: title }))),
+  );
+}
+
+function renderItem(item, labels, link) {
+  const body = [
+    el("h4", { class: "evidence__title" },
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
+      el("span", { text: item.title }),
+    ),
+    el("p", { class: "evidence__status" },
+      el("strong", { text: item.status_label }),
+      el("span", { class: "evidence__basis", text: ` · ${labels.basis}: ${item.basis_label}` }),
+    ),
+    el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
+  ];
+  if (item.next_text) {
+    body.push(el("p", { class: "evidence__next" }, el("strong", { text: `${item.next_label}: ` }), item.next_text));
+  }
+  body.push(
+    el("details", { class: "evidence__more" },
+      el("summary", { text: "What counts as evidence, and sources" }),
+      el("p", { text: item.what_counts }),
+      el("p", { text: `${labels.basis}: ${item.basis_label}, ${item.basis_description}.` }),
+      renderSources(item.sources),
+    ),
+    el("p", { class: "evidence__guidance" }, el("a", { href: link(item.guidance), text: item.guidance_text })),
+  );
+  return el("li", { class: `evidence evidence--${item.status}`, dataset: { evidenceId: item.id, status: item.status } }, body);
+}
+
+function renderScope(scope) {
+  return el("section", { class: "scope", "aria-labelledby": "scope-heading" },
+    el("h3", { id: "scope-heading", text: scope.heading }),
+    el("p", { text: scope.note || scope.intro }),
+    scope.rows.length ? el("div", { class: "md-typeset__table" },
+      el("table", {},
+        el("thead", {}, el("tr", {}, scope.columns.map((column) => el("th", { scope: "col", text: column.heading })))),
+        el("tbody", {}, scope.rows.map((row) =>
+          el("tr", {}, scope.columns.map((column) => el("td", { text: row[column.field] }))))),
+      ),
+    ) : null,
+  );
+}
+
+// The result as named sections, each with the data it shows, so an answer change redraws
+// only the sections whose data changed (an item's group, the counts, the answers...).
+// `link(path)`: a site-relative path as a URL for this page.
+export function resultSections(view, link) {
+  const sheet = view.checklist;
+  const headings = sheet.headings;
+  const sections = [];
+  // `size`: roughly how much the browser has to lay out for it, counted in evidence items.
+  const add = (key, data, build, size = 1) => sections.push({ key, data: JSON.stringify(data), build, size });
+  add("outcome", [sheet.outcome, sheet.outcome_label, sheet.outcome_sentence, sheet.counts], () => [
+    // `data-outcome` is set once the whole result is drawn (drawResult), not before.
+    el("p", { class: `outcome outcome--${sheet.outcome}` },
+      el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
+    sheet.counts.length
+      ? el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` })))
+      : null,
+  ]);
+  add("missing", [headings.missing, sheet.missing], () => sheet.missing.length
+    ? [el("div", { class: "missing" },
+        el("p", { text: headings.missing }),
+        el("ul", {}, sheet.missing.map((question) =>
+          el("li", {}, el("a", { href: `#q-${question.id}`, text: question.text, dataset: { focusQuestion: question.id } })))))]
+    : []);
+  sheet.groups.forEach(([title, items], index) => {
+    add(`group-${index}`, [title, items], () => [
+      el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
+        el("h3", { id: `evidence-group-${index}`, text: title }),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link))),
+      ),
+    ], 1 + items.length);
+  });
+  add("notices", [headings.notices, sheet.notices], () => sheet.notices.length
+    ? [el("section", { class: "notices", "aria-labelledby": "notices-heading" },
+        el("h3", { id: "notices-heading", text: headings.notices }),
+        el("ul", { class: "notices__list" }, sheet.notices.map((notice) =>
+          el("li", { class: "notice", dataset: { noticeId: notice.id } },
+            el("p", { text: notice.text }),
+            el("p", { class: "notice__asof", text: notice.position }),
+            renderSources(notice.sources),
+          ))))]
+    : [], 1 + sheet.notices.length);
+  add("scope", sheet.scope, () => (sheet.scope ? [renderScope(sheet.scope)] : []));
+  add("answers", [headings.answers, sheet.answers], () => [
+    el("section", { class: "print-answers", "aria-labelledby": "answers-heading" },
+      el("h3", { id: "answers-heading", text: headings.answers }),
+      el("dl", {}, sheet.answers.map(([question, answer]) => [el("dt", { text: question }), el("dd", { text: answer })])),
+    ),
+  ]);
+  return sections;
+}
+
+const drawn = new WeakMap(); // section wrapper -> the data it shows
+const FRAME_BUDGET_MS = 8;
+const FRESH_FRAME_SIZE = 8;
+
+// The next rendering opportunity has passed (or, in a hidden tab, a moment has).
+const nextFrame = () =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+
+// Redraw only what changed; if the sections themselves changed, draw them all anew. A whole
+// result is drawn over a few frames, about FRESH_FRAME_SIZE evidence items' worth at a time:
+// drawn at once, the browser's style, text shaping and layout of it made one task of 80 to
+// 130 ms on a first visit, while building it took JavaScript only 10 ms. Any drawing also
+// yields after FRAME_BUDGET_MS of building. Resolves to false if `stillWanted()` turns false
+// meanwhile (a newer result is on its way); `data-outcome` is set only once the whole result
+// is there.
+export async function drawResult(box, sections, outcome, stillWanted) {
+  const keys = sections.map((section) => section.key).join(" ");
+  const fresh = box.dataset.sections !== keys;
+  if (fresh) {
+    box.replaceChildren(...sections.map((section) => el("div", { dataset: { section: section.key } })));
+    box.dataset.sections = keys;
+  }
+  let started = performance.now();
+  let size = 0;
+  for (const [index, section] of sections.entries()) {
+    const wrapper = box.children[index];
+    if (drawn.get(wrapper) === section.data) continue;
+    const full = fresh && size > 0 && size + section.size > FRESH_FRAME_SIZE;
+    if (full || performance.now() - started > FRAME_BUDGET_MS) {
+      await nextFrame();
+      if (!stillWanted()) return false;
+      started = performance.now();
+      size = 0;
+    }
+    wrapper.replaceChildren(...section.build().flat(Infinity).filter(Boolean));
+    drawn.set(wrapper, section.data);
+    size += section.size;
+  }
+  const shown = box.querySelector(".outcome");
+  if (shown) shown.dataset.outcome = outcome;
+  return true;
+}

@@ -239,7 +239,8 @@ def _options(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else (value or ())
 
 
-def _answer_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules) -> list[tuple[str, str]]:
+def _answer_rows(settled: Mapping[str, str | tuple[str, ...]],
+                 rules: Rules) -> list[tuple[str, str]]:
     rows = []
     for question in rules.questions:
         value = settled.get(question.id)

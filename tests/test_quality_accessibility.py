@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.states import STATES
+from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 

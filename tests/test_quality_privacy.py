@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.states import STATES
+from tools.page_states import STATES
 from tools.serve import SiteHandler
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,8 @@ import pytest
 
 from assessment.cli import main
 from assessment.engine import evaluate
-from assessment.report import render_markdown, render_text
 from assessment.loader import load_rules
+from assessment.report import render_markdown, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "tests" / "scenarios" / "wales-msk-physio-primary-care.json"

@@ -14,6 +14,7 @@ import pytest
 from assessment import report
 from assessment.answers import AnswerError, check_answers
 from assessment.engine import asked_questions, effective_answers, evaluate
+from assessment.loader import load_rules
 from assessment.report import (
     next_step,
     outcome_sentence,
@@ -22,7 +23,6 @@ from assessment.report import (
     render_text,
     scope_rows,
 )
-from assessment.loader import load_rules
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]

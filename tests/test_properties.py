@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.engine import asked_questions, evaluate
-from assessment.report import render_json
 from assessment.loader import load_rules
+from assessment.report import render_json
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]

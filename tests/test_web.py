@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import evaluate
-from assessment.report import render_markdown, render_text
 from assessment.loader import load_rules
+from assessment.report import render_markdown, render_text
 from assessment.web import page_view_json, take_away_json, usable_answers
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))

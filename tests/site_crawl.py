@@ -27,7 +27,7 @@ from tools.serve import SiteHandler
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # Collect every policy violation the page reports, before any of its own scripts run.
@@ -78,11 +78,17 @@ SHAPE = """() => ({
 PALETTE = "document.body.getAttribute('data-md-color-scheme')"
 
 
+@functools.cache
+def axe_script() -> str:
+    """axe-core's script, read once (and only by a session that runs it)."""
+    return AXE.read_text(encoding="utf-8")
+
+
 def axe_violations(page: object) -> list[str]:
     """Run axe-core in the page; one line per violation and element."""
     # Evaluated, not added as an inline <script>: the pages' Content Security Policy refuses
     # inline scripts it has no hash for (Playwright's own evaluation is allowed).
-    page.evaluate(AXE)
+    page.evaluate(axe_script())
     found = page.evaluate(
         """(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })
             .then(r => r.violations.map(v => ({id: v.id, help: v.help,

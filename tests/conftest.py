@@ -1,5 +1,6 @@
 """Shared fixtures: one strict build of the site per test session, a loopback server for it,
-and headless Debian Chromium driven by Playwright that refuses every request to another host.
+headless Debian Chromium driven by Playwright that refuses every request to another host, and
+one crawl of every built page that the checks of every page read (tests/site_crawl.py).
 """
 
 from __future__ import annotations
@@ -8,57 +9,17 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.serve import serve_in_background
+from tests.site_crawl import Crawl, axe_in_dark_palette, crawl_site, recording_server
+from tools.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Playwright turns these Chromium features off itself. Chromium reads only the last
-# --disable-features it is given, so ours repeats Playwright's list (the versions are pinned;
-# tests/test_browser_flags.py checks the list against the installed Playwright).
-PLAYWRIGHT_DISABLED_FEATURES = (
-    "AvoidUnnecessaryBeforeUnloadCheckSync",
-    "DestroyProfileOnBrowserClose",
-    "HttpsUpgrades",
-    "HttpsFirstBalancedModeAutoEnable",
-    "LensOverlay",
-    "MediaRouter",
-    "PaintHolding",
-    "ThirdPartyStoragePartitioning",
-    "AvoidCorsURLLoaderRestartOnRedirect",
-    "TcpPortRandomizationWin",
-    "OptimizationHints",
-    "NetworkTimeServiceQuerying",
-    "AimEnabled",
-    "PreconnectToSearch",
-    "msForceBrowserSignIn",
-    "msEdgeUpdateLaunchServicesPreferredVersion",
-)
-# Headless Chromium 156 loads the address bar's pop-up (a WebUI page) in a renderer of its own
-# for every new window: about a second of CPU while the page under test loads, on a 2-core
-# machine, that a person's browser spent long before. Measured with a trace; turned off so
-# that timings and tests measure the site, not the browser's own furniture.
-BROWSER_FURNITURE_FEATURES = (
-    "WebUIOmniboxPopup",
-    "WebUIOmniboxFullPopup",
-    "WebUIOmniboxAimPopup",
-    "PreloadTopChromeWebUI",
-)
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + BROWSER_FURNITURE_FEATURES),
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -94,11 +55,19 @@ def page_paths(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The base URL of the built site served on loopback."""
-    server, url = serve_in_background(built_site)
-    yield url
+def site_server(built_site: Path) -> Iterator[ThreadingHTTPServer]:
+    """The built site served on loopback as tools/serve.py serves it, noting every path asked
+    of it in `server.paths`."""
+    server = recording_server(built_site)
+    yield server
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: ThreadingHTTPServer) -> str:
+    """The base URL of the built site served on loopback."""
+    return f"http://127.0.0.1:{site_server.server_port}/"
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +79,20 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def crawl(
+    browser: object, site_server: ThreadingHTTPServer, site_url: str, page_paths: list[str]
+) -> Crawl:
+    """Every built page visited once, guidance pages first (see tests/site_crawl.py)."""
+    return crawl_site(browser, site_server, site_url, page_paths)
+
+
+@pytest.fixture(scope="session")
+def dark_crawl(browser: object, site_url: str, page_paths: list[str]) -> Crawl:
+    """Every built page visited once more in the dark palette, for axe-core."""
+    return axe_in_dark_palette(browser, site_url, page_paths)
 
 
 class ForeignRequests(list):

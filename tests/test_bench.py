@@ -1,9 +1,11 @@
-"""The benchmark's bookkeeping (tools/bench.py), without a browser: medians, the table, and
+"""The benchmark's bookkeeping (tools/bench/), without a browser: medians, the table, and
 who downloaded parts of Python. Speed itself is reported by `make bench`, never asserted."""
 
 from __future__ import annotations
 
-from tools import bench
+from tools.bench.settings import PYTHON_PATHS
+from tools.bench.summary import summarise
+from tools.bench.table import markdown
 
 
 def visit(**overrides: object) -> dict:
@@ -29,7 +31,7 @@ def visit(**overrides: object) -> dict:
 def test_summaries_are_medians_and_answer_changes_are_pooled() -> None:
     runs = [visit(result_ms=800.0), visit(result_ms=900.0), visit(result_ms=5000.0)]
     runs[2]["change_ms"] = [None, 10.0]
-    summary = bench.summarise(runs)
+    summary = summarise(runs)
     assert summary["result_ms"] == 900.0
     assert summary["change_ms"] == 4.0  # of 3, 4, 3, 4, 10 (the timed-out one left out)
     assert summary["change_samples"] == 6
@@ -38,14 +40,14 @@ def test_summaries_are_medians_and_answer_changes_are_pooled() -> None:
 
 
 def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
-    app = {c: bench.summarise([visit()]) for c in ("cold", "warm", "slow")}
+    app = {c: summarise([visit()]) for c in ("cold", "warm", "slow")}
     baseline = {
-        c: bench.summarise([visit(python_answer_ms=2000.0, result_ms=None)])
+        c: summarise([visit(python_answer_ms=2000.0, result_ms=None)])
         for c in ("cold", "warm", "slow")
     }
     guidance = {
         "": {
-            "cold": bench.summarise(
+            "cold": summarise(
                 [visit(python_requests=["/pyodide/x/pyodide.mjs (asked by http://h/sw.js)"])]
             )
         }
@@ -69,7 +71,7 @@ def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
         "baseline": baseline,
         "guidance": guidance,
     }
-    table = bench.markdown(results)
+    table = markdown(results)
     assert "| Result from a share link | cold | 850 ms | 2,000 ms | 0.42 × |" in table
     assert "| First question usable | warm | 40 ms | 2,000 ms | 0.020 × |" in table
     assert "| … the same, 2 s later | warm | 2.0 ms |" in table
@@ -84,6 +86,6 @@ def test_python_paths_match_the_runtime_and_engine_but_not_guidance_assets() -> 
         "assets/js/assessment-worker-0123456789ab.mjs",
         "assets/py/assessment-0123.snapshot",
     ):
-        assert bench.PYTHON_PATHS.search(path), path
+        assert PYTHON_PATHS.search(path), path
     for path in ("assets/javascripts/bundle.min.js", "search/search_index.json", "index.html"):
-        assert not bench.PYTHON_PATHS.search(path), path
+        assert not PYTHON_PATHS.search(path), path

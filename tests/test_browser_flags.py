@@ -10,7 +10,7 @@ from pathlib import Path
 import playwright
 from playwright.sync_api import Browser
 
-from tests.conftest import BROWSER_FURNITURE_FEATURES, CHROMIUM_FLAGS
+from tools.chromium import BROWSER_FURNITURE_FEATURES, CHROMIUM_FLAGS
 
 
 def playwrights_disabled_features() -> set[str]:

@@ -1,23 +1,27 @@
-"""Every built page in real headless Chromium: it loads, asks no other host for anything,
-and on the self-assessment Python starts from the self-hosted files and answers."""
+"""Every built page in real headless Chromium (the shared crawl): it loads, asks no other host
+for anything, and on the self-assessment Python starts from the self-hosted files and
+answers."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.site_crawl import Crawl
+
 pytestmark = pytest.mark.browser
 
 
 def test_every_page_loads_without_errors_or_foreign_requests(
-    page_paths: list[str], site_url: str, page: object
+    page_paths: list[str], crawl: Crawl
 ) -> None:
     assert len(page_paths) >= 3
     for path in page_paths:
-        response = page.goto(site_url + path, wait_until="load")
-        assert response is not None
-        assert response.status == 200, path
-        assert page.locator("h1").count() >= 1, f"{path} has no heading"
-    assert page.errors == []
+        visit = crawl.pages[path]
+        assert visit.status is not None
+        assert visit.status == 200, path
+        assert visit.h1 >= 1, f"{path} has no heading"
+    assert [error for path in page_paths for error in crawl.pages[path].errors] == []
+    assert crawl.foreign == [], f"the page asked another host for: {crawl.foreign}"
 
 
 def test_python_starts_in_the_browser_from_the_site_itself(site_url: str, page: object) -> None:

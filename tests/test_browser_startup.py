@@ -61,15 +61,23 @@ FAULTS: dict[str, Callable[[bytes], tuple[int, bytes]]] = {
 }
 
 
+@pytest.fixture(scope="module")
+def reference(browser: object, site_url: str) -> dict:
+    """What the link shows when Python starts from the snapshot, computed once for the module.
+    It comes from a profile of its own: in a test's profile, the site's service worker would
+    keep the real snapshot and answer for it, unseen by the tests' routes."""
+    elsewhere = browser.new_context(service_workers="block")
+    try:
+        shown = open_link(elsewhere.new_page(), site_url)
+    finally:
+        elsewhere.close()
+    return shown
+
+
 @pytest.mark.parametrize("fault", list(FAULTS))
-def test_a_bad_snapshot_falls_back_to_a_plain_start(
-    built_site: Path, site_url: str, context: object, page: object, fault: str
+def test_a_bad_snapshot_falls_back_to_a_plain_start(  # noqa: PLR0917 (pytest's fixtures)
+    built_site: Path, site_url: str, context: object, page: object, fault: str, reference: dict
 ) -> None:
-    # The reference comes from a profile of its own: in this one, the site's service worker
-    # would keep the real snapshot and answer for it, unseen by the route below.
-    elsewhere = context.browser.new_context(service_workers="block")
-    reference = open_link(elsewhere.new_page(), site_url)
-    elsewhere.close()
     status, body = FAULTS[fault](snapshot_bytes(built_site))
     context.route(
         "**/*.snapshot",
@@ -84,13 +92,10 @@ def test_a_bad_snapshot_falls_back_to_a_plain_start(
 
 
 def test_on_a_slow_first_visit_python_starts_without_the_snapshot(
-    site_url: str, context: object, page: object
+    site_url: str, context: object, page: object, reference: dict
 ) -> None:
     """At 20 Mbit/s the 6 MB snapshot would arrive after a plain start had finished: the page
     notices from the download's pace, drops it, and starts plainly, with the same result."""
-    elsewhere = context.browser.new_context(service_workers="block")
-    reference = open_link(elsewhere.new_page(), site_url)
-    elsewhere.close()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     rate = 20_000_000 / 8

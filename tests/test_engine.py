@@ -23,10 +23,10 @@ from assessment.report import (
     render_text,
     scope_rows,
 )
+from tests import spec_reading
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]
-IONISING = {"xray", "ct", "fluoroscopy", "nuclear-medicine", "dexa"}  # from the spec
 TODAY = datetime.date(2025, 1, 20)
 ALL_YES = {
     "nation": "england", "profession": "physiotherapist", "practice_level": "advanced",
@@ -35,21 +35,6 @@ ALL_YES = {
     "irmer_training": "current", "education": "completed", "competence": "yes",
     "supervisor": "yes", "results_plan": "yes", "referral_guidelines": "yes", "audit_plan": "yes",
 }
-
-
-def spec_asked(answers: dict) -> list[str]:
-    """The questions the specification's "asked when" column asks, in table order."""
-    profession = answers.get("profession")
-    registered = profession is not None and profession != "not-registered"
-    modalities = set(answers.get("modalities") or []) if registered else set()
-    patients = set(answers.get("patients") or []) if registered else set()
-    rule = {
-        "nation": True, "profession": True,
-        "irmer_training": registered and bool(modalities & IONISING),
-        "paediatric_competence": registered and "children" in patients,
-        "mri_safety": registered and "mri" in modalities,
-    }
-    return [q for q in QUESTION_IDS if rule.get(q, registered)]
 
 
 PROBES = [
@@ -75,13 +60,13 @@ PROBES = [
 @pytest.mark.parametrize("probe", range(len(PROBES)))
 def test_each_question_is_asked_exactly_when_the_specification_says(question, probe) -> None:
     answers = PROBES[probe]
-    assert (question in asked_questions(answers)) == (question in spec_asked(answers))
+    assert (question in asked_questions(answers)) == (question in spec_reading.asked(answers))
 
 
 @pytest.mark.parametrize("modality", [o.id for o in RULES.question("modalities").options])
 def test_irmer_training_appears_with_an_ionising_modality_and_goes_without(modality) -> None:
     chosen = {"profession": "paramedic", "modalities": [modality]}
-    assert ("irmer_training" in asked_questions(chosen)) == (modality in IONISING)
+    assert ("irmer_training" in asked_questions(chosen)) == (modality in spec_reading.IONISING)
     assert ("mri_safety" in asked_questions(chosen)) == (modality == "mri")
     assert "irmer_training" not in asked_questions({**chosen, "modalities": []})
     assert "irmer_training" not in asked_questions({**chosen, "profession": "not-registered"})

@@ -1,5 +1,6 @@
 """Properties over many answer combinations (hypothesis): the invariants of the
-specification, and agreement with an independent reading of its tables written here."""
+specification, and agreement with the tests' own reading of its tables (tests/spec_reading.py),
+written independently of the engine."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from hypothesis import strategies as st
 from assessment.engine import asked_questions, evaluate
 from assessment.loader import load_rules
 from assessment.report import render_json
+from tests import spec_reading
 
 RULES = load_rules()
-QUESTION_IDS = [question.id for question in RULES.questions]
 EVIDENCE_IDS = [item.id for item in RULES.evidence]
-IONISING = {"xray", "ct", "fluoroscopy", "nuclear-medicine", "dexa"}
 # No example database: nothing is written into the working tree.
 ORACLE_SETTINGS = settings(max_examples=400, deadline=None, database=None)
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None)
@@ -37,95 +37,11 @@ def answer_sets(draw) -> dict:
     return answers
 
 
-def spec_evaluation(answers: dict) -> tuple[str, list[tuple[str, str]], list[str], list[str]]:
-    """The outcome, (item, status) pairs, notices and missing questions, as the tables and
-    "Evaluation, precisely" of the specification read, written independently of the engine."""
-    profession = answers.get("profession")
-    registered = profession is not None and profession != "not-registered"
-
-    def answer(question: str) -> object:
-        """An answer that counts: None if unanswered (an empty list) or not asked."""
-        if not registered and question not in {"nation", "profession"}:
-            return None
-        value = answers.get(question)
-        return (set(value) or None) if isinstance(value, list) else value
-
-    modalities = answer("modalities") or set()
-    patients = answer("patients") or set()
-    asked = {"irmer_training": bool(modalities & IONISING),
-             "paediatric_competence": "children" in patients, "mri_safety": "mri" in modalities}
-    missing = [q for q in QUESTION_IDS
-               if (q in {"nation", "profession"} or (registered and asked.get(q, True)))
-               and answer(q) is None]
-    rows = [("registration", "held" if registered else
-             ("unknown" if profession is None else "gap"))]
-    if registered:
-        rows += _spec_registered_rows(answer, modalities, patients)
-    notices = {"physician-associate": ["associate-position"],
-               "anaesthesia-associate": ["associate-position"],
-               "nursing-associate": ["nursing-associate-position"]}.get(profession, [])
-    notices = [*notices, "nation-context"] if answers.get("nation") else notices
-    found = {status for _, status in rows}
-    if profession == "not-registered":
-        outcome = "blocked"
-    elif missing:
-        outcome = "incomplete"
-    else:
-        outcome = "gaps" if found & {"gap", "partial"} else "ready"
-    return outcome, rows, notices, missing
-
-
-def _spec_registered_rows(answer, modalities: set, patients: set) -> list[tuple[str, str]]:
-    """The items that apply to a registered person, in the table's order, with statuses."""
-
-    def status(question: str, held: set[str], partial: frozenset[str] = frozenset(),
-               check: frozenset[str] = frozenset()) -> str:
-        value = answer(question)
-        if value is None:
-            return "unknown"
-        if value in held:
-            return "held"
-        if value in partial:
-            return "partial"
-        return "check" if value in check else "gap"
-
-    rows = [
-        ("role-level", status("practice_level", {"enhanced", "advanced", "consultant"},
-                              check=frozenset({"other"}))),
-        ("service-need", status("service_need", {"yes"}, frozenset({"partly"}))),
-        ("scope-of-practice", status("scope_written", {"yes"}, frozenset({"draft"}))),
-        ("irmer-training", status("irmer_training", {"current"}, frozenset({"expired"}))),
-        ("education", status("education", {"completed"}, frozenset({"in-progress"}))),
-        ("competence", status("competence", {"yes"})),
-        ("paediatric-competence", status("paediatric_competence", {"yes"})),
-        ("supervisor", status("supervisor", {"yes"}, check=frozenset({"independent"}))),
-        ("results-management", status("results_plan", {"yes"})),
-        ("referral-criteria", status("referral_guidelines", {"yes"})),
-        ("pregnancy-enquiry", status("referral_guidelines", {"yes"})),
-        ("ct-contrast", status("referral_guidelines", {"yes"})),
-        ("mri-safety", status("mri_safety", {"yes"})),
-        ("non-ionising", "check"),
-        ("each-provider", "check"),
-        ("audit", status("audit_plan", {"yes"})),
-    ]
-    applies = {
-        "irmer-training": bool(modalities & IONISING),
-        "paediatric-competence": "children" in patients,
-        "pregnancy-enquiry": bool(modalities & IONISING),
-        "ct-contrast": "ct" in modalities,
-        "mri-safety": "mri" in modalities,
-        "non-ionising": bool(modalities & {"ultrasound", "mri"}),
-        "each-provider": answer("imaging_provider") in {"other-organisation",
-                                                       "several-organisations"},
-    }
-    return [(item, found) for item, found in rows if applies.get(item, True)]
-
-
 @ORACLE_SETTINGS
 @given(answer_sets())
 def test_engine_agrees_with_the_specifications_tables(answers) -> None:
     result = evaluate(answers)
-    outcome, rows, notices, missing = spec_evaluation(answers)
+    outcome, rows, notices, missing = spec_reading.evaluation(answers)
     assert [(e["id"], e["status"]) for e in result["evidence"]] == rows
     assert result["outcome"] == outcome
     assert [notice["id"] for notice in result["notices"]] == notices

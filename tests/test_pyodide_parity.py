@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,9 @@ import pytest
 from assessment.engine import evaluate
 from assessment.loader import load_rules
 from assessment.report import render_json, render_markdown, render_text
+from tests.pyodide_run import run_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
 DATE = "2025-01-20"
 SITE_URL = "https://example.org/imaging-referrers/"
@@ -33,8 +32,7 @@ def pyodide_outputs() -> dict:
         pytest.skip("node is not on PATH: the Pyodide parity test needs Node.js 20+")
     if not (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file():
         pytest.skip("node_modules/pyodide is missing: run `npm ci` for the parity test")
-    done = subprocess.run([node, str(SCRIPT), str(ROOT), DATE, SITE_URL], cwd=ROOT,
-                          capture_output=True, check=False, timeout=300)
+    done = run_scenarios(node, DATE, SITE_URL)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     return json.loads(done.stdout.decode("utf-8"))
 

@@ -5,49 +5,28 @@ single-key shortcuts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.states import STATES
+from tests.site_crawl import Crawl, axe_violations
+from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PYTHON_TIMEOUT = 60_000
-
-def axe_violations(page: object) -> list[str]:
-    """Run axe-core in the page; one line per violation and element."""
-    # Evaluated, not added as an inline <script>: the pages' Content Security Policy refuses
-    # inline scripts it has no hash for (Playwright's own evaluation is allowed).
-    page.evaluate(AXE)
-    found = page.evaluate(
-        """(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })
-            .then(r => r.violations.map(v => ({id: v.id, help: v.help,
-                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))""",
-        WCAG_TAGS,
-    )
-    return [f"{v['id']} ({v['help']}): {', '.join(v['nodes'])}" for v in found]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_axe_violations(
-    browser: object, page_paths: list[str], site_url: str, scheme: str
+    request: pytest.FixtureRequest, page_paths: list[str], scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    # Light: the shared crawl (a default profile prefers light); dark: a crawl of its own.
+    crawl: Crawl = request.getfixturevalue("crawl" if scheme == "light" else "dark_crawl")
     problems = {}
     for path in page_paths:
-        page.goto(site_url + path)
-        if path.startswith("assessment/"):
-            page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
-        palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert palette == ("slate" if scheme == "dark" else "default"), path
-        if found := axe_violations(page):
+        visit = crawl.pages[path]
+        assert visit.palette == ("slate" if scheme == "dark" else "default"), path
+        if found := visit.axe:
             problems[path] = found
-    context.close()
     assert not problems, f"axe found problems in {scheme} palette: {problems}"
     assert len(page_paths) >= 20
 
@@ -73,24 +52,10 @@ def test_the_self_assessment_without_python_has_no_axe_violations(
 
 
 def test_every_page_has_one_h1_headings_in_order_landmarks_and_a_skip_link(
-    page_paths: list[str], site_url: str, page: object
+    page_paths: list[str], crawl: Crawl
 ) -> None:
     for path in page_paths:
-        page.goto(site_url + path)
-        shape = page.evaluate(
-            """() => ({
-                lang: document.documentElement.lang,
-                h1: document.querySelectorAll('h1').length,
-                levels: [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')]
-                    .filter(h => h.closest('[hidden]') === null)
-                    .map(h => Number(h.tagName[1])),
-                main: document.querySelectorAll('main').length,
-                banner: document.querySelectorAll('header').length > 0,
-                contentinfo: document.querySelectorAll('footer').length > 0,
-                skip: document.querySelector('a.md-skip')?.getAttribute('href') || null,
-                title: document.title,
-            })"""
-        )
+        shape = crawl.pages[path].shape  # as loaded, before any script of ours has answered
         assert shape["lang"] == "en", path
         assert shape["h1"] == 1, f"{path} has {shape['h1']} h1 elements"
         for before, after in zip(shape["levels"], shape["levels"][1:], strict=False):

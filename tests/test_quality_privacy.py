@@ -5,20 +5,14 @@ pages never load Python: only the self-assessment does."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
-import time
-from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.states import STATES
-from tools.serve import SiteHandler
+from tests.site_crawl import STORAGE, Crawl
+from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 
@@ -40,25 +34,6 @@ THEME_DISPLAY_PREFERENCES = {
 # Refused, should they ever appear: "__consent" (a cookie-consent record, which a site
 # without cookies has no use for), "__source" (a cache of a code repository's facts, fetched
 # from GitHub's API: another host) and "__outdated" (a versioned-docs warning).
-
-STORAGE = """async () => {
-    const names = (store) => Object.keys(store).sort();
-    const cacheNames = 'caches' in self ? await caches.keys() : [];
-    const cached = {};
-    for (const name of cacheNames) {
-        const cache = await caches.open(name);
-        cached[name] = (await cache.keys()).map((request) => request.url);
-    }
-    const databases = indexedDB.databases ? await indexedDB.databases() : [];
-    return {
-        local: names(localStorage),
-        session: names(sessionStorage),
-        answers: localStorage.getItem('imaging-referrer-assessment'),
-        caches: cached,
-        databases: databases.map((db) => db.name),
-        cookie: document.cookie,
-    };
-}"""
 
 CHECKED = """() => {
     const out = {};
@@ -106,17 +81,17 @@ def answers_as_lists(answers: dict) -> dict:
 
 
 def test_no_page_asks_another_host_sets_a_cookie_or_stores_anything_else(
-    page_paths: list[str], site_url: str, context: object, page: object
+    page_paths: list[str], crawl: Crawl, site_url: str, context: object, page: object
 ) -> None:
-    requested = record_requests(context)
     stored_per_page = {}
-    for path in page_paths:
-        page.goto(site_url + path)
-        if path.startswith("assessment/"):
-            page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
-        assert context.foreign_requests == [], f"{path} asked another host"
-        stored_per_page[path] = page.evaluate(STORAGE)
+    for path in page_paths:  # the shared crawl: on the self-assessment, once Python is ready
+        assert crawl.pages[path].foreign == [], f"{path} asked another host"
+        stored_per_page[path] = crawl.pages[path].storage
+    assert crawl.foreign == []
+    assert [url for url in crawl.requested if not url.startswith(site_url)] == []
+    assert crawl.cookies == []
     # A reader who changes the colour scheme and searches: the theme keeps the scheme only.
+    requested = record_requests(context)
     page.goto(site_url)
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.focus("input[name='query']")
@@ -173,60 +148,22 @@ def test_the_self_assessment_keeps_only_the_answers_in_each_state(
 # ------------------------------------------------------------------ guidance pages stay light
 
 
-class RecordingHandler(SiteHandler):
-    """The site's own handler, noting each path asked for (whoever asks: page, worker or
-    service worker; the server sees them all)."""
-
-    def do_GET(self) -> None:  # noqa: N802 (the standard library names it)
-        self.server.paths.append(self.path)
-        super().do_GET()
-
-    def do_HEAD(self) -> None:  # noqa: N802 (the standard library names it)
-        self.server.paths.append(self.path)
-        super().do_HEAD()
-
-
-@pytest.fixture
-def recording_site(built_site: Path) -> Iterator[tuple[str, list[str]]]:
-    """The built site on its own loopback server that records every path requested."""
-    handler = functools.partial(RecordingHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.paths = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/", server.paths
-    server.shutdown()
-
-
-def wait_until_quiet(paths: list[str], quiet: float = 1.0, limit: float = 20.0) -> None:
-    """Wait until the server has had no request for `quiet` seconds (at most `limit`)."""
-    deadline = time.monotonic() + limit
-    count, since = len(paths), time.monotonic()
-    while time.monotonic() < deadline and time.monotonic() - since < quiet:
-        time.sleep(0.1)
-        if len(paths) != count:
-            count, since = len(paths), time.monotonic()
-
-
 PYTHON_PATHS = re.compile(r"(^|/)pyodide/|(^|/)assets/py/|assessment-worker|\.wasm$|\.snapshot")
 
 
-def test_guidance_pages_never_load_python(
-    page_paths: list[str], recording_site: tuple[str, list[str]], context: object, page: object
-) -> None:
-    base, paths = recording_site
+def test_guidance_pages_never_load_python(page_paths: list[str], crawl: Crawl) -> None:
+    # The shared crawl visits every guidance page first, waits until the network is quiet
+    # (whatever the pages set going, a service worker installing, say, has time to ask), and
+    # records every path its server was asked for until then, whoever asked.
     guidance = [path for path in page_paths if not path.startswith("assessment/")]
-    for path in guidance:
-        page.goto(base + path)
-    # Whatever the pages set going (a service worker installing, say) has time to ask.
-    page.wait_for_load_state("networkidle")
-    wait_until_quiet(paths)
+    paths = crawl.paths_for_guidance
     python = sorted({p for p in paths if PYTHON_PATHS.search(urlsplit(p).path.lstrip("/"))})
     assert python == [], (
         "visiting the guidance pages downloaded parts of Python or the self-assessment "
         "(not even a service worker may fetch them for a guidance page): " + ", ".join(python)
     )
     assert len(guidance) >= 19
-    # The check can see Python being loaded: the self-assessment does load it.
-    page.goto(base + "assessment/")
-    page.wait_for_selector("#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT)
-    assert any(PYTHON_PATHS.search(p) for p in paths)
+    assert set(guidance) < set(crawl.pages)
+    # The check can see Python being loaded: the self-assessment, visited next, does load it.
+    assert crawl.pages["assessment/"].storage is not None
+    assert any(PYTHON_PATHS.search(p) for p in crawl.paths)

@@ -1,5 +1,6 @@
-"""The rules data: the ids the specification fixes, the wording rules, the version hash,
-and the checks that run on every load (each kind of mistake names its file and key)."""
+"""The rules data: the ids the specification fixes (pinned in tests/spec_reading.py), the
+wording rules, the version hash, and the checks that run on every load (each kind of mistake
+names its file and key)."""
 
 from __future__ import annotations
 
@@ -9,60 +10,25 @@ from pathlib import Path
 
 import pytest
 
+from assessment import rules_reader
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.engine import evaluate
 from assessment.loader import RULES_DIR, RulesError, load_rules
-from assessment.rules_reader import rules_version
+from assessment.rules_reader import display_path, rules_version
+from tests.spec_reading import (
+    CHECK_ITEMS,
+    IONISING,
+    NON_IONISING,
+    OUTCOMES,
+    PARTIAL_ITEMS,
+    SPEC_EVIDENCE,
+    SPEC_NOTICES,
+    SPEC_QUESTIONS,
+    STATUSES,
+)
 
 RULES = load_rules()
 
-# The ids, flags and basis words of shared/spec/assessment.md, copied by hand.
-SPEC_QUESTIONS = {
-    "nation": (False, ["england", "wales", "scotland", "northern-ireland"]),
-    "profession": (False, [
-        "nurse", "midwife", "nursing-associate", "physiotherapist", "paramedic", "radiographer",
-        "podiatrist", "occupational-therapist", "orthoptist", "speech-and-language-therapist",
-        "operating-department-practitioner", "prosthetist-orthotist", "dietitian",
-        "clinical-scientist", "pharmacist", "osteopath", "chiropractor", "physician-associate",
-        "anaesthesia-associate", "other-registered", "not-registered"]),
-    "practice_level": (False, ["enhanced", "advanced", "consultant", "other"]),
-    "settings": (True, ["emergency-urgent", "inpatient", "outpatient", "primary-care",
-                        "community", "independent"]),
-    "imaging_provider": (False, ["same-organisation", "other-organisation",
-                                 "several-organisations"]),
-    "modalities": (True, ["xray", "ct", "fluoroscopy", "nuclear-medicine", "dexa", "ultrasound",
-                          "mri"]),
-    "patients": (True, ["adults", "children"]),
-    "scope_written": (False, ["yes", "draft", "no"]),
-    "service_need": (False, ["yes", "partly", "no"]),
-    "irmer_training": (False, ["current", "expired", "none"]),
-    "education": (False, ["completed", "in-progress", "none"]),
-    "competence": (False, ["yes", "no"]),
-    "paediatric_competence": (False, ["yes", "no"]),
-    "supervisor": (False, ["yes", "no", "independent"]),
-    "results_plan": (False, ["yes", "no"]),
-    "referral_guidelines": (False, ["yes", "no"]),
-    "audit_plan": (False, ["yes", "no"]),
-    "mri_safety": (False, ["yes", "no"]),
-}
-SPEC_EVIDENCE = {
-    "registration": "law",
-    "role-level": "national-guidance",
-    "service-need": "national-guidance",
-    "scope-of-practice": "law",
-    "irmer-training": "local-practice",
-    "education": "professional-body",
-    "competence": "professional-body",
-    "paediatric-competence": "local-practice",
-    "supervisor": "local-practice",
-    "results-management": "local-practice",
-    "referral-criteria": "law",
-    "pregnancy-enquiry": "law",
-    "ct-contrast": "local-practice",
-    "mri-safety": "local-practice",
-    "non-ionising": "professional-body",
-    "each-provider": "law",
-    "audit": "local-practice",
-}
 GROUPS = {
     "service-need": ["service-need", "scope-of-practice"],
     "suitability": ["registration", "role-level", "education", "irmer-training", "competence",
@@ -71,8 +37,6 @@ GROUPS = {
                             "each-provider"],
     "modality": ["ct-contrast", "mri-safety", "non-ionising"],
 }
-CHECK_ITEMS = {"role-level", "supervisor", "non-ionising", "each-provider"}
-PARTIAL_ITEMS = {"service-need", "scope-of-practice", "irmer-training", "education"}
 
 
 # The ids the specification fixes -------------------------------------------------------
@@ -90,10 +54,9 @@ def test_evidence_ids_order_and_basis_are_the_specifications() -> None:
 
 
 def test_notices_and_the_fixed_words() -> None:
-    assert [notice.id for notice in RULES.notices] == [
-        "associate-position", "nursing-associate-position", "nation-context"]
-    assert list(RULES.status_labels) == ["held", "partial", "gap", "check", "unknown"]
-    assert set(RULES.outcome_sentences) == {"ready", "gaps", "blocked", "incomplete"}
+    assert [notice.id for notice in RULES.notices] == SPEC_NOTICES
+    assert list(RULES.status_labels) == list(STATUSES)
+    assert set(RULES.outcome_sentences) == set(OUTCOMES)
     assert set(RULES.basis_labels) == set(SPEC_EVIDENCE.values())
 
 
@@ -107,9 +70,8 @@ def test_evidence_groups() -> None:
 
 
 def test_ionising_modalities_are_defined_once_as_in_the_specification() -> None:
-    assert RULES.option_sets["ionising"].options == ("xray", "ct", "fluoroscopy",
-                                                     "nuclear-medicine", "dexa")
-    assert RULES.option_sets["non-ionising"].options == ("ultrasound", "mri")
+    assert RULES.option_sets["ionising"].options == IONISING
+    assert RULES.option_sets["non-ionising"].options == NON_IONISING
 
 
 def test_nations_give_the_law_and_inspectorate_of_the_facts() -> None:
@@ -154,12 +116,45 @@ def test_only_items_citing_the_announcement_speak_of_the_2025_guidance() -> None
             assert "sor-2025-announcement" in item.sources, item.id
 
 
+def _sentences(texts: tuple[str, ...] | list[str]) -> bool:
+    """At least one sentence, none of them blank."""
+    return bool(texts) and all(isinstance(text, str) and text.strip() for text in texts)
+
+
 def test_every_item_and_notice_has_sources_and_a_why() -> None:
+    """Every item names sources in the registry and says why it applies, in sentences; every
+    notice names its sources (the nation notice, each nation's) and says what it rests on."""
     for item in RULES.evidence:
         assert item.sources and item.why and item.title
+        assert all(source in RULES.sources for source in item.sources), item.id
+        assert _sentences(item.why), item.id
+        assert item.what.strip() and item.what_counts.strip(), item.id
     for notice in RULES.notices:
         assert notice.as_of.year >= 2024
         assert notice.sources or notice.nation_context
+        cited = [*notice.sources]
+        if notice.nation_context:
+            assert all(nation.sources for nation in RULES.nations.values()), notice.id
+            cited += [source for nation in RULES.nations.values() for source in nation.sources]
+        assert cited and all(source in RULES.sources for source in cited), notice.id
+        assert notice.text.strip(), notice.id  # its why: the position it states
+    # As the result shows them: each applicable item's why and sources, each notice's sources.
+    everything = {"nation": "england", "profession": "physician-associate",
+                  "modalities": ["xray", "ct", "mri", "ultrasound"], "patients": ["children"],
+                  "imaging_provider": "several-organisations"}
+    for answers in (everything, {**everything, "profession": "nursing-associate"}):
+        result = evaluate(answers)
+        for entry in result["evidence"]:
+            assert _sentences(entry["why"]) and entry["sources"], entry["id"]
+            assert all(source["title"] and source["url"] for source in entry["sources"])
+        for notice in result["notices"]:
+            assert notice["text"].strip() and notice["sources"], notice["id"]
+            assert all(source["title"] and source["url"] for source in notice["sources"])
+    shown = {notice["id"] for answers in (everything, {**everything,
+             "profession": "nursing-associate"}) for notice in evaluate(answers)["notices"]}
+    assert shown == {notice.id for notice in RULES.notices}
+    applied = {entry["id"] for entry in evaluate(everything)["evidence"]}
+    assert applied == {item.id for item in RULES.evidence}, "the answers above miss an item"
 
 
 # Version ------------------------------------------------------------------------------------
@@ -331,11 +326,33 @@ def test_missing_file_fails_naming_it(tmp_path: Path) -> None:
         load_rules(rules_dir)
 
 
-def test_error_names_the_package_file_relative_to_the_project() -> None:
+def test_error_names_the_package_file_relative_to_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     error = RulesError("assessment/rules/evidence.toml", "evidence.irmer-training.sources[0]",
                        "unknown source 'foo'")
     assert str(error) == ("assessment/rules/evidence.toml: evidence.irmer-training.sources[0]: "
                           "unknown source 'foo'")
+    # display_path: a file of the package is named from the project (the package's parent),
+    # whatever the working folder; a file elsewhere keeps its full path.
+    assert display_path(RULES_DIR / "evidence.toml") == "assessment/rules/evidence.toml"
+    monkeypatch.chdir(tmp_path)
+    assert display_path(RULES_DIR / "evidence.toml") == "assessment/rules/evidence.toml"
+    assert display_path(tmp_path / "evidence.toml") == str(tmp_path / "evidence.toml")
+    # And a mistake in a package's rules file fails naming it so: a copy of the project whose
+    # package sits in tmp_path.
+    project = tmp_path / "project"
+    rules_dir = _copy_rules(project / "assessment" / "rules")
+    monkeypatch.setattr(rules_reader, "PACKAGE_PARENT", project.resolve())
+    path = rules_dir / "evidence.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('sources = ["uhb-nmr"]', 'sources = ["uhb-nmr", "foo"]'),
+                    encoding="utf-8")
+    with pytest.raises(RulesError) as raised:
+        load_rules(rules_dir)
+    assert raised.value.file == "assessment/rules/evidence.toml"
+    assert str(raised.value) == ("assessment/rules/evidence.toml: evidence.mri-safety.sources[1]: "
+                                 "unknown source 'foo'")
 
 
 # The catalogue for the page without JavaScript ------------------------------------------
@@ -343,7 +360,7 @@ def test_error_names_the_package_file_relative_to_the_project() -> None:
 
 def test_question_catalogue_says_when_each_question_is_asked() -> None:
     catalogue = {entry["id"]: entry for entry in question_catalogue()}
-    assert list(catalogue) == list(SPEC_QUESTIONS)
+    assert list(catalogue) == [question.id for question in RULES.questions]
     assert [q for q, entry in catalogue.items() if entry["asked_when_text"] is None] == [
         "nation", "profession"]
     assert catalogue["practice_level"]["asked_when_text"] == RULES.registered_text
@@ -359,7 +376,7 @@ def test_question_catalogue_says_when_each_question_is_asked() -> None:
 
 def test_evidence_catalogue_describes_every_item_from_the_data() -> None:
     catalogue = evidence_catalogue()
-    assert [entry["id"] for entry in catalogue] == list(SPEC_EVIDENCE)
+    assert [entry["id"] for entry in catalogue] == [item.id for item in RULES.evidence]
     for entry in catalogue:
         assert set(entry) == {
             "id", "title", "group", "group_title", "basis", "basis_label", "what",

@@ -11,9 +11,13 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import posixpath
 import re
+import shutil
+import subprocess
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -38,6 +42,33 @@ def service_worker_build(site: Path) -> dict:
     match = re.search(r"^const BUILD = (\{.*?\});$", text, re.MULTILINE | re.DOTALL)
     assert match, "sw.js has no BUILD line: the hook did not fill it in"
     return json.loads(match.group(1))
+
+
+# Runs the built sw.js's top level in a bare context, as a browser would register it at
+# `url`, and prints the name of the cache it opens (handlers are only recorded, never run).
+SW_CACHE_NAME = """
+const { readFileSync } = require("node:fs");
+const vm = require("node:vm");
+const [script, url] = process.argv.slice(1);
+const self = { location: new URL(url), addEventListener: () => {} };
+const context = vm.createContext({ self, URL, Set, Promise, console });
+process.stdout.write(String(vm.runInContext(readFileSync(script, "utf8") + "\\n;CACHE", context)));
+"""
+
+
+def service_worker_cache_name(site: Path, site_url: str) -> str:
+    """The cache name the built service worker computes when served from `site_url`."""
+    node = shutil.which("node")
+    assert node, "node is not on PATH: the service worker's cache name is read with Node.js 20+"
+    done = subprocess.run(
+        [node, "-e", SW_CACHE_NAME, str(site / "sw.js"), urljoin(site_url, "sw.js")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def test_every_runtime_file_is_listed_with_its_hash(built_site: Path) -> None:
@@ -98,8 +129,14 @@ def test_every_local_script_and_stylesheet_carries_its_hash(built_site: Path) ->
 
 def test_the_service_worker_keeps_every_page_and_the_python_runtime(built_site: Path) -> None:
     build = service_worker_build(built_site)
-    # overrides/sw.js names its cache prefix + version + " " + the path of the site's root
-    assert manifest(built_site)["cache"] == f"imaging-referrer-{build['version']} /"
+    # The cache the worker really opens, as sw.js itself computes it for the site's address
+    # (the build's site_url, or the root of a host when none is set, as in this build): its
+    # prefix, the build's version and a suffix naming the site's root path.
+    site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+    cache = service_worker_cache_name(built_site, site_url)
+    assert cache.startswith("imaging-referrer-") and build["version"] in cache
+    assert cache.endswith(" " + urlsplit(site_url).path)
+    assert manifest(built_site)["cache"] == cache
     files = set(build["files"])
     pages = {
         p.relative_to(built_site).as_posix().removesuffix("index.html") or "./"

@@ -17,30 +17,13 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
+from assessment.loader import load_rules
 from hooks import citation_checks, page_markdown, page_sources
 from hooks import front_matter as page_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-EVIDENCE_IDS = [
-    "registration",
-    "role-level",
-    "service-need",
-    "scope-of-practice",
-    "irmer-training",
-    "education",
-    "competence",
-    "paediatric-competence",
-    "supervisor",
-    "results-management",
-    "referral-criteria",
-    "pregnancy-enquiry",
-    "ct-contrast",
-    "mri-safety",
-    "non-ionising",
-    "each-provider",
-    "audit",
-]
+EVIDENCE_IDS = [item.id for item in load_rules().evidence]
 
 
 def front_matter(path: Path) -> dict:

@@ -9,7 +9,6 @@ import datetime
 import hashlib
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,9 @@ from assessment.engine import evaluate
 from assessment.loader import load_rules
 from assessment.report import render_json, render_markdown, render_text
 from assessment.web import page_view_json, take_away_json
+from tests.pyodide_run import run_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "node" / "run_scenarios.mjs"
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
 DATE = "2025-01-20"
 
@@ -37,13 +36,7 @@ def snapshot_outputs(request: pytest.FixtureRequest, built_site: Path) -> dict:
     (snapshot,) = folder.glob("assessment-*.snapshot")
     (stdlib,) = folder.glob("python-stdlib-*.zip")
     start = str(snapshot) if request.param == "snapshot" else ""
-    done = subprocess.run(
-        [node, str(SCRIPT), str(ROOT), DATE, "", start, str(stdlib)],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-        timeout=300,
-    )
+    done = run_scenarios(node, DATE, "", start, str(stdlib))
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     return json.loads(done.stdout.decode("utf-8"))
 
@@ -54,18 +47,29 @@ def test_the_snapshot_carries_the_package_and_the_rules(snapshot_outputs: dict) 
     assert sorted(snapshot_outputs["outputs"]) == [path.stem for path in SCENARIOS]
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=[path.stem for path in SCENARIOS])
-def test_the_snapshot_gives_cpythons_output(path: Path, snapshot_outputs: dict) -> None:
-    answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
-    result = evaluate(answers)
+@pytest.fixture(scope="module")
+def cpython_outputs() -> dict[str, dict[str, str]]:
+    """What CPython gives for every scenario, computed once for both starts."""
     today = datetime.date.fromisoformat(DATE)
-    expected = {
-        "json": render_json(result),
-        "markdown": render_markdown(result, answers, today=today),
-        "text": render_text(result, answers, today=today),
-        "view": page_view_json(json.dumps(answers), DATE, ""),
-        "take_away": take_away_json(json.dumps(answers), DATE, ""),
-    }
+    outputs = {}
+    for path in SCENARIOS:
+        answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+        result = evaluate(answers)
+        outputs[path.stem] = {
+            "json": render_json(result),
+            "markdown": render_markdown(result, answers, today=today),
+            "text": render_text(result, answers, today=today),
+            "view": page_view_json(json.dumps(answers), DATE, ""),
+            "take_away": take_away_json(json.dumps(answers), DATE, ""),
+        }
+    return outputs
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[path.stem for path in SCENARIOS])
+def test_the_snapshot_gives_cpythons_output(
+    path: Path, snapshot_outputs: dict, cpython_outputs: dict
+) -> None:
+    expected = cpython_outputs[path.stem]
     for output, text in expected.items():
         assert snapshot_outputs["outputs"][path.stem][output] == text, output
 

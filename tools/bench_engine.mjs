@@ -1,20 +1,20 @@
 // The Pyodide half of `python -m tools.bench_engine`: loads Pyodide from the pinned npm
-// package, writes the `assessment` package and tools/bench_engine.py into its file system,
-// and prints the result of the same `measure` function as JSON.
+// package, writes the files it is sent (the `assessment` package and tools/bench_engine.py)
+// into its file system, and prints the result of the same `measure` function as JSON.
 //
-// Usage: node tools/bench_engine.mjs <repo root> <rounds>
+// Usage: node tools/bench_engine.mjs <repo root> <rounds> < files.json
+// (files.json: the files to write, a JSON list of paths relative to the repository root)
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
-import { packageFiles, writeIntoPyodide } from "./package_files.mjs";
+import { filesFromStdin, writeIntoPyodide } from "./pyodide_files.mjs";
 
 const [root, rounds] = process.argv.slice(2);
-
+const files = filesFromStdin();
 
 const pyodide = await loadPyodide();
 const target = "/home/pyodide";
-const copies = [...packageFiles(path.join(root, "assessment")), path.join(root, "tools", "bench_engine.py")];
-writeIntoPyodide(pyodide, root, copies, (relative) => relative.replace(/^tools\//, "bench/"));
+writeIntoPyodide(pyodide, root, files, (relative) => relative.replace(/^tools\//, "bench/"));
 const scenarioDir = path.join(root, "tests", "scenarios");
 const scenarios = readdirSync(scenarioDir)
   .filter((name) => name.endsWith(".json"))

@@ -3,7 +3,8 @@ scenario files, in CPython and in Pyodide (CPython in WebAssembly, under Node).
 
 Run with `python -m tools.bench_engine [--rounds N]`. It reports numbers; it asserts none.
 The same `measure` function runs on both sides: the Node part (tools/bench_engine.mjs)
-copies this file and the `assessment` package into Pyodide's file system and calls it.
+copies this file and the `assessment` package (the build's list of its files, sent on stdin)
+into Pyodide's file system and calls it.
 """
 
 from __future__ import annotations
@@ -64,8 +65,14 @@ def run_pyodide(rounds: int) -> dict[str, Any] | str:
         return "skipped: node is not on PATH"
     if not (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file():
         return "skipped: node_modules/pyodide is missing (run `npm ci`)"
+    # The package's files as the build lists them (not imported at the top: this module also
+    # runs inside Pyodide, which has no hooks), and this file, for the Node script to copy.
+    from hooks.assessment_page import package_files  # noqa: PLC0415
+
+    files = [*package_files(), Path(__file__).resolve()]
+    listed = json.dumps([path.relative_to(ROOT).as_posix() for path in files])
     done = subprocess.run([node, str(NODE_SCRIPT), str(ROOT), str(rounds)], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+                          input=listed, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return f"failed: {done.stderr.strip().splitlines()[-1] if done.stderr else done.returncode}"
     return json.loads(done.stdout)

@@ -4,28 +4,30 @@
 // comparison with CPython's byte for byte.
 //
 // Usage: node tests/node/run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot] [stdlib]
-// The package's files are read from disk and written into Pyodide's file system, as the
-// browser's worker unpacks them; one Pyodide start serves every scenario. Given the built
+//        < files.json
+// The package's files (files.json: a JSON list of paths relative to the repository root, as
+// the Python caller takes them from hooks/assessment_page.py) are read from disk and written
+// into Pyodide's file system, as the browser's worker unpacks them; one Pyodide start serves
+// every scenario. Given the built
 // site's memory snapshot, Pyodide is restored from it instead and nothing is written: the
 // package must already be in the snapshot, exactly as the browser finds it. Given the site's
 // standard-library subset, Pyodide mounts it instead of its whole library, as the browser does.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
-import { packageFiles, writeIntoPyodide } from "../../tools/package_files.mjs";
+import { filesFromStdin, writeIntoPyodide } from "../../tools/pyodide_files.mjs";
 
 const [root, date, siteUrl, snapshot, stdlib] = process.argv.slice(2);
 if (!root || !date || siteUrl === undefined) {
-  console.error("usage: node run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url>");
+  console.error("usage: node run_scenarios.mjs <repo root> <YYYY-MM-DD> <site url> [snapshot] [stdlib] < files.json");
   process.exit(2);
 }
-
 
 const options = stdlib ? { stdLibURL: stdlib } : {};
 if (snapshot) options._loadSnapshot = new Uint8Array(readFileSync(snapshot));
 const pyodide = await loadPyodide(options);
 const target = "/home/pyodide";
-if (!snapshot) writeIntoPyodide(pyodide, root, packageFiles(path.join(root, "assessment")));
+if (!snapshot) writeIntoPyodide(pyodide, root, filesFromStdin());
 
 const scenarioDir = path.join(root, "tests", "scenarios");
 const scenarios = readdirSync(scenarioDir)

@@ -1,5 +1,5 @@
-"""States of the self-assessment shared by the quality gates (accessibility, privacy), as
-share-link fragments: the answers a person gave, in the URL after `#`."""
+"""States of the self-assessment, as share-link fragments (the answers a person gave, in the
+URL after `#`): shared by the quality gates (accessibility, privacy) and the benchmark."""
 
 from __future__ import annotations
 

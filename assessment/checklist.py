@@ -20,8 +20,10 @@ from typing import Any
 from .answers import Settled, settled_answers
 from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
+from .rules_model import Employer, Requirement
 
-__all__ = ["Checklist", "ItemView", "MissingView", "NoticeView", "ScopeColumnView",
+__all__ = ["Checklist", "EmployerView", "ItemView", "LocalItemView", "MissingView",
+           "NoticeView", "ScopeColumnView",
            "ScopeTable", "build_checklist",
            "checklist_for", "next_step", "outcome_sentence", "scope_rows"]
 
@@ -46,6 +48,39 @@ class ItemView:
     sources: tuple[tuple[str, str], ...]
     guidance: str
     guidance_text: str
+
+
+@dataclass(frozen=True)
+class LocalItemView:
+    """One of the chosen employer's own requirements as the checklist shows it: what the
+    employer asks, its status and why, the national item it sharpens and its sources."""
+
+    id: str
+    title: str
+    status: str
+    status_label: str
+    asks: str
+    why: tuple[str, ...]
+    refines: str | None
+    next_label: str | None
+    next_text: str | None
+    sources: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class EmployerView:
+    """The chosen employer's profile in the checklist: who, from which documents at which
+    date (`note`), how to apply, and its applicable requirements with their counts."""
+
+    id: str
+    name: str
+    checked: str
+    note: str
+    apply_text: str
+    apply_url: str | None
+    sources: tuple[tuple[str, str], ...]
+    counts: tuple[tuple[str, int], ...]
+    items: tuple[LocalItemView, ...]
 
 
 @dataclass(frozen=True)
@@ -111,6 +146,7 @@ class Checklist:
     notices: tuple[NoticeView, ...]
     missing: tuple[MissingView, ...]
     scope: ScopeTable | None
+    employer: EmployerView | None = None
 
 
 def outcome_sentence(result: Mapping[str, Any], rules: Rules | None = None) -> str:
@@ -180,16 +216,18 @@ def _next_step(entry: Mapping[str, Any], settled: Settled, rules: Rules) -> str 
 
 def build_checklist(result: Mapping[str, Any], answers: Mapping[str, object],
                     rules: Rules | None = None, *, site_url: str | None = None,
-                    today: datetime.date) -> Checklist:
-    """The checklist for a result and the answers that produced it."""
+                    today: datetime.date, employer: Employer | None = None) -> Checklist:
+    """The checklist for a result and the answers (and employer profile) that produced it."""
     rules = rules or load_rules()
     return checklist_for(result, settled_answers(answers, rules), rules, site_url=site_url,
-                         today=today)
+                         today=today, employer=employer)
 
 
 def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
-                  site_url: str | None = None, today: datetime.date) -> Checklist:
-    """The checklist for a result and the settled answers that produced it."""
+                  site_url: str | None = None, today: datetime.date,
+                  employer: Employer | None = None) -> Checklist:
+    """The checklist for a result and the settled answers (and the employer profile, if the
+    result was worked out with one) that produced it."""
     nation = settled.answers.get("nation")
     context = result["context"] or {}
     return Checklist(
@@ -211,6 +249,60 @@ def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
         missing=tuple(MissingView(question, rules.question(question).text)
                       for question in result["missing"]),
         scope=None if result["outcome"] == "blocked" else _scope_table(settled, rules),
+        employer=None if employer is None else _employer_view(result, employer, settled,
+                                                                rules),
+    )
+
+
+def _employer_view(result: Mapping[str, Any], employer: Employer, settled: Settled,
+                   rules: Rules) -> EmployerView:
+    requirements = {requirement.id: requirement for requirement in employer.requirements}
+    items = tuple(_local_view(entry, requirements[entry["id"]], settled, rules)
+                  for entry in result["local"])
+    checked = long_date(employer.checked.year, employer.checked.month, employer.checked.day)
+    statuses = [item.status for item in items]
+    return EmployerView(
+        id=employer.id,
+        name=employer.name,
+        checked=checked,
+        note=rules.texts["employer_note"].replace("{employer}", employer.name)
+        .replace("{date}", checked),
+        apply_text=employer.apply_text,
+        apply_url=employer.apply_url,
+        sources=tuple((source["title"], source["url"])
+                      for source in result["employer"]["sources"]),
+        counts=tuple((label, statuses.count(status))
+                     for status, label in rules.status_labels.items() if status in statuses),
+        items=items,
+    )
+
+
+def _local_view(entry: Mapping[str, Any], requirement: Requirement, settled: Settled,
+                rules: Rules) -> LocalItemView:
+    status = entry["status"]
+    if status in ("gap", "partial"):
+        step = requirement.next_step
+    elif status == "check":
+        step = requirement.check
+    elif status == "unknown":
+        open_questions = [question for question in settled.asked
+                          if question in requirement.status_reads
+                          and question not in settled.answers]
+        texts = [quote(rules.question(question).text) for question in open_questions]
+        step = rules.texts["unknown_step"].replace("{questions}", join(texts))
+    else:
+        step = None
+    return LocalItemView(
+        id=entry["id"],
+        title=entry["title"],
+        status=status,
+        status_label=rules.status_labels[status],
+        asks=requirement.text,
+        why=tuple(entry["why"]),
+        refines=rules.item(requirement.refines).title if requirement.refines else None,
+        next_label=rules.next_labels.get(status),
+        next_text=step,
+        sources=tuple((source["title"], source["url"]) for source in entry["sources"]),
     )
 
 

@@ -169,7 +169,7 @@ def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | N
     if output == "json":
         return render_json(result)
     renderer = render_markdown if output == "markdown" else render_text
-    return renderer(result, answers, rules, site_url=site_url, today=today)
+    return renderer(result, answers, rules, site_url=site_url, today=today, employer=employer)
 
 
 def read_answers(path: str, rules: Rules) -> dict[str, Any]:

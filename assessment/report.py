@@ -16,6 +16,7 @@ from typing import Any
 
 from .checklist import (
     Checklist,
+    EmployerView,
     ItemView,
     ScopeTable,
     build_checklist,
@@ -24,6 +25,7 @@ from .checklist import (
     scope_rows,
 )
 from .loader import Rules
+from .rules_model import Employer
 
 __all__ = ["markdown", "next_step", "outcome_sentence", "render_json", "render_markdown",
            "render_text", "scope_rows", "text"]
@@ -72,9 +74,10 @@ _string = json.encoder.encode_basestring  # what json.dumps uses with ensure_asc
 
 def render_markdown(result: Mapping[str, Any], answers: Mapping[str, object],
                     rules: Rules | None = None, *, site_url: str | None = None,
-                    today: datetime.date) -> str:
+                    today: datetime.date, employer: Employer | None = None) -> str:
     """The checklist in Markdown, ready to paste into an application."""
-    return markdown(build_checklist(result, answers, rules, site_url=site_url, today=today))
+    return markdown(build_checklist(result, answers, rules, site_url=site_url, today=today,
+                                    employer=employer))
 
 
 def markdown(sheet: Checklist) -> str:
@@ -98,6 +101,8 @@ def markdown(sheet: Checklist) -> str:
         lines += [f"### {title}", ""]
         for item in items:
             lines += _markdown_item(item, sheet.labels["basis"])
+    if sheet.employer:
+        lines += _markdown_employer(sheet.employer, heading["employer"], sheet.labels)
     if sheet.notices:
         lines += [f"## {heading['notices']}", ""]
         for notice in sheet.notices:
@@ -114,9 +119,10 @@ def markdown(sheet: Checklist) -> str:
 
 def render_text(result: Mapping[str, Any], answers: Mapping[str, object],
                 rules: Rules | None = None, *, site_url: str | None = None,
-                today: datetime.date) -> str:
+                today: datetime.date, employer: Employer | None = None) -> str:
     """The checklist as plain text, wrapped for a terminal."""
-    return text(build_checklist(result, answers, rules, site_url=site_url, today=today))
+    return text(build_checklist(result, answers, rules, site_url=site_url, today=today,
+                                employer=employer))
 
 
 def text(sheet: Checklist) -> str:
@@ -127,22 +133,14 @@ def text(sheet: Checklist) -> str:
               *_wrap(sheet.outcome_sentence)]
     if sheet.counts:
         lines += _wrap(_counts(sheet))
-    lines += ["", heading["where"]]
-    if sheet.nation:
-        lines += [sheet.nation]
-        for label, text in sheet.context:
-            lines += _wrap(text, f"  {label}: ")
-    else:
-        lines += ["Not answered yet."]
-    lines += ["", heading["answers"]]
-    for question, answer in sheet.answers:
-        lines += _wrap(question, "  ") + _wrap(answer, "    ")
-    lines += [] if sheet.answers else ["No answers yet."]
+    lines += _text_where_and_answers(sheet, heading)
     lines += ["", heading["evidence"]]
     for title, items in sheet.groups:
         lines += ["", title.upper()]
         for item in items:
             lines += ["", *_text_item(item, sheet.labels["basis"])]
+    if sheet.employer:
+        lines += _text_employer(sheet.employer, heading["employer"], sheet.labels)
     if sheet.notices:
         lines += ["", heading["notices"]]
         for notice in sheet.notices:
@@ -155,6 +153,20 @@ def text(sheet: Checklist) -> str:
     if sheet.scope:
         lines += ["", sheet.scope.heading.upper(), *_text_scope(sheet.scope)]
     return "\n".join(lines) + "\n"
+
+
+def _text_where_and_answers(sheet: Checklist, heading: Mapping[str, str]) -> list[str]:
+    lines = ["", heading["where"]]
+    if sheet.nation:
+        lines += [sheet.nation]
+        for label, value in sheet.context:
+            lines += _wrap(value, f"  {label}: ")
+    else:
+        lines += ["Not answered yet."]
+    lines += ["", heading["answers"]]
+    for question, answer in sheet.answers:
+        lines += _wrap(question, "  ") + _wrap(answer, "    ")
+    return lines + ([] if sheet.answers else ["No answers yet."])
 
 
 def _prepared(sheet: Checklist) -> str:
@@ -181,6 +193,28 @@ def _markdown_item(item: ItemView, basis: str) -> list[str]:
         lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
     lines += [f"  - Sources: {_md_sources(item.sources)}",
               f"  - Guidance: [{_md(item.title)}]({item.guidance})", ""]
+    return lines
+
+
+def _markdown_employer(employer: EmployerView, heading: str,
+                       labels: Mapping[str, str]) -> list[str]:
+    lines = [f"## {heading}: {_md(employer.name)}", "", _md(employer.note), ""]
+    if employer.counts:
+        counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
+        lines += [f"Requirements that apply to you: {len(employer.items)}. {counts}.", ""]
+    apply = f" ([{_md(employer.apply_url)}]({employer.apply_url}))" if employer.apply_url else ""
+    lines += [f"- **{labels['how_to_apply']}:** {_md(employer.apply_text)}{apply}",
+              f"- Sources: {_md_sources(employer.sources)}", ""]
+    for item in employer.items:
+        box = "[x]" if item.status == "held" else "[ ]"
+        lines += [f"- {box} **{_md(item.title)}**: {item.status_label}",
+                  f"  - {labels['asks']}: {_md(item.asks)}",
+                  f"  - Why: {_md(' '.join(item.why))}"]
+        if item.refines:
+            lines.append(f"  - {labels['refines']}: {_md(item.refines)}")
+        if item.next_text:
+            lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
+        lines += [f"  - Sources: {_md_sources(item.sources)}", ""]
     return lines
 
 
@@ -221,6 +255,28 @@ def _text_item(item: ItemView, basis: str) -> list[str]:
         lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")
     lines += ["  Sources:", *_text_sources(item.sources, "    ")]
     lines += [f"  Guidance: {item.guidance}"]
+    return lines
+
+
+def _text_employer(employer: EmployerView, heading: str,
+                   labels: Mapping[str, str]) -> list[str]:
+    lines = ["", heading.upper(), *_wrap(employer.name), *_wrap(employer.note)]
+    if employer.counts:
+        counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
+        lines += _wrap(f"Requirements that apply to you: {len(employer.items)}. {counts}.")
+    lines += _wrap(employer.apply_text, f"  {labels['how_to_apply']}: ", "    ")
+    if employer.apply_url:
+        lines += [f"    {employer.apply_url}"]
+    lines += ["  Sources:", *_text_sources(employer.sources, "    ")]
+    for item in employer.items:
+        lines += ["", *_wrap(item.title), f"  Status: {item.status_label}"]
+        lines += _wrap(item.asks, f"  {labels['asks']}: ", "    ")
+        lines += _wrap(" ".join(item.why), "  Why: ", "    ")
+        if item.refines:
+            lines += _wrap(item.refines, f"  {labels['refines']}: ", "    ")
+        if item.next_text:
+            lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")
+        lines += ["  Sources:", *_text_sources(item.sources, "    ")]
     return lines
 
 

@@ -20,9 +20,9 @@ CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
 SOURCE_KINDS = ("law", "inspectorate", "national-guidance", "framework", "regulator",
                 "professional-body", "employer", "news")
 NATION_QUESTION = "nation"
-LABEL_WORDS = ("basis", "more_about")
-HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "notices",
-                 "missing")
+LABEL_WORDS = ("basis", "more_about", "asks", "refines", "how_to_apply")
+HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "employer",
+                 "notices", "missing")
 
 
 @dataclass(frozen=True)

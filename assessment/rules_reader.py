@@ -260,10 +260,13 @@ class _Loader:
             file.fail("labels.more_about", "must contain the placeholder {title} once")
         texts = self._table(file, "texts")
         file.fields(texts, "texts", {"never_held": "text", "unknown_step": "text",
-                                     "as_of": "text"})
-        for key, placeholder in (("unknown_step", "questions"), ("as_of", "date")):
-            if PLACEHOLDER.findall(texts[key]) != [placeholder]:
-                file.fail(f"texts.{key}", f"must contain the placeholder {{{placeholder}}} once")
+                                     "as_of": "text", "employer_note": "text"})
+        for key, placeholders in (("unknown_step", ["questions"]), ("as_of", ["date"]),
+                                  ("employer_note", ["employer", "date"])):
+            if PLACEHOLDER.findall(texts[key]) != placeholders:
+                file.fail(f"texts.{key}", "must contain the placeholders "
+                                          f"{', '.join('{' + p + '}' for p in placeholders)} "
+                                          "once each, in that order")
         topics = {}
         for key, value in file.tables("employer_topics").items():
             if not ID.fullmatch(key):

@@ -10,6 +10,7 @@ profiles live in assessment/employers/ and are each checked by the tests that lo
 from __future__ import annotations
 
 import ast
+import datetime
 import io
 import json
 import shutil
@@ -26,6 +27,7 @@ from assessment.employer_profiles import PROFILES_DIR, load_employers, read_prof
 from assessment.engine import effective_answers, evaluate
 from assessment.errors import RulesError
 from assessment.loader import RULES_DIR, load_rules
+from assessment.report import render_markdown, render_text
 from assessment.rules_model import Employer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -626,3 +628,29 @@ def test_the_profiles_ship_in_the_package_archive() -> None:
     shipped = set(package_files())
     assert ROOT / "assessment" / "employer_profiles.py" in shipped
     assert set(PROFILES_DIR.glob("*.toml")) <= shipped
+
+
+# --- the employer's section in the Markdown and text checklists ------------------------------
+
+
+@pytest.mark.parametrize("profile_id", list(load_employers()))
+def test_markdown_and_text_show_the_employers_requirements_in_their_own_section(
+        profile_id: str) -> None:
+    rules = load_rules()
+    employer = load_employers()[profile_id]
+    scenario = ROOT / "tests" / "scenarios" / "england-podiatrist-expired-training.json"
+    answers = json.loads(scenario.read_text(encoding="utf-8"))["answers"]
+    result = evaluate(answers, rules, employer)
+    day = datetime.date(2026, 12, 1)
+    md = render_markdown(result, answers, rules, today=day, employer=employer)
+    plain = render_text(result, answers, rules, today=day, employer=employer)
+    heading = rules.headings["employer"]
+    assert f"## {heading}: {employer.name}" in md
+    assert heading.upper() in plain
+    assert employer.checked.strftime("%-d %B %Y") in md
+    for entry in result["local"]:
+        assert f"**{entry['title']}**: {rules.status_labels[entry['status']]}" in md
+        assert entry["title"] in plain
+    without = render_markdown(evaluate(answers, rules), answers, rules, today=day)
+    assert heading not in without
+    assert md.split(f"## {heading}")[0] == without.split("## " + rules.headings["notices"])[0]

@@ -28,6 +28,8 @@ HOW_TO_PAGE = f"{FOLDER}/profiles.md"
 COMPARED_PAGE = f"{FOLDER}/compared.md"
 NAV_SECTION = "For employers"
 NOT_STATED = "Not stated"
+# html-validate's limit for a whole <title> is 70 characters; the site's name takes 31 of them.
+MAX_TITLE = 38
 CAVEAT = (
     '!!! warning "From public documents, at a date"\n'
     "    Each profile records only what the employer's own public pages or documents said when "
@@ -137,13 +139,24 @@ def _status_line(req: Requirement, rules: Rules) -> str:
     return line + "."
 
 
+def page_title(name: str) -> str:
+    """A profile page's title, short enough for a browser tab and a link preview (the page's
+    h1 keeps the full name): without a bracketed abbreviation or the words "NHS Foundation
+    Trust" / "NHS Trust" when the name is long."""
+    title = name.split(" (")[0]
+    for suffix in (" NHS Foundation Trust", " NHS Trust"):
+        if len(title) > MAX_TITLE and title.endswith(suffix):
+            title = title.removesuffix(suffix)
+    return title
+
+
 def profile_markdown(profile: Employer, rules: Rules) -> str:
     """One employer's page: how to apply and every requirement, each with its source."""
     sources = list(profile.sources) + [s for req in profile.requirements for s in req.sources]
     nation = rules.question("nation").option(profile.nation).label
     checked = human_date(profile.checked)
     lines = [_front_matter(
-        profile.name.replace('"', "“"),
+        page_title(profile.name).replace('"', "“"),
         f"What {profile.name} asks of non-medical referrers, from its public documents, "
         f"checked on {checked}.", profile.checked.isoformat(), sources)]
     lines += [f"# {profile.name}", "", CAVEAT, ""]

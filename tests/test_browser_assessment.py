@@ -611,3 +611,23 @@ def test_a_partial_link_opens_at_its_first_unanswered_question(
     assert page.locator("[data-summary]").is_hidden()
     assert page.evaluate("document.activeElement.name") == first
     assert axe_violations(page) == []
+
+
+def test_el_sets_only_allowed_attributes_and_text(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    found = page.evaluate(
+        """async () => {
+            // Through the page's import map, as the page script imports it.
+            const url = new URL('../assets/js/assessment-nodes.js', document.baseURI);
+            const { el } = await import(url);
+            const refused = [];
+            for (const name of ['onclick', 'style', 'src', 'srcdoc', 'formaction', 'xlink:href']) {
+                try { el('a', { [name]: 'x' }); } catch { refused.push(name); }
+            }
+            const made = el('a', { href: '#x', class: 'c', text: '<img src=x onerror=alert(1)>' });
+            return { refused, children: made.children.length, text: made.textContent };
+        }"""
+    )
+    assert found["refused"] == ["onclick", "style", "src", "srcdoc", "formaction", "xlink:href"]
+    assert found["children"] == 0 and found["text"].startswith("<img")

@@ -16,12 +16,13 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
-from .answers import check_answers
-from .engine import evaluate
+from .answers import check_answers, settled_answers
+from .checklist import checklist_for
+from .engine import evaluate_settled
 from .errors import AnswerError, RulesError
 from .interactive import ask_all
 from .loader import Rules, load_rules
-from .report import render_json, render_markdown, render_text
+from .report import markdown, render_json, text
 
 PROGRAM = "python -m assessment"
 
@@ -96,12 +97,13 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
 
 def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | None,
            today: datetime.date) -> str:
-    """The result for checked answers, in the chosen format."""
-    result = evaluate(answers, rules)
+    """The result for checked answers, in the chosen format (the answers settled once)."""
+    settled = settled_answers(answers, rules)
+    result = evaluate_settled(settled, rules)
     if output == "json":
         return render_json(result)
-    renderer = render_markdown if output == "markdown" else render_text
-    return renderer(result, answers, rules, site_url=site_url, today=today)
+    sheet = checklist_for(result, settled, rules, site_url=site_url, today=today)
+    return markdown(sheet) if output == "markdown" else text(sheet)
 
 
 def read_answers(path: str, rules: Rules) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from .answers import Settled, settled_answers
 from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
-from .rules_model import Employer, Requirement
+from .rules_model import NATION_QUESTION, Employer, Requirement
 
 __all__ = ["Checklist", "EmployerView", "ItemView", "LocalItemView", "MissingView",
            "NoticeView", "ScopeColumnView",
@@ -228,7 +228,7 @@ def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
                   employer: Employer | None = None) -> Checklist:
     """The checklist for a result and the settled answers (and the employer profile, if the
     result was worked out with one) that produced it."""
-    nation = settled.answers.get("nation")
+    nation = settled.answers.get(NATION_QUESTION)
     context = result["context"] or {}
     return Checklist(
         headings=rules.headings,
@@ -241,7 +241,8 @@ def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
         outcome_label=rules.outcome_labels[result["outcome"]],
         outcome_sentence=outcome_sentence(result, rules),
         counts=_counts(result, rules),
-        nation=rules.question("nation").option(nation).label if isinstance(nation, str) else None,
+        nation=rules.question(NATION_QUESTION).option(nation).label
+        if isinstance(nation, str) else None,
         context=tuple((CONTEXT_LABELS[key], value) for key, value in context.items()),
         answers=tuple(_answer_rows(settled.answers, rules)),
         groups=_groups(result, settled, rules, site_url),

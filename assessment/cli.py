@@ -19,13 +19,14 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
-from .answers import check_answers
+from .answers import check_answers, settled_answers
+from .checklist import checklist_for
 from .employer_profiles import load_employers, read_profile
-from .engine import evaluate
+from .engine import evaluate_settled
 from .errors import AnswerError, RulesError
 from .interactive import ask_all
 from .loader import Rules, load_rules
-from .report import render_json, render_markdown, render_text
+from .report import markdown, render_json, text
 from .rules_model import Employer
 
 PROGRAM = "python -m assessment"
@@ -164,12 +165,14 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
 def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | None,
            today: datetime.date, *, employer: Employer | None = None) -> str:
     """The result for checked answers (with an employer's requirements, if given), in the
-    chosen format."""
-    result = evaluate(answers, rules, employer)
+    chosen format (the answers settled once)."""
+    settled = settled_answers(answers, rules)
+    result = evaluate_settled(settled, rules, employer)
     if output == "json":
         return render_json(result)
-    renderer = render_markdown if output == "markdown" else render_text
-    return renderer(result, answers, rules, site_url=site_url, today=today, employer=employer)
+    sheet = checklist_for(result, settled, rules, site_url=site_url, today=today,
+                          employer=employer)
+    return markdown(sheet) if output == "markdown" else text(sheet)
 
 
 def read_answers(path: str, rules: Rules) -> dict[str, Any]:

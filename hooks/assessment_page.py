@@ -160,18 +160,36 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
     return (
         f"<div{data}>"
         '<div class="assessment__status">'
-        '<p role="status" data-python-status>The live result needs JavaScript, which is off or'
+        # Which words show depends on the class the boot script puts on <html> as the head is
+        # read: with JavaScript on, the page never says it is off, not even while it loads.
+        '<p role="status" data-python-status>'
+        '<span class="assessment__no-js">The live result needs JavaScript, which is off or'
         " blocked in this browser. Every question and the complete evidence list, with when"
-        " each item applies, are below: use them as a checklist.</p>"
+        " each item applies, are below: use them as a checklist.</span>"
+        '<span class="assessment__loading">Getting your live result ready…</span></p>'
         '<progress data-python-progress max="3" value="0" hidden'
-        ' aria-label="Starting Python"></progress>'
+        ' aria-label="Getting the live result ready"></progress>'
         "</div>"
         '<div class="assessment__notes" role="status" data-notes hidden></div>'
+        # A shared result, first: the outcome and counts where the eye lands (filled in by the
+        # page script; the full result, with data-outcome, stays in its own section below).
+        '<section class="assessment__summary" data-summary hidden tabindex="-1"'
+        ' aria-labelledby="summary-heading">'
+        '<h2 id="summary-heading">Your result at a glance</h2>'
+        '<p class="assessment__summary-outcome" data-summary-outcome></p>'
+        '<div data-summary-counts></div>'
+        '<p class="assessment__summary-actions">'
+        '<button type="button" class="md-button md-button--primary"'
+        ' data-action="see-result">See the full result</button>'
+        '<button type="button" class="md-button" data-action="change-answers">'
+        "Change your answers</button></p>"
+        "</section>"
         '<div class="assessment__layout">'
         '<section class="assessment__questions" aria-labelledby="questions-heading">'
         '<h2 id="questions-heading">Questions</h2>'
         f"{form}</section>"
-        '<section class="assessment__result" id="result" aria-labelledby="result-heading">'
+        '<section class="assessment__result" id="result" tabindex="-1"'
+        ' aria-labelledby="result-heading">'
         '<h2 id="result-heading">Your result</h2>'
         '<p class="print-only" data-print-date></p>'
         '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'

@@ -143,7 +143,7 @@ def page_title(name: str) -> str:
     """A profile page's title, short enough for a browser tab and a link preview (the page's
     h1 keeps the full name): without a bracketed abbreviation or the words "NHS Foundation
     Trust" / "NHS Trust" when the name is long."""
-    title = name.split(" (")[0]
+    title = name.split(" (", maxsplit=1)[0]
     for suffix in (" NHS Foundation Trust", " NHS Trust"):
         if len(title) > MAX_TITLE and title.endswith(suffix):
             title = title.removesuffix(suffix)

@@ -18,6 +18,8 @@ import pytest
 
 from assessment.loader import load_rules
 from tests.page_reading import checked
+from tests.states import STATES
+from tests.test_quality_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -413,3 +415,219 @@ def test_search_starts_at_once_when_the_person_reaches_for_it(
     assert "data-python-ready" not in page.evaluate(
         "() => document.getElementById('assessment-app').getAttributeNames().join(' ')"
     )
+
+
+# ------------------------------------------------------------------ on a phone (issue 15)
+
+PHONE = {"width": 390, "height": 844}
+STATE_LINKS = {name: text for name, text in STATES.items() if text}
+
+
+def in_viewport(page: object, selector: str) -> dict:
+    """Where an element is against the viewport (its whole box is in view when `inside`)."""
+    return page.eval_on_selector(
+        selector,
+        """(el) => { const r = el.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, height: innerHeight,
+                     inside: r.top >= 0 && r.bottom <= innerHeight && r.height > 0 }; }""",
+    )
+
+
+@pytest.mark.parametrize("state", list(STATE_LINKS))
+def test_every_link_the_live_result_draws_resolves(
+    site_url: str, page: object, state: str
+) -> None:
+    page.goto(f"{site_url}assessment/#{STATE_LINKS[state]}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    links = page.eval_on_selector_all(
+        "[data-result] a[href], [data-summary] a[href]",
+        "(els) => els.map((a) => ({ href: a.href, text: a.textContent }))",
+    )
+    assert links
+    fetched: dict[str, str] = {}
+    for link in links:
+        href = link["href"]
+        if not href.startswith(site_url):
+            continue  # a source's own address, checked by the link checks of the rules
+        address, _, anchor = href.partition("#")
+        if address not in fetched:
+            response = page.request.get(address)
+            assert response.status == 200, f"{state}: {link['text']} → {href}"
+            fetched[address] = response.text()
+        if anchor and address != f"{site_url}assessment/":
+            assert f'id="{anchor}"' in fetched[address], f"{state}: no #{anchor} at {address}"
+    # "More about …" keeps the item's title as it is written (IR(ME)R, UK...).
+    titles = page.eval_on_selector_all(
+        "[data-evidence-id]",
+        """(els) => els.map((li) => [li.querySelector('.evidence__title span:last-child')
+            .textContent, li.querySelector('.evidence__guidance a').textContent])""",
+    )
+    assert all(more == f"More about {title}" for title, more in titles), titles
+
+
+def test_on_a_phone_the_scope_table_scrolls_in_its_own_box(site_url: str, page: object) -> None:
+    page.set_viewport_size(PHONE)
+    answers = {**json.loads(SCENARIOS[0].read_text())["answers"]}
+    open_assessment(page, site_url, answers)
+    box = page.locator(".scope__scroll")
+    box.scroll_into_view_if_needed()
+    widths = page.evaluate(
+        """() => { const box = document.querySelector('.scope__scroll');
+            return { page: document.documentElement.scrollWidth, view: innerWidth,
+                     box: box.clientWidth, table: box.scrollWidth }; }"""
+    )
+    assert widths["page"] <= widths["view"], f"the page pans sideways: {widths}"
+    assert widths["table"] > widths["box"], f"the table fits, so this tests nothing: {widths}"
+    assert box.get_attribute("tabindex") == "0"  # scrollable from the keyboard too
+
+
+def test_while_it_loads_the_page_never_says_javascript_is_off(
+    site_url: str, context: object, page: object
+) -> None:
+    held = []
+
+    def hold(route: object) -> None:  # the page script never arrives
+        held.append(route)
+
+    context.route(re.compile(r"/assets/js/assessment-[0-9a-f]{12}\.js$"), hold)
+    page.goto(f"{site_url}assessment/", wait_until="commit")
+    page.wait_for_selector("#assessment-form", state="attached")  # the page is parsed
+    status = page.inner_text("[data-python-status]")
+    assert "JavaScript" not in status and "off or blocked" not in status, status
+    assert "Getting your live result ready" in status
+    assert axe_violations(page) == []
+
+
+def test_progress_is_told_in_plain_words(site_url: str, context: object, page: object) -> None:
+    held = []
+
+    def hold(route: object) -> None:  # Python never finishes starting
+        held.append(route)
+
+    context.route("**/pyodide.asm.wasm", hold)
+    context.route("**/assets/py/assessment-*.snapshot", hold)
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector("[data-python-progress]:not([hidden])")
+    status = page.inner_text("[data-python-status]")
+    assert re.match(r"(Getting your live result ready|Step [123] of 3: )", status), status
+    assert "JavaScript" not in status
+
+
+def test_counts_say_what_they_count(site_url: str, page: object) -> None:
+    open_assessment(page, site_url, {"nation": "england", "profession": "nurse"})
+    missing = page.locator("[data-result] .missing")
+    listed = missing.locator("li").count()
+    assert listed >= 2
+    assert missing.locator("p").inner_text() == f"Questions still to answer: {listed}"
+    tally = page.inner_text("[data-result] .outcome__tally")
+    assert tally.startswith("Evidence items:"), tally
+
+
+def test_each_option_row_is_a_target_of_at_least_44_px(site_url: str, page: object) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    rows = page.eval_on_selector_all(
+        "#assessment-form fieldset:not([hidden]) .option",
+        "(els) => els.map((el) => { const r = el.getBoundingClientRect();"
+        " return [el.querySelector('input').id, r.width, r.height]; })",
+    )
+    assert len(rows) > 20
+    small = [(id_, w, h) for id_, w, h in rows if w < 44 or h < 44]
+    assert not small, small
+    # A tap at the far end of a row, away from the box and its words, still chooses it.
+    for control in ("q-nation-wales", "q-profession-physiotherapist"):
+        row = page.locator(f".option:has(#{control})")
+        row.scroll_into_view_if_needed()
+        box = row.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 3, box["y"] + box["height"] / 2)
+        assert page.is_checked(f"#{control}"), control
+
+
+def test_a_link_pasted_on_an_open_page_loads_its_answers(site_url: str, page: object) -> None:
+    open_assessment(page, site_url)
+    answer(page, "nation", "wales")
+    answer(page, "profession", "pharmacist")
+    own = checked(page)
+    # Only the fragment changes, as when a link is pasted into the address bar.
+    before = evaluations(page)
+    page.evaluate("location.hash = 'nation=scotland&profession=paramedic&modalities=xray'")
+    wait_for_update(page, before)
+    assert checked(page) == {"nation": ["scotland"], "profession": ["paramedic"],
+                             "modalities": ["xray"]}
+    assert "from a link" in page.inner_text("[data-notes]")
+    assert axe_violations(page) == []
+    # The person's own answers are kept until they change one, and they can switch back.
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert saved["answers"] == {"nation": "wales", "profession": "pharmacist"}
+    before = evaluations(page)
+    page.click("text=Switch back to my saved answers")
+    wait_for_update(page, before)
+    assert checked(page) == own
+    # An in-page anchor neither loads nor clears answers.
+    page.evaluate("location.hash = 'result'")
+    page.wait_for_timeout(300)
+    assert checked(page) == own
+    assert page.errors == []
+
+
+def test_a_links_answers_are_not_saved_as_the_persons_own(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/#nation=wales&profession=nurse")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    answer(page, "practice_level", "advanced")  # a change makes them hers
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert saved["answers"]["practice_level"] == "advanced"
+
+
+def test_a_complete_link_opens_at_its_result_on_a_phone(site_url: str, page: object) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}assessment/#{STATES['gaps']}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    page.wait_for_selector("[data-summary]:not([hidden])")
+    where = in_viewport(page, "[data-summary]")
+    assert where["inside"], f"the summary is not in the first view: {where}"
+    summary = page.inner_text("[data-summary]")
+    assert load_rules().outcome_labels["gaps"] in summary
+    assert "Evidence items:" in summary
+    assert page.locator("[data-summary] [data-outcome]").count() == 0  # one per page
+    assert page.locator("[data-outcome]").count() == 1
+    assert axe_violations(page) == []
+    page.click("[data-summary] [data-action=see-result]")
+    assert in_viewport(page, "#result-heading")["inside"]
+    page.click("[data-summary] [data-action=change-answers]")
+    assert page.evaluate("document.activeElement.closest('fieldset') !== null")
+
+
+def test_a_partial_link_opens_at_its_first_unanswered_question(
+    site_url: str, page: object
+) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}assessment/#{STATES['partly answered']}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    first = page.get_attribute("[data-result] .missing a", "data-focus-question")
+    where = in_viewport(page, f"#q-{first}")
+    assert 0 <= where["top"] < PHONE["height"] / 2, where
+    assert page.locator("[data-summary]").is_hidden()
+    assert page.evaluate("document.activeElement.name") == first
+    assert axe_violations(page) == []
+
+
+def test_el_sets_only_allowed_attributes_and_text(site_url: str, page: object) -> None:
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    found = page.evaluate(
+        """async () => {
+            // Through the page's import map, as the page script imports it.
+            const url = new URL('../assets/js/assessment-nodes.js', document.baseURI);
+            const { el } = await import(url);
+            const refused = [];
+            for (const name of ['onclick', 'style', 'src', 'srcdoc', 'formaction', 'xlink:href']) {
+                try { el('a', { [name]: 'x' }); } catch { refused.push(name); }
+            }
+            const made = el('a', { href: '#x', class: 'c', text: '<img src=x onerror=alert(1)>' });
+            return { refused, children: made.children.length, text: made.textContent };
+        }"""
+    )
+    assert found["refused"] == ["onclick", "style", "src", "srcdoc", "formaction", "xlink:href"]
+    assert found["children"] == 0 and found["text"].startswith("<img")

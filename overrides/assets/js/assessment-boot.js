@@ -7,18 +7,23 @@
 // security policy allows this one inline script by its hash, computed by hooks/security.py.
 (() => {
   const script = document.currentScript;
+  // JavaScript runs: the page shows its "getting ready" words, never the ones for a browser
+  // without it (site.css), from the very first drawing.
+  document.documentElement.classList.add("assessment-js");
   const listeners = new Set();
-  let lastStage = null;
+  let last = null;
 
-  function progress(stage) {
-    lastStage = stage;
-    for (const listener of listeners) listener(stage);
+  // `detail`: { done, total } bytes while the start-up snapshot downloads.
+  function progress(stage, detail) {
+    last = [stage, detail];
+    for (const listener of listeners) listener(stage, detail);
   }
 
-  // Calls `listener` with each start-up stage, beginning with the latest one already reached.
+  // Calls `listener(stage, detail)` with each start-up stage, beginning with the latest one
+  // already reached.
   function onProgress(listener) {
     listeners.add(listener);
-    if (lastStage) listener(lastStage);
+    if (last) listener(...last);
   }
 
   function startWorker(settings, { snapshot }) {
@@ -26,8 +31,8 @@
     const pending = new Map();
     let next = 0;
     worker.addEventListener("message", (event) => {
-      const { id, ok, value, error, slowLink, progress: stage } = event.data;
-      if (stage) return progress(stage);
+      const { id, ok, value, error, slowLink, progress: stage, detail } = event.data;
+      if (stage) return progress(stage, detail);
       const request = pending.get(id);
       if (!request) return;
       pending.delete(id);

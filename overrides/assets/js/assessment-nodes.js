@@ -10,7 +10,9 @@ const ATTRIBUTES = new Set([
   "download",
   "href",
   "id",
+  "role",
   "scope",
+  "tabindex",
   "type",
 ]);
 

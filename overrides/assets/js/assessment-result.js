@@ -46,14 +46,39 @@ function renderScope(scope) {
   return el("section", { class: "scope", "aria-labelledby": "scope-heading" },
     el("h3", { id: "scope-heading", text: scope.heading }),
     el("p", { text: scope.note || scope.intro }),
-    scope.rows.length ? el("div", { class: "md-typeset__table" },
-      el("table", {},
-        el("thead", {}, el("tr", {}, scope.columns.map((column) => el("th", { scope: "col", text: column.heading })))),
-        el("tbody", {}, scope.rows.map((row) =>
-          el("tr", {}, scope.columns.map((column) => el("td", { text: row[column.field] }))))),
+    // On a narrow screen the table scrolls inside its own box, never the whole page; the box
+    // can be scrolled from the keyboard too.
+    scope.rows.length ? el("div", { class: "scope__scroll", role: "region", tabindex: "0", "aria-labelledby": "scope-heading" },
+      el("div", { class: "md-typeset__table" },
+        el("table", {},
+          el("thead", {}, el("tr", {}, scope.columns.map((column) => el("th", { scope: "col", text: column.heading })))),
+          el("tbody", {}, scope.rows.map((row) =>
+            el("tr", {}, scope.columns.map((column) => el("td", { text: row[column.field] }))))),
+        ),
       ),
     ) : null,
   );
+}
+
+// The evidence counts, said to be counts of evidence items (questions are counted apart).
+function counts(sheet) {
+  if (!sheet.counts.length) return null;
+  return el("div", { class: "outcome__tally" },
+    el("p", { class: "outcome__tally-label", text: `${sheet.headings.counts}:` }),
+    el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))),
+  );
+}
+
+// The result in short, for the summary at the top of the page (no data-outcome: the full
+// result below carries it): the outcome, the evidence counts and the questions left.
+export function drawSummary(box, view) {
+  const sheet = view.checklist;
+  const outcome = box.querySelector("[data-summary-outcome]");
+  outcome.className = `assessment__summary-outcome outcome outcome--${sheet.outcome}`;
+  outcome.replaceChildren(el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence);
+  const tally = [counts(sheet)];
+  if (sheet.missing.length) tally.push(el("p", { text: `${sheet.headings.missing}: ${sheet.missing.length}` }));
+  box.querySelector("[data-summary-counts]").replaceChildren(...tally.filter(Boolean));
 }
 
 // The result as named sections, each with the data it shows, so an answer change redraws
@@ -69,13 +94,11 @@ export function resultSections(view, link) {
     // `data-outcome` is set once the whole result is drawn (drawResult), not before.
     el("p", { class: `outcome outcome--${sheet.outcome}` },
       el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
-    sheet.counts.length
-      ? el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` })))
-      : null,
+    counts(sheet),
   ]);
   add("missing", [headings.missing, sheet.missing], () => sheet.missing.length
     ? [el("div", { class: "missing" },
-        el("p", { text: headings.missing }),
+        el("p", { text: `${headings.missing}: ${sheet.missing.length}` }),
         el("ul", {}, sheet.missing.map((question) =>
           el("li", {}, el("a", { href: `#q-${question.id}`, text: question.text, dataset: { focusQuestion: question.id } })))))]
     : []);

@@ -5,7 +5,8 @@ let python = null;
 let pageView = null;
 let takeAway = null;
 
-const progress = (stage) => self.postMessage({ progress: stage });
+const progress = (stage, detail) => self.postMessage({ progress: stage, detail });
+const PROGRESS_EVERY_MS = 250;
 const START_LIMIT_MS = 120_000;
 
 // Pyodide 314.0.7 only logs "wasm instantiation failed!" when its WebAssembly cannot be
@@ -40,6 +41,7 @@ async function readSnapshot(response, expectedBytes) {
   const reader = response.body.getReader();
   const started = performance.now();
   let filled = 0;
+  let told = started;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -49,7 +51,12 @@ async function readSnapshot(response, expectedBytes) {
     }
     buffer.set(value, filled);
     filled += value.length;
-    const elapsed = performance.now() - started;
+    const now = performance.now();
+    const elapsed = now - started;
+    if (now - told > PROGRESS_EVERY_MS) {
+      told = now;
+      progress("downloading", { done: filled, total: expectedBytes });
+    }
     const rest = (elapsed * (expectedBytes - filled)) / filled;
     if (elapsed > PACE_CHECK_MS && rest > PACE_LIMIT_MS) {
       reader.cancel();

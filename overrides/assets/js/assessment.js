@@ -3,12 +3,14 @@
 // decision is made by the Python engine running in a worker. Nothing typed or read from a link
 // is ever inserted as HTML (assessment-nodes.js). Its parts, one job each: the form as answers
 // (assessment-questions.js), share links (assessment-link.js), answers kept on this device
-// (assessment-saved.js) and drawing a result (assessment-result.js). The page's import map
+// (assessment-saved.js), drawing a result (assessment-result.js) and what the page says while
+// it gets ready (assessment-progress.js). The page's import map
 // (hooks/assessment_page.py) points each at its content-hashed file, with its integrity.
-import { parseFragment, fragmentFor } from "./assessment-link.js";
+import { carriesAnswers, fragmentFor, parseFragment } from "./assessment-link.js";
 import { el } from "./assessment-nodes.js";
+import { showProgress } from "./assessment-progress.js";
 import { questions, readForm, writeForm } from "./assessment-questions.js";
-import { drawResult, resultSections } from "./assessment-result.js";
+import { drawResult, drawSummary, resultSections } from "./assessment-result.js";
 import { forget, loadSaved, save } from "./assessment-saved.js";
 
 export { parseFragment };
@@ -36,7 +38,12 @@ function main() {
   const actions = app.querySelector("[data-actions]");
   const feedback = app.querySelector("[data-action-feedback]");
   const printDate = app.querySelector("[data-print-date]");
-  const relative = (path) => new URL(app.dataset.siteRoot + path, document.baseURI).href;
+  const summary = app.querySelector("[data-summary]");
+  const resultSection = app.querySelector("#result");
+  // The site root as a folder URL ("..", from this page, becomes ".../"): the result's links
+  // are site-relative paths such as "evidence/#registration".
+  const root = new URL(app.dataset.siteRoot.replace(/\/?$/, "/"), document.baseURI);
+  const relative = (path) => new URL(path, root).href;
   document.documentElement.classList.add("assessment-js");
 
   let latest = null;
@@ -47,6 +54,14 @@ function main() {
   let pythonReady = false;
   let ownAnswers = null;
   let viewingLink = false;
+  // Set when a link is opened: once its result is drawn, the page shows the result's summary
+  // (a link with a result) or the first question still to answer (a partial link), unless
+  // the person has scrolled, tapped or typed meanwhile.
+  let landing = false;
+  let interacted = false;
+  for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) {
+    addEventListener(type, () => (interacted = true), { capture: true, passive: true });
+  }
 
   const today = () => {
     const now = new Date();
@@ -102,6 +117,8 @@ function main() {
     const stillWanted = () => mine === sequence;
     if (!(await drawResult(resultBox, resultSections(view, relative), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
+    if (!summary.hidden) drawSummary(summary, view);
+    if (landing) land(view);
     printDate.textContent = `Printed on ${view.checklist.date}.`;
     announcer.textContent = view.announcement;
     app.dataset.evaluations = String(++rendered);
@@ -110,6 +127,27 @@ function main() {
     setTimeout(() => mine === sequence && updateFragment(answers), 0);
     clearTimeout(takeAwayTimer);
     takeAwayTimer = setTimeout(() => currentTakeAway().catch(() => {}), 400);
+  }
+
+  const instantly = { block: "start", behavior: "instant" };
+
+  function goToQuestion(id) {
+    const question = controls.get(id) || controls.values().next().value;
+    question.fieldset.scrollIntoView(instantly);
+    question.inputs[0].focus({ preventScroll: true });
+  }
+
+  // Where the eye lands after opening a link: its result in short, or its first gap.
+  function land(view) {
+    landing = false;
+    const sheet = view.checklist;
+    if (sheet.outcome !== "incomplete") {
+      drawSummary(summary, view);
+      summary.hidden = false;
+      if (!interacted) summary.scrollIntoView(instantly);
+    } else if (sheet.missing.length && !interacted) {
+      goToQuestion(sheet.missing[0].id);
+    }
   }
 
   function changed() {
@@ -135,37 +173,57 @@ function main() {
     question.inputs[0].focus();
   });
 
-  // Opening the page: a link's answers win for display; saved answers are kept untouched.
-  const link = parseFragment(location.hash, controls);
-  const saved = loadSaved(controls);
-  ownAnswers = saved.answers;
-  if (link.present) {
-    writeForm(controls, link.answers);
-    viewingLink = Boolean(ownAnswers) && JSON.stringify(ownAnswers) !== JSON.stringify(link.answers);
-    const lines = [...link.notes];
-    if (saved.note) lines.push(saved.note);
-    let switcher = null;
-    if (viewingLink) {
-      lines.unshift("You are looking at answers from a link. Your own saved answers are kept until you change something here.");
-      switcher = el("button", { type: "button", class: "md-button", text: "Switch back to my saved answers" });
-      switcher.addEventListener("click", () => {
-        writeForm(controls, ownAnswers);
-        viewingLink = false;
-        showNotes(["Your saved answers are back."]);
-        updateFragment(ownAnswers);
-        pageView();
-      });
-    } else if (!ownAnswers && !saved.newer && Object.keys(link.answers).length) {
-      save(link.answers);
+  // Opening a link (on arrival, or pasted into the address bar of the open page): its answers
+  // win for display; saved answers are kept untouched until the person changes an answer,
+  // and the page offers to switch back to them. A fragment without a key=value pair is an
+  // in-page anchor: it neither loads nor clears answers.
+  function open(hash) {
+    const link = carriesAnswers(hash) ? parseFragment(hash, controls) : { present: false };
+    const saved = loadSaved(controls);
+    ownAnswers = saved.answers;
+    if (link.present) {
+      writeForm(controls, link.answers);
+      viewingLink = Boolean(ownAnswers) && JSON.stringify(ownAnswers) !== JSON.stringify(link.answers);
+      landing = true;
+      interacted = false;
+      const lines = [...link.notes];
+      if (saved.note) lines.push(saved.note);
+      let switcher = null;
+      if (viewingLink) {
+        lines.unshift("You are looking at answers from a link. Your own saved answers are kept until you change something here.");
+        switcher = el("button", { type: "button", class: "md-button", text: "Switch back to my saved answers" });
+        switcher.addEventListener("click", () => {
+          writeForm(controls, ownAnswers);
+          viewingLink = false;
+          showNotes(["Your saved answers are back."]);
+          updateFragment(ownAnswers);
+          pageView();
+        });
+      }
+      showNotes(lines, switcher);
+    } else if (ownAnswers) {
+      writeForm(controls, ownAnswers);
+      showNotes([`Your answers saved on this device were restored.${saved.note ? ` ${saved.note}` : ""}`]);
+      if (!hash.replace(/^#/, "")) updateFragment(ownAnswers);
+    } else {
+      showNotes(saved.note ? [saved.note] : []);
     }
-    showNotes(lines, switcher);
-  } else if (ownAnswers) {
-    writeForm(controls, ownAnswers);
-    showNotes([`Your answers saved on this device were restored.${saved.note ? ` ${saved.note}` : ""}`]);
-    updateFragment(ownAnswers);
-  } else {
-    showNotes(saved.note ? [saved.note] : []);
+    return link.present;
   }
+
+  open(location.hash);
+  addEventListener("hashchange", () => {
+    if (open(location.hash)) pageView();
+  });
+
+  // The summary's two ways on: the full result, or back to the questions.
+  summary.querySelector("[data-action=see-result]").addEventListener("click", () => {
+    resultSection.scrollIntoView(instantly);
+    resultSection.focus({ preventScroll: true });
+  });
+  summary.querySelector("[data-action=change-answers]").addEventListener("click", () => {
+    goToQuestion(latest?.checklist.missing[0]?.id);
+  });
 
   // Actions on the result.
   const flash = (text) => {
@@ -205,6 +263,7 @@ function main() {
     save({});
     ownAnswers = {};
     viewingLink = false;
+    summary.hidden = true;
     showNotes(["All answers were cleared."]);
     updateFragment({});
     pageView();
@@ -217,22 +276,7 @@ function main() {
   });
 
   // Python: started at once, while the person reads and answers.
-  const stages = { downloading: [1, "Downloading Python"], starting: [2, "Starting Python"], loading: [3, "Loading the rules"] };
-  progress.hidden = false;
-  status.textContent = "Starting Python in your browser so the result can be worked out here, on your device…";
-  onProgress((stage) => {
-    if (stage === "fallback-slow") {
-      status.textContent = "On this connection Python starts sooner the standard way, so it is starting that way…";
-      return;
-    }
-    if (stage === "fallback") {
-      status.textContent = "The quick start did not work, so Python is starting the standard way…";
-      return;
-    }
-    const [value, label] = stages[stage] || [progress.value, stage];
-    progress.value = value;
-    status.textContent = `${label} (step ${value} of 3)…`;
-  });
+  showProgress(status, progress, onProgress);
   python
     .then(({ worker: started, version, fallback }) => {
       worker = started;

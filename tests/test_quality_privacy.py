@@ -6,12 +6,13 @@ pages never load Python: only the self-assessment does."""
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.page_reading import checked
 from tests.site_crawl import STORAGE, Crawl
+from tools.bench.settings import PYTHON_PATHS  # what no guidance page may download
 from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
@@ -34,14 +35,6 @@ THEME_DISPLAY_PREFERENCES = {
 # Refused, should they ever appear: "__consent" (a cookie-consent record, which a site
 # without cookies has no use for), "__source" (a cache of a code repository's facts, fetched
 # from GitHub's API: another host) and "__outdated" (a versioned-docs warning).
-
-CHECKED = """() => {
-    const out = {};
-    for (const input of document.querySelectorAll('#assessment-form input:checked')) {
-        (out[input.name] ||= []).push(input.value);
-    }
-    return out;
-}"""
 
 
 def unexpected_storage(stored: dict, origin: str) -> list[str]:
@@ -135,7 +128,7 @@ def test_the_self_assessment_keeps_only_the_answers_in_each_state(
     assert context.cookies() == []
     assert unexpected_storage(stored, site_url.rstrip("/")) == []
     # What is saved is the person's answers as the form shows them, and nothing about them.
-    shown = page.evaluate(CHECKED)
+    shown = checked(page)
     if stored["answers"] is None:
         assert shown == {}
     else:
@@ -146,9 +139,6 @@ def test_the_self_assessment_keeps_only_the_answers_in_each_state(
 
 
 # ------------------------------------------------------------------ guidance pages stay light
-
-
-PYTHON_PATHS = re.compile(r"(^|/)pyodide/|(^|/)assets/py/|assessment-worker|\.wasm$|\.snapshot")
 
 
 def test_guidance_pages_never_load_python(page_paths: list[str], crawl: Crawl) -> None:

@@ -167,7 +167,7 @@ def _text_where_and_answers(sheet: Checklist, heading: Mapping[str, str]) -> lis
     if sheet.nation:
         lines += [sheet.nation]
         for label, value in sheet.context:
-            lines += _wrap(value, f"  {label}: ")
+            lines += _wrap(value, f"  {label}: ", "    ")
     else:
         lines += ["Not answered yet."]
     lines += ["", heading["answers"]]

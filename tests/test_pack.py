@@ -6,6 +6,7 @@ line's --format docx, --output, --name and --provider."""
 
 from __future__ import annotations
 
+import base64
 import datetime
 import io
 import itertools
@@ -13,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -29,6 +31,7 @@ from assessment.loader import load_rules
 from assessment.pack import PACK_WORDS, application_pack, index_rows
 from assessment.report import markdown, text
 from assessment.share_link import encode_component, fragment, result_url
+from tests.pyodide_run import package_file_list
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "tests" / "scenarios"
@@ -507,3 +510,34 @@ def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,
     titles = {bytes.fromhex(code.decode()).decode("utf-16-be")
               for code in re.findall(rb"/Title\s*<FEFF([0-9A-F]+)>", data)}
     assert {text for style, text in expected_headings(sheet) if style != "Title"} <= titles
+
+
+# Pyodide ----------------------------------------------------------------------------------
+
+@pytest.mark.node
+def test_pyodide_with_the_sites_library_writes_the_same_packs(tmp_path: Path,
+                                                              built_site: Path) -> None:
+    """The browser's Python (with the built site's standard-library subset) makes the same
+    packs as CPython, bytes or, where its zlib compresses differently, every part."""
+    node = shutil.which("node")
+    assert node, "node is not on PATH: the Pyodide check needs Node.js 20+"
+    (stdlib,) = (built_site / "assets" / "py").glob("python-stdlib-*.zip")
+    cases = [{"answers": answers_of(name), "employer": employer, "site_url": SITE,
+              "date": TODAY.isoformat(), "name": NAME if employer else "",
+              "provider": PROVIDER if employer else ""} for name, employer in CASES]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    done = subprocess.run([node, str(ROOT / "tests" / "node" / "pack_run.mjs"), str(ROOT),
+                           str(tmp_path / "cases.json"), str(stdlib)], cwd=ROOT,
+                          input=package_file_list().encode(), capture_output=True,
+                          check=False, timeout=300)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    output = json.loads(done.stdout)
+    assert output["python"].startswith("3.14.")
+    for (name, employer), packed in zip(CASES, output["packs"], strict=True):
+        ours = application_pack(sheet_for(name, employer, who=bool(employer)))
+        theirs = base64.b64decode(packed)
+        if theirs != ours:
+            with zipfile.ZipFile(io.BytesIO(theirs)) as one, \
+                    zipfile.ZipFile(io.BytesIO(ours)) as two:
+                assert [(i.filename, i.CRC) for i in one.infolist()] == \
+                       [(i.filename, i.CRC) for i in two.infolist()], name

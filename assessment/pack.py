@@ -210,6 +210,7 @@ def _index(document: Document, sheet: Checklist) -> None:
 
 def _signatures(document: Document, sheet: Checklist) -> None:
     words = PACK_WORDS
+    document.page_break()  # a page of its own, so no signature block is split from the rest
     document.heading(words["signatures"], 1)
     document.heading(words["applicant"], 2)
     document.paragraph(words["applicant_statement"])

@@ -38,8 +38,8 @@ CONTEXT_LABELS = {"regulation": "Regulations", "inspectorate": "Inspection and e
 HANDOVER = {
     "name": "Applicant",
     "provider": "Imaging provider",
-    "self_declared": "Self-declared: every status in this checklist comes from the "
-                     "applicant’s own answers. Nobody has checked it against documents yet.",
+    "self_declared": "Self-declared: the applicant gave every status here from their own "
+                     "answers. Nobody has checked them against documents yet.",
     "live_result": "Live result (opens these answers in the self-assessment)",
 }
 

@@ -208,8 +208,9 @@ def _markdown_handover(sheet: Checklist) -> list[str]:
     lines += [""] if lines else []
     lines += [_md(sheet.self_declared), ""]
     if sheet.result_url:
-        lines += [f"{HANDOVER['live_result']}: [{_md(sheet.result_url)}]({sheet.result_url})",
-                  ""]
+        # An autolink: the address once, as it is (its fragment is URL-encoded, so it holds
+        # no space, < or >).
+        lines += [f"{HANDOVER['live_result']}: <{sheet.result_url}>", ""]
     return lines
 
 

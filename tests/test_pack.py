@@ -177,8 +177,7 @@ def test_markdown_holds_the_name_provider_self_declared_line_and_live_result() -
     assert f"- **{HANDOVER['provider']}:** {PROVIDER}" in head
     assert sheet.self_declared in head
     (line,) = [line for line in head.splitlines() if line.startswith(HANDOVER["live_result"])]
-    assert line.endswith(f"]({sheet.result_url})")
-    assert _unmark(line) == f"{HANDOVER['live_result']}: {sheet.result_url} ({sheet.result_url})"
+    assert line == f"{HANDOVER['live_result']}: <{sheet.result_url}>"
     assert sheet.result_url == f"{SITE}assessment/#{sheet.fragment}"
     # Every guidance link is a full address.
     assert re.findall(r"Guidance: \[[^\]]*\]\(([^)]*)\)", out)

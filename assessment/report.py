@@ -2,7 +2,10 @@
 
 The Markdown and text checklists say the same things (see `checklist.py`): Markdown for
 pasting into an application, text for reading in a terminal, with no Markdown syntax.
-Statuses are always written in words, never shown by a symbol alone.
+Statuses are always written in words, never shown by a symbol alone. Both stand on their
+own when they reach a manager or panel: the applicant's name and imaging provider where
+given, a line that the statuses are self-declared, and the live result's full address when
+the site's address is known. The Word pack (pack.py) uses the helpers marked public here.
 """
 
 from __future__ import annotations

@@ -21,14 +21,31 @@ from .answers import Settled, settled_answers
 from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
 from .rules_model import NATION_QUESTION, Employer, Requirement
+from .share_link import fragment_for, result_url
 
-__all__ = ["Checklist", "EmployerView", "ItemView", "LocalItemView", "MissingView",
-           "NoticeView", "ScopeColumnView",
+__all__ = ["HANDOVER", "ITEM_LABELS", "Checklist", "EmployerView", "ItemView",
+           "LocalItemView", "MissingView", "NoticeView", "ScopeColumnView",
            "ScopeTable", "build_checklist",
            "checklist_for", "next_step", "outcome_sentence", "scope_rows"]
 
 CONTEXT_LABELS = {"regulation": "Regulations", "inspectorate": "Inspection and enforcement",
                   "framework": "Practice framework"}
+
+# What makes a checklist stand on its own when it reaches a manager or a panel: who it is
+# for, the imaging provider, that its statuses are the applicant's own, and the way back to
+# the live result. Printed the same by the Markdown, the text and the Word pack.
+# (words.toml's reader accepts only the words it knows; these can move there with it.)
+HANDOVER = {
+    "name": "Applicant",
+    "provider": "Imaging provider",
+    "self_declared": "Self-declared: the applicant gave every status here from their own "
+                     "answers. Nobody has checked them against documents yet.",
+    "live_result": "Live result (opens these answers in the self-assessment)",
+}
+
+# The labels of an item's parts, in every checklist.
+ITEM_LABELS = {"status": "Status", "why": "Why", "what_counts": "What counts",
+               "sources": "Sources", "guidance": "Guidance"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,12 @@ class Checklist:
     missing: tuple[MissingView, ...]
     scope: ScopeTable | None
     employer: EmployerView | None = None
+    name: str = ""
+    provider: str = ""
+    self_declared: str = HANDOVER["self_declared"]
+    fragment: str = ""
+    result_url: str | None = None
+    iso_date: str = ""
 
 
 def outcome_sentence(result: Mapping[str, Any], rules: Rules | None = None) -> str:
@@ -216,20 +239,27 @@ def _next_step(entry: Mapping[str, Any], settled: Settled, rules: Rules) -> str 
 
 def build_checklist(result: Mapping[str, Any], answers: Mapping[str, object],
                     rules: Rules | None = None, *, site_url: str | None = None,
-                    today: datetime.date, employer: Employer | None = None) -> Checklist:
-    """The checklist for a result and the answers (and employer profile) that produced it."""
+                    today: datetime.date, employer: Employer | None = None,
+                    name: str = "", provider: str = "") -> Checklist:
+    """The checklist for a result and the answers (and employer profile) that produced it;
+    `name` and `provider` are what the person typed for a document (empty: left out)."""
     rules = rules or load_rules()
     return checklist_for(result, settled_answers(answers, rules), rules, site_url=site_url,
-                         today=today, employer=employer)
+                         today=today, employer=employer, name=name, provider=provider)
 
 
 def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
                   site_url: str | None = None, today: datetime.date,
-                  employer: Employer | None = None) -> Checklist:
+                  employer: Employer | None = None, name: str = "",
+                  provider: str = "") -> Checklist:
     """The checklist for a result and the settled answers (and the employer profile, if the
-    result was worked out with one) that produced it."""
+    result was worked out with one) that produced it. The share link's fragment is the
+    page's for these answers and employer; `result_url` is the live result's full address
+    when the site's address is known. `name` and `provider` (one line each) are never put
+    in the link."""
     nation = settled.answers.get(NATION_QUESTION)
     context = result["context"] or {}
+    fragment = fragment_for(settled, rules, employer.id if employer else None)
     return Checklist(
         headings=rules.headings,
         labels=rules.labels,
@@ -252,7 +282,17 @@ def checklist_for(result: Mapping[str, Any], settled: Settled, rules: Rules, *,
         scope=None if result["outcome"] == "blocked" else _scope_table(settled, rules),
         employer=None if employer is None else _employer_view(result, employer, settled,
                                                                 rules),
+        name=_one_line(name),
+        provider=_one_line(provider),
+        fragment=fragment,
+        result_url=result_url(site_url, fragment) if site_url else None,
+        iso_date=today.isoformat(),
     )
+
+
+def _one_line(text: str) -> str:
+    """Typed text as one line: runs of white space (line breaks included) become a space."""
+    return " ".join(text.split())
 
 
 def _employer_view(result: Mapping[str, Any], employer: Employer, settled: Settled,

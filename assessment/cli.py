@@ -1,12 +1,15 @@
 """The command line: `python -m assessment [--answers FILE] [--employer ID]
-[--format json|markdown|text]`, `--list-employers` and `--check-employer FILE`.
+[--format json|markdown|text|docx] [--output FILE] [--name TEXT] [--provider TEXT]`,
+`--list-employers` and `--check-employer FILE`.
 
 With `--answers` it reads a JSON answers file, checks every key strictly and prints the
 result; without it, it asks the questions in the terminal first. `--employer` adds an
-employer profile's own requirements. Exit status: 0 for any evaluated result (`blocked`
-included), 2 for bad input (one line on stderr naming the file and key, nothing on stdout;
-an unknown employer id; a profile file with a mistake), 130 when interrupted, 1 if the rules
-data or the package's employer profiles are broken.
+employer profile's own requirements. `--output` writes the result to a file instead (and
+prints nothing); the Word application pack (`docx`) is only ever written to a file.
+Exit status: 0 for any evaluated result (`blocked` included), 2 for bad input (one line on
+stderr naming the file and key, nothing on stdout; an unknown employer id; a profile file
+with a mistake; docx without --output; an output file that cannot be written), 130 when
+interrupted, 1 if the rules data or the package's employer profiles are broken.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .engine import evaluate_settled
 from .errors import AnswerError, RulesError
 from .interactive import ask_all
 from .loader import Rules, load_rules
+from .pack import application_pack
 from .report import markdown, render_json, text
 from .rules_model import Employer
 
@@ -58,8 +62,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--answers", metavar="FILE",
                         help="a JSON file mapping question ids to option ids (a list of "
                              "option ids for a multi-choice question)")
-    parser.add_argument("--format", choices=("json", "markdown", "text"), default="text",
-                        help="how to print the result (default: text)")
+    parser.add_argument("--format", choices=("json", "markdown", "text", "docx"),
+                        default="text",
+                        help="how to give the result (default: text); docx is the Word "
+                             "application pack, and needs --output")
+    parser.add_argument("--output", metavar="FILE", default=None,
+                        help="write the result to this file (replaced if it exists) and "
+                             "print nothing")
+    parser.add_argument("--name", metavar="TEXT", default="",
+                        help="the applicant's name, printed on the pack, Markdown and text "
+                             "(never put in a share link)")
+    parser.add_argument("--provider", metavar="TEXT", default="",
+                        help="the imaging provider's name, printed on the pack, Markdown and "
+                             "text (never put in a share link)")
     parser.add_argument("--site-url", metavar="URL", default=None,
                         help="the guidance site's address, to make links absolute "
                              "(default: the SITE_URL environment variable, if set)")
@@ -91,6 +106,11 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
     if (options.list_employers or options.check_employer) and (
             options.answers is not None or options.employer is not None):
         parser.error("--list-employers and --check-employer take no --answers or --employer")
+    alone = options.list_employers or options.check_employer is not None
+    if options.format == "docx" and options.output is None and not alone:
+        stderr.write(f"{PROGRAM}: error: --format docx writes a Word file: give it a name "
+                     "with --output FILE\n")
+        return 2
     try:
         rules = load_rules()
     except RulesError as error:
@@ -113,8 +133,25 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
         stderr.write("\nStopped: no result was printed.\n")
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
-    stdout.write(render(answers, rules, options.format, site_url or None,
-                        options.date or datetime.date.today(), employer=employer))
+    output = render(answers, rules, options.format, site_url or None,
+                    options.date or datetime.date.today(), employer=employer,
+                    name=options.name, provider=options.provider)
+    return deliver(output, options.output, stdout, stderr)
+
+
+def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str]) -> int:
+    """Print the result, or write it to `path` (text as UTF-8) and print nothing; 2 with one
+    line on stderr if the file cannot be written."""
+    if path is None:
+        stdout.write(output.decode("utf-8") if isinstance(output, bytes) else output)
+        return 0
+    try:
+        with open(path, "wb") as handle:
+            handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+    except OSError as error:
+        stderr.write(f"{PROGRAM}: error: {path}: cannot write the file: "
+                     f"{error.strerror or error}\n")
+        return 2
     return 0
 
 
@@ -163,15 +200,19 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
 
 
 def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | None,
-           today: datetime.date, *, employer: Employer | None = None) -> str:
+           today: datetime.date, *, employer: Employer | None = None, name: str = "",
+           provider: str = "") -> str | bytes:
     """The result for checked answers (with an employer's requirements, if given), in the
-    chosen format (the answers settled once)."""
+    chosen format: text, or bytes for the Word pack (the answers settled once). `name` and
+    `provider` are printed on the checklists and the pack, never in the JSON."""
     settled = settled_answers(answers, rules)
     result = evaluate_settled(settled, rules, employer)
     if output == "json":
         return render_json(result)
     sheet = checklist_for(result, settled, rules, site_url=site_url, today=today,
-                          employer=employer)
+                          employer=employer, name=name, provider=provider)
+    if output == "docx":
+        return application_pack(sheet)
     return markdown(sheet) if output == "markdown" else text(sheet)
 
 

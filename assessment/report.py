@@ -2,7 +2,10 @@
 
 The Markdown and text checklists say the same things (see `checklist.py`): Markdown for
 pasting into an application, text for reading in a terminal, with no Markdown syntax.
-Statuses are always written in words, never shown by a symbol alone.
+Statuses are always written in words, never shown by a symbol alone. Both stand on their
+own when they reach a manager or panel: the applicant's name and imaging provider where
+given, a line that the statuses are self-declared, and the live result's full address when
+the site's address is known. The Word pack (pack.py) uses the helpers marked public here.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .checklist import (
+    HANDOVER,
+    ITEM_LABELS,
     Checklist,
     EmployerView,
     ItemView,
@@ -27,8 +32,9 @@ from .checklist import (
 from .loader import Rules
 from .rules_model import Employer
 
-__all__ = ["markdown", "next_step", "outcome_sentence", "render_json", "render_markdown",
-           "render_text", "scope_rows", "text"]
+__all__ = ["counts_line", "employer_counts_line", "markdown", "next_step", "outcome_sentence",
+           "prepared_line", "render_json", "render_markdown", "render_text", "scope_rows",
+           "text", "who_for"]
 
 WIDTH = 78
 C_ENCODER_INDENTS = sys.version_info >= (3, 14)
@@ -74,19 +80,21 @@ _string = json.encoder.encode_basestring  # what json.dumps uses with ensure_asc
 
 def render_markdown(result: Mapping[str, Any], answers: Mapping[str, object],
                     rules: Rules | None = None, *, site_url: str | None = None,
-                    today: datetime.date, employer: Employer | None = None) -> str:
+                    today: datetime.date, employer: Employer | None = None,
+                    name: str = "", provider: str = "") -> str:
     """The checklist in Markdown, ready to paste into an application."""
     return markdown(build_checklist(result, answers, rules, site_url=site_url, today=today,
-                                    employer=employer))
+                                    employer=employer, name=name, provider=provider))
 
 
 def markdown(sheet: Checklist) -> str:
     """A checklist in Markdown."""
     heading = sheet.headings
-    lines = [f"# {sheet.title}", "", _prepared(sheet), ""]
+    lines = [f"# {sheet.title}", "", prepared_line(sheet), ""]
+    lines += _markdown_handover(sheet)
     lines += [f"## {heading['outcome']}: {sheet.outcome_label}", "", sheet.outcome_sentence, ""]
     if sheet.counts:
-        lines += [_counts(sheet), ""]
+        lines += [counts_line(sheet), ""]
     lines += [f"## {heading['where']}", ""]
     if sheet.nation:
         lines += [f"**{sheet.nation}**", ""]
@@ -119,20 +127,22 @@ def markdown(sheet: Checklist) -> str:
 
 def render_text(result: Mapping[str, Any], answers: Mapping[str, object],
                 rules: Rules | None = None, *, site_url: str | None = None,
-                today: datetime.date, employer: Employer | None = None) -> str:
+                today: datetime.date, employer: Employer | None = None,
+                name: str = "", provider: str = "") -> str:
     """The checklist as plain text, wrapped for a terminal."""
     return text(build_checklist(result, answers, rules, site_url=site_url, today=today,
-                                employer=employer))
+                                employer=employer, name=name, provider=provider))
 
 
 def text(sheet: Checklist) -> str:
     """A checklist as plain text."""
     heading = {key: value.upper() for key, value in sheet.headings.items()}
-    lines = [sheet.title.upper(), *_wrap(_prepared(sheet)), ""]
+    lines = [sheet.title.upper(), *_wrap(prepared_line(sheet)), ""]
+    lines += _text_handover(sheet)
     lines += [f"{heading['outcome']}: {sheet.outcome_label.upper()}",
               *_wrap(sheet.outcome_sentence)]
     if sheet.counts:
-        lines += _wrap(_counts(sheet))
+        lines += _wrap(counts_line(sheet))
     lines += _text_where_and_answers(sheet, heading)
     lines += ["", heading["evidence"]]
     for title, items in sheet.groups:
@@ -160,7 +170,7 @@ def _text_where_and_answers(sheet: Checklist, heading: Mapping[str, str]) -> lis
     if sheet.nation:
         lines += [sheet.nation]
         for label, value in sheet.context:
-            lines += _wrap(value, f"  {label}: ")
+            lines += _wrap(value, f"  {label}: ", "    ")
     else:
         lines += ["Not answered yet."]
     lines += ["", heading["answers"]]
@@ -169,30 +179,55 @@ def _text_where_and_answers(sheet: Checklist, heading: Mapping[str, str]) -> lis
     return lines + ([] if sheet.answers else ["No answers yet."])
 
 
-def _prepared(sheet: Checklist) -> str:
+def who_for(sheet: Checklist) -> list[tuple[str, str]]:
+    """The applicant's name and imaging provider, as label and value, where given."""
+    return [(HANDOVER[key], value) for key, value in (("name", sheet.name),
+                                                      ("provider", sheet.provider)) if value]
+
+
+def prepared_line(sheet: Checklist) -> str:
     where = f" at {sheet.assessment_url}" if sheet.assessment_url else ""
     return (f"Prepared on {sheet.date} with the self-assessment{where} "
             f"(rules version {sheet.rules_version}).")
 
 
-def _counts(sheet: Checklist) -> str:
+def counts_line(sheet: Checklist) -> str:
     counts = "; ".join(f"{label}: {count}" for label, count in sheet.counts)
     return f"{sheet.headings['counts']}: {counts}"
+
+
+def employer_counts_line(employer: EmployerView) -> str:
+    """How many of the employer's requirements apply, and how many have each status."""
+    counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
+    return f"Requirements that apply to you: {len(employer.items)}. {counts}."
 
 
 # Markdown -----------------------------------------------------------------------------
 
 
+def _markdown_handover(sheet: Checklist) -> list[str]:
+    """Who it is for, that the statuses are self-declared, and the way back to the result."""
+    lines = [f"- **{label}:** {_md(value)}" for label, value in who_for(sheet)]
+    lines += [""] if lines else []
+    lines += [_md(sheet.self_declared), ""]
+    if sheet.result_url:
+        # An autolink: the address once, as it is (its fragment is URL-encoded, so it holds
+        # no space, < or >).
+        lines += [f"{HANDOVER['live_result']}: <{sheet.result_url}>", ""]
+    return lines
+
+
 def _markdown_item(item: ItemView, basis: str) -> list[str]:
     box = "[x]" if item.status == "held" else "[ ]"
+    label = ITEM_LABELS
     lines = [f"- {box} **{_md(item.title)}**: {item.status_label}",
-             f"  - Why: {_md(' '.join(item.why))}",
+             f"  - {label['why']}: {_md(' '.join(item.why))}",
              f"  - {basis}: {item.basis_label} ({item.basis_description})",
-             f"  - What counts: {_md(item.what_counts)}"]
+             f"  - {label['what_counts']}: {_md(item.what_counts)}"]
     if item.next_text:
         lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
-    lines += [f"  - Sources: {_md_sources(item.sources)}",
-              f"  - Guidance: [{_md(item.title)}]({item.guidance})", ""]
+    lines += [f"  - {label['sources']}: {_md_sources(item.sources)}",
+              f"  - {label['guidance']}: [{_md(item.title)}]({item.guidance})", ""]
     return lines
 
 
@@ -200,8 +235,7 @@ def _markdown_employer(employer: EmployerView, heading: str,
                        labels: Mapping[str, str]) -> list[str]:
     lines = [f"## {heading}: {_md(employer.name)}", "", _md(employer.note), ""]
     if employer.counts:
-        counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
-        lines += [f"Requirements that apply to you: {len(employer.items)}. {counts}.", ""]
+        lines += [employer_counts_line(employer), ""]
     apply = f" ([{_md(employer.apply_url)}]({employer.apply_url}))" if employer.apply_url else ""
     lines += [f"- **{labels['how_to_apply']}:** {_md(employer.apply_text)}{apply}",
               f"- Sources: {_md_sources(employer.sources)}", ""]
@@ -246,6 +280,16 @@ def _cell(text: str) -> str:
 # Plain text ---------------------------------------------------------------------------
 
 
+def _text_handover(sheet: Checklist) -> list[str]:
+    lines = []
+    for label, value in who_for(sheet):
+        lines += _wrap(value, f"{label}: ", "  ")
+    lines += [*_wrap(sheet.self_declared), ""]
+    if sheet.result_url:
+        lines += [f"{HANDOVER['live_result']}:", f"  {sheet.result_url}", ""]
+    return lines
+
+
 def _text_item(item: ItemView, basis: str) -> list[str]:
     lines = [*_wrap(item.title), f"  Status: {item.status_label}"]
     lines += _wrap(" ".join(item.why), "  Why: ", "    ")
@@ -262,8 +306,7 @@ def _text_employer(employer: EmployerView, heading: str,
                    labels: Mapping[str, str]) -> list[str]:
     lines = ["", heading.upper(), *_wrap(employer.name), *_wrap(employer.note)]
     if employer.counts:
-        counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
-        lines += _wrap(f"Requirements that apply to you: {len(employer.items)}. {counts}.")
+        lines += _wrap(employer_counts_line(employer))
     lines += _wrap(employer.apply_text, f"  {labels['how_to_apply']}: ", "    ")
     if employer.apply_url:
         lines += [f"    {employer.apply_url}"]
@@ -306,6 +349,9 @@ def _text_scope(scope: ScopeTable) -> list[str]:
 
 
 def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
+    """`text` wrapped to the width, `first` before its first line and `rest` before the
+    others: by default as many spaces as `first` is long, so a label or a bullet in `first`
+    is never repeated on a continuation line."""
     return textwrap.wrap(text, WIDTH, initial_indent=first,
-                         subsequent_indent=first if rest is None else rest,
+                         subsequent_indent=" " * len(first) if rest is None else rest,
                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]

@@ -18,8 +18,8 @@ import pytest
 
 from assessment.loader import load_rules
 from tests.page_reading import checked
-from tests.states import STATES
 from tests.test_quality_accessibility import axe_violations
+from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 

@@ -33,6 +33,7 @@ from docx_sample import (
 )
 
 from assessment.docx import CREATOR, TEXT_WIDTH, Document, Link, Run, column_widths
+from tests.pyodide_run import package_file_list
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_SCRIPT = ROOT / "tests" / "node" / "docx_sample.mjs"
@@ -295,7 +296,8 @@ def test_pyodide_with_the_sites_library_writes_the_same_document(
     assert node, "node is not on PATH: the Pyodide check needs Node.js 20+"
     (stdlib,) = (built_site / "assets" / "py").glob("python-stdlib-*.zip")
     done = subprocess.run([node, str(NODE_SCRIPT), str(ROOT), str(stdlib)], cwd=ROOT,
-                          capture_output=True, check=False, timeout=300)
+                          input=package_file_list().encode(), capture_output=True,
+                          check=False, timeout=300)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     output = json.loads(done.stdout)
     assert output["python"].startswith("3.14.")

@@ -2,13 +2,14 @@
 // prints, as one JSON object, Python's version, zlib's version and the document's bytes in
 // base64 (encoded by Node), for comparison with CPython's.
 //
-// Usage: node tests/node/docx_sample.mjs <repo root> [stdlib]
+// Usage: node tests/node/docx_sample.mjs <repo root> [stdlib] < package-files.json
 // Given the built site's standard-library subset, Pyodide mounts it instead of its whole
 // library, as the browser does: a module the writer needs and the subset lacks fails here.
+// The package's files come on stdin (tools/pyodide_files.mjs).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
-import { packageFiles, writeIntoPyodide } from "../../tools/package_files.mjs";
+import { filesFromStdin, writeIntoPyodide } from "../../tools/pyodide_files.mjs";
 
 const [root, stdlib] = process.argv.slice(2);
 if (!root) {
@@ -17,7 +18,7 @@ if (!root) {
 }
 
 const pyodide = await loadPyodide(stdlib ? { stdLibURL: stdlib } : {});
-writeIntoPyodide(pyodide, root, packageFiles(path.join(root, "assessment")));
+writeIntoPyodide(pyodide, root, filesFromStdin());
 pyodide.globals.set("SAMPLE", readFileSync(path.join(root, "tests", "docx_sample.py"), "utf8"));
 // Only what the page's worker imports anyway (no base64 here): the bytes go to JavaScript.
 pyodide.runPython(`

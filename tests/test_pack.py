@@ -1,0 +1,548 @@
+"""The hand-over to the employer: the share link's fragment written in Python as the page
+writes it, the stand-alone information in the Markdown and text checklists (name, imaging
+provider, the self-declared line, the live result's address), the plain text's wrapping, the
+Word application pack read back by python-docx and converted by LibreOffice, and the command
+line's --format docx, --output, --name and --provider."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import io
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from test_docx import soffice
+
+from assessment.answers import settled_answers
+from assessment.checklist import HANDOVER, Checklist, build_checklist
+from assessment.cli import main
+from assessment.employer_profiles import load_employers
+from assessment.engine import evaluate
+from assessment.loader import load_rules
+from assessment.pack import PACK_WORDS, application_pack, index_rows
+from assessment.report import markdown, text
+from assessment.share_link import encode_component, fragment, result_url
+from tests.pyodide_run import package_file_list
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "tests" / "scenarios"
+RULES = load_rules()
+EMPLOYERS = load_employers(rules=RULES)
+SITE = "https://example.org/referrers/"
+TODAY = datetime.date(2026, 12, 1)
+NAME = "Alex Jones-Ó Briain"
+PROVIDER = "Cardiff and Vale University Health Board"
+
+# (scenario, employer id or None): every outcome, with and without an employer.
+CASES = [
+    ("wales-childrens-anp", "somerset"),
+    ("wales-childrens-anp", None),
+    ("england-gp-practice-paramedic", "northumbria"),
+    ("scotland-independent-chiropractor-mri", None),
+    ("england-theatre-odp-partly-answered", "dorset-county-hospital"),
+    ("not-registered-no-nation", None),
+    ("nothing-answered", "lincolnshire-ulht"),
+]
+CASE_IDS = [f"{name}+{employer or 'none'}" for name, employer in CASES]
+
+
+def answers_of(name: str) -> dict:
+    return json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))["answers"]
+
+
+def sheet_for(name: str, employer: str | None, *, site_url: str | None = SITE,
+              who: bool = True) -> Checklist:
+    answers = answers_of(name)
+    profile = EMPLOYERS[employer] if employer else None
+    return build_checklist(evaluate(answers, RULES, profile), answers, RULES,
+                           site_url=site_url, today=TODAY, employer=profile,
+                           name=NAME if who else "", provider=PROVIDER if who else "")
+
+
+def read(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, stdin=io.StringIO(""), stdout=out, stderr=err, environ={})
+    return status, out.getvalue(), err.getvalue()
+
+
+def answers_file(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(answers_of(name)), encoding="utf-8")
+    return path
+
+
+# The share link ---------------------------------------------------------------------------
+
+FRAGMENTS = [
+    ({"modalities": ["mri", "xray"], "profession": "physiotherapist", "nation": "england"},
+     None, "nation=england&profession=physiotherapist&modalities=xray,mri"),
+    # Not registered: only nation and profession are asked; the stale answers are left out.
+    ({"nation": "wales", "profession": "not-registered", "practice_level": "advanced",
+      "modalities": ["xray"]}, "somerset",
+     "nation=wales&profession=not-registered&employer=somerset"),
+    # IR(ME)R training is asked only with an ionising modality; an empty list is unanswered.
+    ({"profession": "nurse", "modalities": ["ultrasound"], "irmer_training": "current",
+      "settings": []}, None, "profession=nurse&modalities=ultrasound"),
+    ({"patients": ["children", "adults"], "profession": "midwife",
+      "paediatric_competence": "no", "settings": ["community", "inpatient"]}, "northumbria",
+     "profession=midwife&settings=inpatient,community&patients=adults,children"
+     "&paediatric_competence=no&employer=northumbria"),
+    ({}, None, ""),
+    ({}, "ramsay-health-care", "employer=ramsay-health-care"),
+]
+
+
+@pytest.mark.parametrize(("answers", "employer", "expected"), FRAGMENTS)
+def test_the_fragment_is_written_as_the_page_writes_it(answers, employer, expected) -> None:
+    assert fragment(answers, RULES, employer) == expected
+
+
+def test_a_whole_scenario_with_an_employer_gives_its_hand_written_fragment() -> None:
+    assert sheet_for("wales-childrens-anp", "somerset").fragment == (
+        "nation=wales&profession=nurse&practice_level=advanced&settings=emergency-urgent"
+        "&imaging_provider=same-organisation&modalities=xray,ultrasound&patients=children"
+        "&scope_written=yes&service_need=yes&irmer_training=current&education=completed"
+        "&competence=yes&paediatric_competence=no&supervisor=yes&results_plan=yes"
+        "&referral_guidelines=yes&audit_plan=yes&employer=somerset")
+
+
+def test_values_are_encoded_as_encode_uri_component_encodes_them() -> None:
+    assert encode_component("a b,c/é&=#%+~*'()._-!Z9") == (
+        "a%20b%2Cc%2F%C3%A9%26%3D%23%25%2B~*'()._-!Z9")
+    assert encode_component("\U0001d6fc") == "%F0%9D%9B%BC"
+
+
+def test_the_live_result_address() -> None:
+    assert result_url("https://x.org/site", "a=b") == "https://x.org/site/assessment/#a=b"
+    assert result_url("https://x.org/site/", "") == "https://x.org/site/assessment/"
+
+
+def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
+    """fragmentFor of overrides/assets/js/assessment-link.js, run by Node, for every scenario
+    (its answers as the page's form gives them: no empty lists): the questions' part is
+    Python's to the character (the page adds the employer)."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not on PATH")
+    controls = {q.id: {"multi": q.multi, "values": [o.id for o in q.options]}
+                for q in RULES.questions}
+    cases = {}
+    for path in sorted(SCENARIOS.glob("*.json")):
+        answers = {key: value for key, value in
+                   json.loads(path.read_text(encoding="utf-8"))["answers"].items() if value}
+        asked = list(settled_answers(answers, RULES).asked)
+        cases[path.stem] = {"answers": answers, "asked": asked,
+                            "python": fragment(answers, RULES)}
+    script = (ROOT / "overrides" / "assets" / "js" / "assessment-link.js").as_uri()
+    source = json.dumps(str(tmp_path / "in.json"))
+    program = (
+        f"import {{ fragmentFor }} from {json.dumps(script)};\n"
+        "import { readFileSync } from 'node:fs';\n"
+        f"const input = JSON.parse(readFileSync({source}, 'utf8'));\n"
+        "const controls = new Map(Object.entries(input.controls));\n"
+        "const out = {};\n"
+        "for (const [name, c] of Object.entries(input.cases)) {\n"
+        "  out[name] = fragmentFor(c.answers, controls, new Set(c.asked));\n"
+        "}\n"
+        "process.stdout.write(JSON.stringify(out));\n")
+    (tmp_path / "in.json").write_text(json.dumps({"controls": controls, "cases": cases}),
+                                      encoding="utf-8")
+    done = subprocess.run([node, "--input-type=module", "-e", program], capture_output=True,
+                          check=False, timeout=60)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    from_js = json.loads(done.stdout)
+    assert from_js == {name: case["python"] for name, case in cases.items()}
+
+
+# Markdown and text stand on their own -----------------------------------------------------
+
+def test_markdown_holds_the_name_provider_self_declared_line_and_live_result() -> None:
+    sheet = sheet_for("wales-childrens-anp", "somerset")
+    out = markdown(sheet)
+    head = out.split("## ", 1)[0]
+    assert f"- **{HANDOVER['name']}:** {NAME}" in head
+    assert f"- **{HANDOVER['provider']}:** {PROVIDER}" in head
+    assert sheet.self_declared in head
+    (line,) = [line for line in head.splitlines() if line.startswith(HANDOVER["live_result"])]
+    assert line == f"{HANDOVER['live_result']}: <{sheet.result_url}>"
+    assert sheet.result_url == f"{SITE}assessment/#{sheet.fragment}"
+    # Every guidance link is a full address.
+    assert re.findall(r"Guidance: \[[^\]]*\]\(([^)]*)\)", out)
+    assert all(url.startswith(f"{SITE}evidence/#")
+               for url in re.findall(r"Guidance: \[[^\]]*\]\(([^)]*)\)", out))
+
+
+def test_text_holds_the_same_stand_alone_information() -> None:
+    sheet = sheet_for("wales-childrens-anp", "somerset")
+    out = text(sheet)
+    head = out.split("OUTCOME:", 1)[0]
+    assert f"{HANDOVER['name']}: {NAME}\n" in head
+    assert f"{HANDOVER['provider']}: {PROVIDER}\n" in head
+    assert " ".join(sheet.self_declared.split()) in " ".join(head.split())
+    assert f"\n  {sheet.result_url}\n" in head
+    assert f"Guidance: {SITE}evidence/#paediatric-competence" in out
+
+
+def test_without_a_site_address_or_a_name_there_is_no_link_and_no_name() -> None:
+    sheet = sheet_for("wales-childrens-anp", None, site_url=None, who=False)
+    assert sheet.result_url is None and sheet.name == sheet.provider == ""
+    for out in (markdown(sheet), text(sheet)):
+        assert HANDOVER["live_result"] not in out and HANDOVER["name"] + ":" not in out
+        assert HANDOVER["provider"] + ":" not in out
+        assert "Self-declared" in out
+
+
+def test_the_name_and_provider_never_reach_the_link() -> None:
+    sheet = sheet_for("wales-childrens-anp", "somerset")
+    assert sheet.fragment == sheet_for("wales-childrens-anp", "somerset", who=False).fragment
+    assert "Jones" not in (sheet.result_url or "") and "Cardiff" not in (sheet.result_url or "")
+
+
+def test_typed_text_is_kept_on_one_line() -> None:
+    answers = answers_of("wales-childrens-anp")
+    sheet = build_checklist(evaluate(answers, RULES), answers, RULES, today=TODAY,
+                            name="  Alex\nJones\t ", provider="A\r\nB")
+    assert (sheet.name, sheet.provider) == ("Alex Jones", "A B")
+
+
+LABEL = re.compile(r"^\s*([A-Z][A-Za-z ()’']{1,40}): ")
+
+
+@pytest.mark.parametrize(("name", "employer"), CASES, ids=CASE_IDS)
+def test_a_wrapped_text_value_never_repeats_its_label(name: str, employer: str | None) -> None:
+    out = text(sheet_for(name, employer)).splitlines()
+    for before, after in itertools.pairwise(out):
+        first, second = LABEL.match(before), LABEL.match(after)
+        assert not (first and second and first.group(1) == second.group(1)), (before, after)
+
+
+def test_the_context_labels_appear_once_each() -> None:
+    """Wales's regulations and practice framework wrap over three lines each."""
+    out = text(sheet_for("wales-childrens-anp", None))
+    out = out.split("WHERE YOU WILL REFER", 1)[1].split("YOUR ANSWERS", 1)[0]
+    for label in ("Regulations", "Practice framework"):
+        assert len(re.findall(rf"^ *{label}:", out, re.MULTILINE)) == 1, label
+    long_name = "Dr " + "Alexandra Catherine Montgomery-Featherstonehaugh " * 3
+    answers = answers_of("wales-childrens-anp")
+    wrapped = text(build_checklist(evaluate(answers, RULES), answers, RULES, today=TODAY,
+                                   name=long_name))
+    assert wrapped.count(f"{HANDOVER['name']}:") == 1
+
+
+# The Word pack ----------------------------------------------------------------------------
+
+def _unmark(value: str) -> str:
+    """Markdown's text as a reader sees it: links as "title (address)", escapes removed."""
+    value = re.sub(r"\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)", r"\1 (\2)", value)
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def markdown_items(out: str) -> dict[str, dict[str, str]]:
+    """Each item of the Markdown checklist: its title, and its parts by label."""
+    items: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in out.splitlines():
+        title = re.match(r"^- \[[ x]\] \*\*(.*)\*\*: (.*)$", line)
+        if title:
+            current = {"Status": title.group(2)}
+            items[_unmark(title.group(1))] = current
+            continue
+        part = re.match(r"^  - ([^:]+): (.*)$", line)
+        if current is not None and part:
+            current[part.group(1)] = _unmark(part.group(2))
+        elif not line.startswith("  "):
+            current = None
+    return items
+
+
+def pack_items(document: docx.document.Document, level: str) -> dict[str, dict[str, str]]:
+    """Each heading of `level` in the pack, with the labelled paragraphs under it."""
+    items: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name
+        if style == level:
+            current = items.setdefault(paragraph.text, {})
+        elif style.startswith(("Heading", "Title")):
+            current = None
+        elif current is not None and ": " in paragraph.text:
+            label, value = paragraph.text.split(": ", 1)
+            current[label] = value
+    return items
+
+
+def expected_headings(sheet: Checklist) -> list[tuple[str, str]]:
+    """The pack's headings in order, worked out from the checklist."""
+    h = sheet.headings
+    out = [("Title", PACK_WORDS["title"]), ("Heading 1", f"{h['outcome']}: {sheet.outcome_label}"),
+           ("Heading 1", h["where"]), ("Heading 1", h["answers"]), ("Heading 1", h["evidence"])]
+    for title, items in sheet.groups:
+        out += [("Heading 2", title)] + [("Heading 3", item.title) for item in items]
+    if sheet.employer:
+        out += [("Heading 1", f"{h['employer']}: {sheet.employer.name}")]
+        out += [("Heading 2", item.title) for item in sheet.employer.items]
+    if sheet.notices:
+        out.append(("Heading 1", h["notices"]))
+    if sheet.missing:
+        out.append(("Heading 1", h["missing"]))
+    if sheet.scope:
+        out.append(("Heading 1", sheet.scope.heading))
+    out += [("Heading 1", PACK_WORDS["index"]), ("Heading 1", PACK_WORDS["signatures"]),
+            ("Heading 2", PACK_WORDS["applicant"]), ("Heading 2", PACK_WORDS["supervisor"])]
+    return out
+
+
+@pytest.fixture(scope="module", params=CASES, ids=CASE_IDS)
+def case(request: pytest.FixtureRequest) -> tuple[Checklist, bytes, docx.document.Document]:
+    name, employer = request.param
+    sheet = sheet_for(name, employer)
+    data = application_pack(sheet)
+    return sheet, data, read(data)
+
+
+def test_every_heading_is_a_word_heading_in_order(case) -> None:
+    sheet, _, document = case
+    found = [(p.style.name, p.text) for p in document.paragraphs
+             if p.style.name == "Title" or p.style.name.startswith("Heading")]
+    assert found == expected_headings(sheet)
+
+
+def test_the_scope_and_index_tables_have_their_shape_and_header_rows(case) -> None:
+    sheet, _, document = case
+    tables = list(document.tables)
+    if sheet.scope and sheet.scope.rows:
+        scope = tables.pop(0)
+        cells = [[cell.text for cell in row.cells] for row in scope.rows]
+        columns = sheet.scope.columns
+        assert (len(cells), len(cells[0])) == (len(sheet.scope.rows) + 1, len(columns))
+        assert cells[0] == [column.heading for column in columns]
+        assert cells[1:] == [[row[column.field] for column in columns]
+                             for row in sheet.scope.rows]
+        blanks = [index for index, column in enumerate(columns) if column.kind == "blank"]
+        assert blanks and all(row[index] == "" for row in cells[1:] for index in blanks)
+        assert header_flags(scope) == [True] + [False] * len(sheet.scope.rows)
+    (index,) = tables
+    cells = [[cell.text for cell in row.cells] for row in index.rows]
+    assert cells[0] == PACK_WORDS["index_headers"].split("|")
+    rows = index_rows(sheet)
+    assert cells[1:] == [[appendix, title, "", ""] for appendix, title in rows]
+    assert rows[0][0] == "Appendix 1" and len(rows) >= len(sheet.groups[0][1])
+    assert header_flags(index) == [True] + [False] * len(rows)
+
+
+def header_flags(table) -> list[bool]:
+    return [row._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+            for row in table.rows]
+
+
+def test_each_item_says_what_the_markdown_says(case) -> None:
+    sheet, _, document = case
+    written = markdown_items(markdown(sheet))
+    national = pack_items(document, "Heading 3")
+    titles = [item.title for _, items in sheet.groups for item in items]
+    assert list(national) == titles
+    for title in titles:
+        expected = {label: value for label, value in written[title].items()
+                    if label != "Guidance"}
+        got = {label: value for label, value in national[title].items() if label != "Guidance"}
+        assert got == expected, title
+        assert national[title]["Guidance"].endswith(f"({SITE}evidence/#"
+                                                    f"{guidance_id(sheet, title)})")
+    if sheet.employer:
+        local = pack_items(document, "Heading 2")
+        for item in sheet.employer.items:
+            assert local[item.title] == written[item.title], item.title
+            assert local[item.title]["Status"] == item.status_label
+
+
+def guidance_id(sheet: Checklist, title: str) -> str:
+    return next(item.id for _, items in sheet.groups for item in items if item.title == title)
+
+
+def test_the_front_page_stands_on_its_own(case) -> None:
+    sheet, _, document = case
+    texts = [p.text for p in document.paragraphs[:12]]
+    assert f"{PACK_WORDS['date']}: {sheet.date}" in texts
+    assert f"{HANDOVER['name']}: {NAME}" in texts
+    assert f"{HANDOVER['provider']}: {PROVIDER}" in texts
+    assert sheet.self_declared in texts
+    assert f"{HANDOVER['live_result']}: {sheet.result_url}" in texts
+    links = [link.address for p in document.paragraphs for link in p.hyperlinks]
+    assert links[0] == sheet.result_url
+    assert all(address.startswith(("https://", "http://")) for address in links)
+    assert document.core_properties.title == PACK_WORDS["title"]
+    assert document.core_properties.created.date() == TODAY
+
+
+def test_notices_missing_questions_and_signatures_are_there(case) -> None:
+    sheet, _, document = case
+    texts = [p.text for p in document.paragraphs]
+    for notice in sheet.notices:
+        assert f"{notice.text} ({notice.position})" in texts
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    missing = [question.text for question in sheet.missing]
+    assert bullets[len(bullets) - len(missing):] == missing
+    assert texts.count(PACK_WORDS["signature"]) == 2
+    # The signatures start a page of their own: a page break just before their heading.
+    at = texts.index(PACK_WORDS["signatures"])
+    breaks = document.paragraphs[at - 1]._p.findall(f".//{qn('w:br')}")
+    assert [br.get(qn("w:type")) for br in breaks] == ["page"]
+    assert f"{PACK_WORDS['name']}: {NAME}" in texts
+    assert PACK_WORDS["name_role"] in texts
+
+
+def test_the_same_checklist_gives_the_same_bytes(case) -> None:
+    sheet, data, _ = case
+    assert application_pack(sheet) == data
+    same = sheet_for(*next(pair for pair in CASES if sheet_for(*pair) == sheet))
+    assert same is not sheet and application_pack(same) == data
+
+
+def test_a_name_given_to_the_pack_replaces_the_checklists() -> None:
+    plain = sheet_for("wales-childrens-anp", None, who=False)
+    assert application_pack(plain, name=NAME, provider=PROVIDER) == application_pack(
+        sheet_for("wales-childrens-anp", None))
+    texts = [p.text for p in read(application_pack(plain)).paragraphs]
+    assert not any(t.startswith(f"{HANDOVER['name']}:") for t in texts)
+    assert PACK_WORDS["name"] in texts
+
+
+def test_without_a_site_address_the_guidance_is_a_plain_path() -> None:
+    sheet = sheet_for("wales-childrens-anp", None, site_url=None)
+    document = read(application_pack(sheet))
+    texts = [p.text for p in document.paragraphs]
+    assert "Guidance: evidence/#paediatric-competence" in texts
+    assert not any(t.startswith(HANDOVER["live_result"]) for t in texts)
+    assert all(link.address.startswith(("https://", "http://")) for p in document.paragraphs
+               for link in p.hyperlinks)
+
+
+# The command line -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "employer"), CASES[:3], ids=CASE_IDS[:3])
+def test_the_command_line_writes_the_same_bytes(tmp_path: Path, name: str,
+                                                employer: str | None) -> None:
+    target = tmp_path / "pack.docx"
+    argv = ["--answers", str(answers_file(tmp_path, name)), "--format", "docx", "--output",
+            str(target), "--site-url", SITE, "--date", TODAY.isoformat(), "--name", NAME,
+            "--provider", PROVIDER]
+    status, out, err = run(argv + (["--employer", employer] if employer else []))
+    assert (status, out, err) == (0, "", "")
+    assert target.read_bytes() == application_pack(sheet_for(name, employer))
+
+
+def test_docx_without_output_is_refused(tmp_path: Path) -> None:
+    status, out, err = run(["--answers", str(answers_file(tmp_path, "wales-childrens-anp")),
+                            "--format", "docx"])
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and "--output" in err and "error:" in err
+
+
+@pytest.mark.parametrize("output", ["json", "markdown", "text"])
+def test_output_writes_every_format_to_a_file(tmp_path: Path, output: str) -> None:
+    argv = ["--answers", str(answers_file(tmp_path, "wales-childrens-anp")), "--format", output,
+            "--date", TODAY.isoformat(), "--employer", "somerset", "--site-url", SITE]
+    status, printed, _ = run(argv)
+    target = tmp_path / f"out.{output}"
+    assert run([*argv, "--output", str(target)]) == (0, "", "")
+    assert status == 0 and target.read_text(encoding="utf-8") == printed
+
+
+def test_name_and_provider_reach_the_checklists_but_not_the_json(tmp_path: Path) -> None:
+    base = ["--answers", str(answers_file(tmp_path, "wales-childrens-anp")), "--date",
+            TODAY.isoformat(), "--name", NAME, "--provider", PROVIDER]
+    for output in ("markdown", "text"):
+        _, out, _ = run([*base, "--format", output])
+        assert NAME in out and PROVIDER in out
+    _, out, _ = run([*base, "--format", "json"])
+    assert NAME not in out and PROVIDER not in out
+    assert json.loads(out) == evaluate(answers_of("wales-childrens-anp"))
+
+
+def test_an_output_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "pack.docx"
+    status, out, err = run(["--answers", str(answers_file(tmp_path, "wales-childrens-anp")),
+                            "--format", "docx", "--output", str(target)])
+    assert status == 2 and out == "" and err.count("\n") == 1 and str(target) in err
+
+
+# LibreOffice ------------------------------------------------------------------------------
+
+# Pages measured with LibreOffice (Debian's libreoffice-writer-nogui) on this machine, A4,
+# Arial replaced by the metric-compatible Liberation Sans: the Welsh children's nurse with
+# Somerset's requirements 11 pages, without an employer 10, the blocked case 4 (other
+# scenarios: 4 to 13). Every pack has two forced page breaks (before the scope table and
+# the evidence index, and before the signatures), so it is at least 3 pages; the ranges
+# allow one page either way for another LibreOffice's fonts and line breaking, and still
+# catch a lost section, a doubled one, or a table that breaks the layout.
+PAGES = {("wales-childrens-anp", "somerset"): (10, 12),
+         ("wales-childrens-anp", None): (9, 11),
+         ("not-registered-no-nation", None): (3, 5)}
+
+
+@pytest.mark.parametrize(("name", "employer"), list(PAGES),
+                         ids=[f"{n}+{e or 'none'}" for n, e in PAGES])
+def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,
+                                              employer: str | None) -> None:
+    command = soffice()
+    sheet = sheet_for(name, employer)
+    source = tmp_path / "pack.docx"
+    source.write_bytes(application_pack(sheet))
+    profile = (tmp_path / "profile").as_uri()
+    done = subprocess.run(
+        [command, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "out"), str(source)],
+        capture_output=True, check=False, timeout=180)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    data = (tmp_path / "out" / "pack.pdf").read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    low, high = PAGES[(name, employer)]
+    assert low <= pages <= high, pages
+    titles = {bytes.fromhex(code.decode()).decode("utf-16-be")
+              for code in re.findall(rb"/Title\s*<FEFF([0-9A-F]+)>", data)}
+    assert {text for style, text in expected_headings(sheet) if style != "Title"} <= titles
+
+
+# Pyodide ----------------------------------------------------------------------------------
+
+@pytest.mark.node
+def test_pyodide_with_the_sites_library_writes_the_same_packs(tmp_path: Path,
+                                                              built_site: Path) -> None:
+    """The browser's Python (with the built site's standard-library subset) makes the same
+    packs as CPython, bytes or, where its zlib compresses differently, every part."""
+    node = shutil.which("node")
+    assert node, "node is not on PATH: the Pyodide check needs Node.js 20+"
+    (stdlib,) = (built_site / "assets" / "py").glob("python-stdlib-*.zip")
+    cases = [{"answers": answers_of(name), "employer": employer, "site_url": SITE,
+              "date": TODAY.isoformat(), "name": NAME if employer else "",
+              "provider": PROVIDER if employer else ""} for name, employer in CASES]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    done = subprocess.run([node, str(ROOT / "tests" / "node" / "pack_run.mjs"), str(ROOT),
+                           str(tmp_path / "cases.json"), str(stdlib)], cwd=ROOT,
+                          input=package_file_list().encode(), capture_output=True,
+                          check=False, timeout=300)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    output = json.loads(done.stdout)
+    assert output["python"].startswith("3.14.")
+    for (name, employer), packed in zip(CASES, output["packs"], strict=True):
+        ours = application_pack(sheet_for(name, employer, who=bool(employer)))
+        theirs = base64.b64decode(packed)
+        if theirs != ours:
+            with zipfile.ZipFile(io.BytesIO(theirs)) as one, \
+                    zipfile.ZipFile(io.BytesIO(ours)) as two:
+                assert [(i.filename, i.CRC) for i in one.infolist()] == \
+                       [(i.filename, i.CRC) for i in two.infolist()], name

@@ -65,4 +65,20 @@ export default [
     files: ["hooks/**/*.mjs", "tests/**/*.mjs", "tools/**/*.mjs", "*.mjs"],
     languageOptions: { globals: globals.node },
   },
+  {
+    // The benchmark's own pages and the scripts it evaluates in them: in the browser.
+    files: ["tools/bench/page/**/*.js", "tools/bench/page/**/*.mjs"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ["tools/bench/page/probe-worker.js"],
+    languageOptions: { sourceType: "script", globals: globals.worker },
+  },
+  {
+    // Classic scripts, not modules: evaluated by Playwright as one expression (a function),
+    // installed as its init script (marks.js), or loaded by a plain script tag (probe.js).
+    files: ["tools/bench/page/change-answers.js", "tools/bench/page/read-marks.js",
+            "tools/bench/page/marks.js", "tools/bench/page/probe.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
+  },
 ];

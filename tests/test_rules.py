@@ -231,8 +231,8 @@ BROKEN = {
         'group = "modalities"\nbasis = "local-practice"\nwhat = "A certificate of MRI',
         "evidence.mri-safety.group", "unknown group 'modalities'"),
     "malformed TOML": (
-        "notices.toml", "as_of = 2025-01-30\nsources = [\"sor-rcr-associates-2025\"]\n",
-        "as_of = 2025-01-30\nsources = [\"sor-rcr-associates-2025\"\n", None, "invalid TOML"),
+        "notices.toml", "as_of = 2026-12-01\nsources = [\"sor-rcr-associates-2025\"]\n",
+        "as_of = 2026-12-01\nsources = [\"sor-rcr-associates-2025\"\n", None, "invalid TOML"),
     "unreachable question and options": (
         "questions.toml",
         'asked_when = { all = [{ registered = true }, '

@@ -29,7 +29,8 @@ function startFailure() {
 // of starting CPython but costs its download, so below about 18 Mbit/s a plain start is
 // sooner (measured with `make bench`). The worker asks for the snapshot at once and watches
 // it arrive: as soon as the rest would come within PACE_LIMIT_MS it commits to it (from a
-// cache, or on a fast link, within a few milliseconds); if after PROBE_MS it still would not,
+// cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes it
+// still would not,
 // it drops it and starts Python plainly in this same worker, having lost only PROBE_MS of a
 // share of the link (the files both starts need are already on their way). A snapshot that
 // slows down later is still dropped at PACE_CHECK_MS, and the page starts plainly in a fresh
@@ -47,18 +48,15 @@ class SlowLink extends Error {}
 function readSnapshot(response, expectedBytes) {
   const buffer = new Uint8Array(expectedBytes);
   const reader = response.body.getReader();
-  const started = performance.now();
+  // The pace is timed from the first bytes on: what the link carries, not how long the
+  // server (or a busy machine) took to begin.
+  let first = null;
   let filled = 0;
-  let told = started;
+  let told = performance.now();
   let settle;
   const decided = new Promise((resolve) => (settle = resolve));
-  const rest = (elapsed) => (filled ? (elapsed * (expectedBytes - filled)) / filled : Infinity);
-  const probe = setTimeout(() => {
-    if (rest(performance.now() - started) > PACE_LIMIT_MS) {
-      settle(false);
-      reader.cancel().catch(() => {});
-    }
-  }, PROBE_MS);
+  const rest = (elapsed) => (elapsed * (expectedBytes - filled)) / filled;
+  let probe = null;
   const bytes = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
@@ -67,11 +65,20 @@ function readSnapshot(response, expectedBytes) {
         reader.cancel();
         throw new Error("the Python snapshot is not the one this page was built with");
       }
+      const now = performance.now();
+      if (first === null) {
+        first = now;
+        probe = setTimeout(() => {
+          if (rest(performance.now() - first) > PACE_LIMIT_MS) {
+            settle(false);
+            reader.cancel().catch(() => {});
+          }
+        }, PROBE_MS);
+      }
       buffer.set(value, filled);
       filled += value.length;
-      const now = performance.now();
-      const elapsed = now - started;
-      if (rest(elapsed) <= PACE_LIMIT_MS) settle(true);
+      const elapsed = now - first;
+      if (elapsed > 0 && rest(elapsed) <= PACE_LIMIT_MS) settle(true);
       if (now - told > PROGRESS_EVERY_MS) {
         told = now;
         progress("downloading", { done: filled, total: expectedBytes });

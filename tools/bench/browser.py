@@ -17,6 +17,7 @@ from tools.bench.settings import (
     CHANGE_QUESTION,
     CHANGES_PER_VISIT,
     LATER_S,
+    PHONE,
     PYTHON_PATHS,
     SLOW,
     TIMEOUT_MS,
@@ -61,6 +62,14 @@ def throttle(context: BrowserContext, page: Page) -> None:
     )
 
 
+def as_phone(context: BrowserContext, page: Page) -> None:
+    """A phone's screen and a CPU slowed down PHONE['cpu_slowdown'] times (Chromium's own
+    emulation; it slows the tab's renderer, whose threads its workers share)."""
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+
+
 def visit(
     server: BenchServer,
     context: BrowserContext,
@@ -68,13 +77,16 @@ def visit(
     ready: Callable[[Page], None],
     *,
     slow: bool = False,
+    phone: bool = False,
     changes: bool = False,
 ) -> tuple[Page, dict[str, Any]]:
     """Open `url` in a new tab of `context`, wait for `ready`, then for the network to be quiet;
     return the tab and what was measured."""
     page = context.new_page()
-    if slow:
+    if slow or phone:
         throttle(context, page)
+    if phone:
+        as_phone(context, page)
     first = len(server.log)
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     ready(page)
@@ -160,9 +172,11 @@ def cold_slow(
     ready: Callable[[Page], None],
     *,
     changes: bool = False,
+    phone: bool = False,
 ) -> tuple[dict[str, Any], list[str]]:
+    """A first visit on the emulated link (as a phone, if `phone`)."""
     with fresh_context(browser) as context:
-        _, slow = visit(server, context, url, ready, slow=True, changes=changes)
+        _, slow = visit(server, context, url, ready, slow=True, phone=phone, changes=changes)
         return slow, list(context.foreign)
 
 

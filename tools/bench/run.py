@@ -22,7 +22,7 @@ from tools.bench.browser import (
     wait_result,
 )
 from tools.bench.server import BenchServer, bench_root
-from tools.bench.settings import CHANGE_QUESTION, GUIDANCE_PAGES, SHARE_STATE, SLOW
+from tools.bench.settings import CHANGE_QUESTION, GUIDANCE_PAGES, PHONE, SHARE_STATE, SLOW
 from tools.bench.summary import summarise
 from tools.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tools.page_states import STATES
@@ -81,6 +81,14 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
                         print(
                             f"  run {number}/{slow_runs} on the slow network done", file=sys.stderr
                         )
+                    for number in range(1, slow_runs + 1):
+                        for name, (url, ready, changes) in targets.items():
+                            found, seen = cold_slow(
+                                browser, server, url, ready, changes=changes, phone=True
+                            )
+                            foreign += seen
+                            raw_for(raw, name).setdefault("phone", []).append(found)
+                        print(f"  run {number}/{slow_runs} as a phone done", file=sys.stderr)
                 browser.close()
         finally:
             server.shutdown()
@@ -96,6 +104,7 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
             "share_link": share,
             "change_question": CHANGE_QUESTION,
             "slow_network": SLOW if slow_runs else None,
+            "phone": PHONE if slow_runs else None,
             "worker_throttling": probe,
             "foreign_requests": sorted(set(foreign)),
         },

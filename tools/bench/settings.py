@@ -13,6 +13,8 @@ CHANGES_PER_VISIT = 5
 LATER_S = 2.0  # the pause before the second set of answer changes
 GUIDANCE_PAGES = ("", "entitlement/how-it-works/")
 SLOW = {"latency_ms": 40, "mbit_s": 10}
+# A phone: the same link, a phone's screen, and the CPU slowed down this many times.
+PHONE = {"cpu_slowdown": 4, "width": 390, "height": 844}
 QUIET_S = 0.5
 TIMEOUT_MS = 120_000
 # What no guidance page may download: the runtime, the engine, its worker and snapshot.

@@ -43,7 +43,12 @@ def tasks(summary: dict[str, Any]) -> str:
     )
 
 
-CONDITIONS = (("cold", "cold"), ("warm", "warm"), ("slow", "cold, 10 Mbit/s 40 ms"))
+CONDITIONS = (
+    ("cold", "cold"),
+    ("warm", "warm"),
+    ("slow", "cold, 10 Mbit/s 40 ms"),
+    ("phone", "cold, phone: CPU 4× slower, 390 px, 10 Mbit/s 40 ms"),
+)
 
 
 def measured(found: dict[str, Any]) -> Iterator[tuple[str, str]]:

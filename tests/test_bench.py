@@ -40,10 +40,10 @@ def test_summaries_are_medians_and_answer_changes_are_pooled() -> None:
 
 
 def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
-    app = {c: summarise([visit()]) for c in ("cold", "warm", "slow")}
+    app = {c: summarise([visit()]) for c in ("cold", "warm", "slow", "phone")}
     baseline = {
         c: summarise([visit(python_answer_ms=2000.0, result_ms=None)])
-        for c in ("cold", "warm", "slow")
+        for c in ("cold", "warm", "slow", "phone")
     }
     guidance = {
         "": {
@@ -75,6 +75,8 @@ def test_the_table_puts_each_figure_beside_the_baseline_as_a_ratio() -> None:
     assert "| Result from a share link | cold | 850 ms | 2,000 ms | 0.42 × |" in table
     assert "| First question usable | warm | 40 ms | 2,000 ms | 0.020 × |" in table
     assert "| … the same, 2 s later | warm | 2.0 ms |" in table
+    assert ("| Result from a share link | cold, phone: CPU 4× slower, 390 px, 10 Mbit/s 40 ms"
+            " | 850 ms | 2,000 ms | 0.42 × |") in table
     assert "1 file (asked by sw.js)" in table
     assert "were throttled" in table
 

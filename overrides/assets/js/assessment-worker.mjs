@@ -116,6 +116,10 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
 const calls = {
   page_view: ({ answers, today, siteUrl }) => pageView(JSON.stringify(answers), today, siteUrl),
   take_away: ({ answers, today, siteUrl }) => JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl)),
+  // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
+  // checklist for the applicant's answers and chosen employer.
+  review_view: ({ answers, employer, today }) =>
+    python.pyimport("assessment.web").review_view_json(JSON.stringify(answers), employer || "", today),
 };
 
 self.onmessage = async (event) => {

@@ -34,6 +34,7 @@ from hooks.assessment_page import boot_script, import_map
 PLACEHOLDER = "<!-- review:app -->"
 PAGE_SCRIPT = "assets/js/review.js"
 APP_ID = "review-app"
+TRACKING = '"navigation.tracking", '  # in the theme's page configuration (a JSON script)
 
 DECISIONS = (
     ("entitle", "Entitle within the scope listed"),
@@ -149,9 +150,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Start Python from the top of the review page's head, as the self-assessment does."""
+    """Start Python from the top of the review page's head, as the self-assessment does,
+    and turn off the theme's anchor tracking on this page: it rewrites the address as the
+    page scrolls (to the bare page when no heading of its table of contents is in view),
+    which would drop the applicant's link, and with it the reviewer's saved work on reload."""
     if f'id="{APP_ID}"' not in output:
         return output
+    output = output.replace(TRACKING, "", 1)
     head_end = output.index("</head>")
     first_link = output.find("<link", 0, head_end)
     at = first_link if first_link != -1 else head_end

@@ -8,7 +8,8 @@
   const script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script) return;
   const root = new URL("../../", script.src);
-  const app = document.getElementById("assessment-app");
+  // The self-assessment, or the reviewer's checklist, which runs the same Python.
+  const app = document.getElementById("assessment-app") || document.getElementById("review-app");
   const WAIT_LIMIT_MS = 60_000;
 
   function register() {

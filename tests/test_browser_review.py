@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.site_crawl import axe_violations
-from tests.test_browser_assessment import ENV_WITHOUT_SITE_URL, PYTHON_TIMEOUT, STORAGE_KEY, fragment
+from tests.test_browser_assessment import (
+    ENV_WITHOUT_SITE_URL,
+    PYTHON_TIMEOUT,
+    STORAGE_KEY,
+    fragment,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +42,7 @@ def cli_ids(answers: dict, employer: str | None, tmp_path: Path) -> list[str]:
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
                           env=ENV_WITHOUT_SITE_URL)
     result = json.loads(done.stdout)
-    return [entry["id"] for entry in result["evidence"]] + [entry["id"] for entry in result["local"]]
+    return [entry["id"] for entry in [*result["evidence"], *result["local"]]]
 
 
 def review_fragment(answers: dict, employer: str | None) -> str:
@@ -158,7 +163,8 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     assert page.locator(f"[data-note='{item}']").input_value() == ""
     assert page.locator("input[name=decision]:checked").count() == 0
     assert "removed" in page.inner_text("[data-action-feedback]")
-    assert not [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(REVIEW_PREFIX)]
+    stored = page.evaluate("() => Object.keys(localStorage)")
+    assert not [key for key in stored if key.startswith(REVIEW_PREFIX)]
     page.reload()
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     assert page.locator("[data-seen]:checked").count() == 0

@@ -212,7 +212,8 @@ function main() {
   const printReasons = app.querySelector("[data-print-reasons]");
   const printDate = app.querySelector("[data-print-date]");
   const radios = [...app.querySelectorAll("input[name=decision]")];
-  const evidencePage = new URL(`${app.dataset.siteRoot}evidence/`, document.baseURI).href;
+  // data-site-root is written without a trailing slash (`..`), so it is made a folder first.
+  const evidencePage = new URL("evidence/", new URL(`${app.dataset.siteRoot}/`, document.baseURI)).href;
   document.documentElement.classList.add("review-js");
 
   // A new link pasted into the address bar: read it afresh.

@@ -101,6 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 ACTIONS = (
     ("copy-link", "Copy link to these answers"),
+    ("review-link", "Link for the person reviewing your application"),
     ("copy-text", "Copy as plain text"),
     ("download", "Download as Markdown"),
     ("print", "Print or save as PDF"),

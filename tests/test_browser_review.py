@@ -221,6 +221,7 @@ def test_without_python_the_review_says_so_and_passes_axe(
     page.wait_for_selector("#review-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
     status = page.inner_text("[data-python-status]")
     assert "self-assessment's engine" in status and "evidence page" in status
+    assert page.eval_on_selector("[data-python-status] a", "a => a.href") == f"{site_url}evidence/"
     assert page.locator("[data-review-id]").count() == 0
     assert axe_violations(page) == []
 
@@ -248,3 +249,23 @@ def test_the_review_asks_no_other_host(site_url: str, context: object, page: obj
     page.pdf()
     page.emulate_media(media="screen")
     assert context.foreign_requests == []
+
+
+def test_the_self_assessment_gives_the_reviewers_link(
+    site_url: str, context: object, page: object
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    answers = scenario("england-gp-practice-paramedic")
+    page.goto(f"{site_url}assessment/#{fragment(answers)}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    # The live result's guidance links (made from the same site root) reach the site's pages.
+    guidance = page.eval_on_selector(".evidence__guidance a", "a => a.href")
+    assert guidance.startswith(f"{site_url}evidence/#")
+    page.click("[data-action=review-link]")
+    page.wait_for_selector("[data-action-feedback]:has-text('/review/#')")
+    address = page.evaluate("navigator.clipboard.readText()")
+    assert address == f"{site_url}review/#{page.url.split('#', 1)[1]}"
+    assert address in page.inner_text("[data-action-feedback]")
+    page.goto(address)
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator("[data-review-id=registration]").count() == 1

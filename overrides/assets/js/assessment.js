@@ -36,7 +36,9 @@ function main() {
   const actions = app.querySelector("[data-actions]");
   const feedback = app.querySelector("[data-action-feedback]");
   const printDate = app.querySelector("[data-print-date]");
-  const relative = (path) => new URL(app.dataset.siteRoot + path, document.baseURI).href;
+  // data-site-root is written without a trailing slash (`..`): made a folder first, or the
+  // live result's guidance links would point at `assessment/..evidence/`.
+  const relative = (path) => new URL(path, new URL(`${app.dataset.siteRoot}/`, document.baseURI)).href;
   document.documentElement.classList.add("assessment-js");
 
   let latest = null;
@@ -178,6 +180,17 @@ function main() {
       flash("Link copied. Anyone who opens it sees these answers; nothing is stored on a server.");
     } catch {
       flash(`Copy this link: ${location.href}`);
+    }
+  });
+  // The reviewer's checklist (review/, review.js) opens the very same fragment.
+  app.querySelector("[data-action=review-link]").addEventListener("click", async () => {
+    updateFragment(readForm(controls));
+    const address = `${relative("review/")}${location.hash}`;
+    try {
+      await navigator.clipboard.writeText(address);
+      flash(`Link for the person reviewing your application copied: ${address} It opens a checklist of these answers for them; nothing is stored on a server.`);
+    } catch {
+      flash(`Give this link to the person reviewing your application: ${address}`);
     }
   });
   app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {

@@ -167,7 +167,10 @@ def review_view(
                 "status": item.status, "status_label": item.status_label,
                 "basis_label": item.basis_label, "ask": item.what_counts,
                 "verify": evidence.verify,
-                "verify_sources": [[rules.sources[source].title, rules.sources[source].url]
+                # Each register named by its publisher: the titles alone ("Search the
+                # register") would not say whose it is.
+                "verify_sources": [[f"{rules.sources[source].publisher}: "
+                                    f"{rules.sources[source].title}", rules.sources[source].url]
                                    for source in evidence.verify_sources],
                 "refines": None, "guidance": item.guidance,
             })

@@ -74,7 +74,9 @@ def decision_html() -> str:
         '<h2 id="decision-heading">Decision</h2>'
         '<fieldset><legend>The decision on this application</legend>'
         f"{radios}</fieldset>"
-        '<p><label for="review-reasons">Reasons for the decision</label></p>'
+        '<p class="print-only" data-print-decision></p>'
+        '<p class="review__reasons-label">'
+        '<label for="review-reasons">Reasons for the decision</label></p>'
         '<textarea id="review-reasons" rows="5" data-review-reasons></textarea>'
         '<p class="print-only review__print-reasons" data-print-reasons></p>'
         '<p class="print-only review__signature">Decided by (name, role and signature):'

@@ -162,15 +162,25 @@ function renderScope(scope, record, changed) {
     const words = shown.map((column) => row[column.field]).filter(Boolean).join(", ");
     const box = el("input", { type: "checkbox", id, dataset: { scopeRow: String(index) } });
     box.checked = record.scope[index] === true;
-    box.addEventListener("change", changed);
+    const printed = el("span", { class: "print-only" });
+    const mirror = () => {
+      printed.textContent = box.checked ? "Approved" : "Not approved";
+    };
+    mirror();
+    box.addEventListener("change", () => {
+      mirror();
+      changed();
+    });
     return el("tr", { dataset: { scopeRow: String(index) } },
       el("td", { class: "review-scope__approve" }, box,
-        el("label", { for: id }, "Approve", el("span", { class: "visually-hidden", text: `: ${words}` }))),
+        el("label", { for: id }, "Approve", el("span", { class: "visually-hidden", text: `: ${words}` })),
+        printed),
       shown.map((column) => el("td", { text: row[column.field] })),
     );
   });
-  return [el("div", { class: "md-typeset__table" },
-    el("table", { class: "review-scope" },
+  // A table without a class of its own, so the theme styles it as every other table.
+  return [el("div", { class: "md-typeset__table review-scope" },
+    el("table", {},
       el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: "Approved" }),
         shown.map((column) => el("th", { scope: "col", text: column.heading })))),
@@ -266,8 +276,16 @@ function main() {
     record = collect();
     saveRecord(key, record);
     printReasons.textContent = record.reasons.trim() ? `Reasons: ${record.reasons.trim()}` : "";
+    printDecision();
     app.dataset.saves = String(Number(app.dataset.saves || 0) + 1);
   };
+  // The decision in words on the printed record, not only as a filled radio button.
+  const printedDecision = app.querySelector("[data-print-decision]");
+  function printDecision() {
+    const chosen = radios.find((radio) => radio.checked);
+    const label = chosen ? app.querySelector(`label[for="${chosen.id}"]`).textContent : "Not decided yet";
+    printedDecision.textContent = `Decision: ${label}.`;
+  }
   for (const radio of radios) radio.addEventListener("change", changed);
   reasons.addEventListener("input", changed);
 
@@ -275,6 +293,7 @@ function main() {
     for (const radio of radios) radio.checked = radio.value === record.decision;
     reasons.value = record.reasons;
     printReasons.textContent = record.reasons.trim() ? `Reasons: ${record.reasons.trim()}` : "";
+    printDecision();
   }
 
   let view = null;

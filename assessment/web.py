@@ -20,6 +20,7 @@ from typing import Any
 
 from .answers import settled_answers
 from .checklist import checklist_for
+from .decision_record import decision_record
 from .employer_profiles import load_employers
 from .engine import evaluate_settled
 from .loader import Rules, load_rules
@@ -204,3 +205,17 @@ def review_view_json(answers_json: str, employer_id: str, today_iso: str) -> str
     """The worker's call for the review page: JSON in, JSON out, never an exception."""
     raw, today = _arguments(answers_json, today_iso)
     return json.dumps(review_view(raw, employer_id or None, today), ensure_ascii=False)
+
+
+def decision_record_docx(answers_json: str, employer_id: str, today_iso: str,
+                         record_json: str) -> bytes:
+    """The worker's call for the review's "Download decision record (.docx)": the review
+    view for the applicant's link with the reviewer's record (its ticks, notes and decision,
+    read forgivingly), as a Word document's bytes."""
+    raw, today = _arguments(answers_json, today_iso)
+    try:
+        record = json.loads(record_json)
+    except ValueError:
+        record = {}
+    view = review_view(raw, employer_id or None, today)
+    return decision_record(view, record, today)

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from assessment.catalogue import question_catalogue
+from assessment.decision_record import DECISIONS
 from assessment.employer_profiles import load_employers
 from assessment.loader import load_rules
 from hooks import assessment_html
@@ -36,14 +37,9 @@ PAGE_SCRIPT = "assets/js/review.js"
 APP_ID = "review-app"
 TRACKING = '"navigation.tracking", '  # in the theme's page configuration (a JSON script)
 
-DECISIONS = (
-    ("entitle", "Entitle within the scope listed"),
-    ("entitle-limits", "Entitle, with limits (say which in the reasons)"),
-    ("not-yet", "Not yet (say what is still needed in the reasons)"),
-)
-
 ACTIONS = (
     ("print", "Print decision record"),
+    ("download", "Download decision record (.docx)"),
     ("forget", "Forget this review"),
 )
 

@@ -6,13 +6,16 @@ employer), works from the keyboard alone, keeps the reviewer's ticks and notes o
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from assessment.web import decision_record_docx
 from tests.site_crawl import axe_violations
 from tests.test_browser_assessment import (
     ENV_WITHOUT_SITE_URL,
@@ -276,3 +279,31 @@ def test_the_self_assessment_gives_the_reviewers_link(
     page.goto(address)
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     assert page.locator("[data-review-id=registration]").count() == 1
+
+
+def test_the_decision_record_downloads_as_the_engines_word_document(
+    site_url: str, page: object
+) -> None:
+    """The page's .docx is the very one Python writes for the same link, record and date."""
+    answers = scenario("england-podiatrist-expired-training")
+    open_review(page, site_url, answers, "northumbria")
+    page.locator("[data-review-id=registration] [data-seen]").check()
+    page.locator("[data-review-id=registration] textarea").fill("HCPC register: registered.")
+    page.locator("input[data-scope-row]").first.check()
+    page.locator("#decision-entitle-limits").check()
+    page.locator("#review-reasons").fill("X-ray for adults only.")
+    started = time.monotonic()
+    with page.expect_download() as download:
+        page.click("[data-action=download]")
+    elapsed = time.monotonic() - started
+    data = Path(download.value.path()).read_bytes()
+    record = {"items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
+              "scope": {"0": True}, "decision": "entitle-limits",
+              "reasons": "X-ray for adults only."}
+    today = datetime.date.today().isoformat()
+    assert download.value.suggested_filename == f"decision-record-{today}.docx"
+    assert data == decision_record_docx(json.dumps(answers), "northumbria", today,
+                                        json.dumps(record))
+    assert "downloaded" in page.inner_text("[data-action-feedback]")
+    print(f"decision record: {len(data)} bytes, {elapsed:.2f} s from click to download")
+    assert page.errors == []

@@ -306,6 +306,23 @@ function main() {
   }
 
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
+  let worker = null;
+  app.querySelector("[data-action=download]").addEventListener("click", async () => {
+    if (!worker || !view) return;
+    flash("Writing the decision record…");
+    try {
+      const bytes = await worker.call("decision_record", { answers, employer, today: today(), record: collect() });
+      const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      const anchor = el("a", { href: URL.createObjectURL(new Blob([bytes], { type })), download: `decision-record-${today()}.docx` });
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
+      flash("The decision record was downloaded as a Word document (.docx).");
+    } catch (error) {
+      flash(`The decision record could not be written (${error.message}). Print it instead.`);
+    }
+  });
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
     forgetRecord(key);
     record = emptyRecord();
@@ -326,7 +343,8 @@ function main() {
     status.textContent = `${label} (step ${value} of 3)…`;
   });
   python
-    .then(async ({ worker, version }) => {
+    .then(async ({ worker: started, version }) => {
+      worker = started;
       view = JSON.parse(await worker.call("review_view", { answers, employer, today: today() }));
       draw();
       progress.hidden = true;

@@ -35,6 +35,7 @@ from hooks.assessment_page import boot_script, import_map
 PLACEHOLDER = "<!-- review:app -->"
 PAGE_SCRIPT = "assets/js/review.js"
 APP_ID = "review-app"
+BOOT_TAG = '<script data-assessment-boot=""'
 TRACKING = '"navigation.tracking", '  # in the theme's page configuration (a JSON script)
 
 ACTIONS = (
@@ -155,7 +156,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if f'id="{APP_ID}"' not in output:
         return output
     output = output.replace(TRACKING, "", 1)
+    # Python starts only for a link that carries answers (assessment-boot.js).
+    boot = boot_script(page, config).replace(BOOT_TAG, f'{BOOT_TAG} data-only-with-answers=""', 1)
     head_end = output.index("</head>")
     first_link = output.find("<link", 0, head_end)
     at = first_link if first_link != -1 else head_end
-    return output[:at] + boot_script(page, config) + output[at:]
+    return output[:at] + boot + output[at:]

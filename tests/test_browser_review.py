@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 import time
@@ -214,6 +215,24 @@ def test_the_review_has_no_axe_violations_in_each_state(
         page.locator("[data-seen]").first.check()
         page.locator("input[name=decision]").first.check()
     assert axe_violations(page) == []
+
+
+def test_opened_without_a_link_the_review_downloads_no_python(
+    site_url: str, page: object
+) -> None:
+    """Like a guidance page (tests/test_quality_privacy.py): no answers, no Python."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}review/")
+    page.wait_for_selector("#review-app[data-review-empty]")
+    page.wait_for_load_state("networkidle")
+    python = [url for url in requested
+              if re.search(r"/pyodide/|/assets/py/|assessment-worker|\.wasm$", url)]
+    assert python == []
+    # A link pasted into the address bar then loads the applicant's checklist.
+    page.goto(f"{site_url}review/#{fragment(scenario('england-gp-practice-paramedic'))}")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator("[data-review-id]").count() > 0
 
 
 def test_without_python_the_review_says_so_and_passes_axe(

@@ -26,7 +26,8 @@
   }
 
   function whenPythonSettles(then) {
-    const settled = () => !app || "pythonReady" in app.dataset || "pythonFailed" in app.dataset;
+    const settled = () =>
+      !app || "pythonReady" in app.dataset || "pythonFailed" in app.dataset || "reviewEmpty" in app.dataset;
     if (settled()) return then();
     let done = false;
     const finish = () => {

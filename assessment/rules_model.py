@@ -94,6 +94,10 @@ class EvidenceItem:
     next_step: str | None = None
     next_step_partial: str | None = None
     check: str | None = None
+    # How the person deciding an application can check this item for themselves where a
+    # public check exists (a regulator's public register), and the sources of that check.
+    verify: str | None = None
+    verify_sources: tuple[str, ...] = ()
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 

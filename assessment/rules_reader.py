@@ -458,7 +458,8 @@ class _Loader:
                  "what_counts": "text", "applies_when": "any", "why": "texts",
                  "sources": "texts"},
                 {"held_when": "any", "partial_when": "any", "check_when": "any",
-                 "next_step": "text", "next_step_partial": "text", "check": "text"},
+                 "next_step": "text", "next_step_partial": "text", "check": "text",
+                 "verify": "text", "verify_sources": "texts"},
             )
             if value["group"] not in groups:
                 file.fail(f"{where}.group", f"unknown group {value['group']!r}")
@@ -481,6 +482,9 @@ class _Loader:
                 next_step=value.get("next_step"),
                 next_step_partial=value.get("next_step_partial"),
                 check=value.get("check"),
+                verify=value.get("verify"),
+                verify_sources=self._source_ids(file, f"{where}.verify_sources",
+                                                value.get("verify_sources", [])),
                 status_reads=frozenset().union(*(
                     reads(condition) for name, condition in conditions.items()
                     if name != "applies_when")),
@@ -502,6 +506,8 @@ class _Loader:
             file.fail(f"{where}.next_step", "missing: an item that can be a gap needs one")
         if "next_step_partial" in value and "partial_when" not in value:
             file.fail(f"{where}.next_step_partial", "needs a partial_when")
+        if "verify_sources" in value and "verify" not in value:
+            file.fail(f"{where}.verify_sources", "needs a verify text to go with")
 
     # notices.toml -----------------------------------------------------------------------
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from .answers import settled_answers
 from .checklist import checklist_for
+from .decision_record import decision_record
+from .employer_profiles import load_employers
 from .engine import evaluate_settled
 from .loader import Rules, load_rules
 from .report import markdown, text
@@ -135,3 +137,85 @@ def take_away_json(answers_json: str, today_iso: str, site_url: str = "") -> str
     """The worker's call for the Markdown and text checklists."""
     raw, today = _arguments(answers_json, today_iso)
     return json.dumps(take_away(raw, today, site_url), ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- the reviewer's checklist
+
+
+def review_view(
+    raw_answers: object,
+    employer_id: object,
+    today: datetime.date,
+    rules: Rules | None = None,
+) -> dict[str, Any]:
+    """What the person deciding an application sees for the applicant's answers (and the
+    chosen employer's profile): every applicable item, national then the employer's, with
+    what to ask to see, the applicant's own (self-declared) status and, where a public check
+    exists, how to verify it; the draft scope of practice; and the outcome in words. The
+    same engine and checklist as the applicant's page, so the two never disagree."""
+    rules = rules or load_rules()
+    employers = load_employers()
+    employer = employers.get(employer_id) if isinstance(employer_id, str) else None
+    settled = settled_answers(usable_answers(raw_answers, rules), rules)
+    result = evaluate_settled(settled, rules, employer)
+    sheet = checklist_for(result, settled, rules, today=today, employer=employer)
+    items: list[dict[str, Any]] = []
+    for group, members in sheet.groups:
+        for item in members:
+            evidence = rules.item(item.id)
+            items.append({
+                "id": item.id, "kind": "national", "group": group, "title": item.title,
+                "status": item.status, "status_label": item.status_label,
+                "basis_label": item.basis_label, "ask": item.what_counts,
+                "verify": evidence.verify,
+                # Each register named by its publisher: the titles alone ("Search the
+                # register") would not say whose it is.
+                "verify_sources": [[f"{rules.sources[source].publisher}: "
+                                    f"{rules.sources[source].title}", rules.sources[source].url]
+                                   for source in evidence.verify_sources],
+                "refines": None, "guidance": item.guidance,
+            })
+    if sheet.employer is not None:
+        for local in sheet.employer.items:
+            items.append({
+                "id": local.id, "kind": "local", "group": sheet.employer.name,
+                "title": local.title, "status": local.status,
+                "status_label": local.status_label, "basis_label": None, "ask": local.asks,
+                "verify": None, "verify_sources": [], "refines": local.refines,
+                "sources": [list(source) for source in local.sources], "guidance": None,
+            })
+    return {
+        "rules_version": result["rules_version"],
+        "date": sheet.date,
+        "outcome": sheet.outcome,
+        "outcome_label": sheet.outcome_label,
+        "outcome_sentence": sheet.outcome_sentence,
+        "answers": [list(row) for row in sheet.answers],
+        "missing": [question.text for question in sheet.missing],
+        "employer": None if sheet.employer is None else {
+            "id": sheet.employer.id, "name": sheet.employer.name,
+            "note": sheet.employer.note, "apply_text": sheet.employer.apply_text,
+        },
+        "items": items,
+        "scope": plain(sheet.scope),
+    }
+
+
+def review_view_json(answers_json: str, employer_id: str, today_iso: str) -> str:
+    """The worker's call for the review page: JSON in, JSON out, never an exception."""
+    raw, today = _arguments(answers_json, today_iso)
+    return json.dumps(review_view(raw, employer_id or None, today), ensure_ascii=False)
+
+
+def decision_record_docx(answers_json: str, employer_id: str, today_iso: str,
+                         record_json: str) -> bytes:
+    """The worker's call for the review's "Download decision record (.docx)": the review
+    view for the applicant's link with the reviewer's record (its ticks, notes and decision,
+    read forgivingly), as a Word document's bytes."""
+    raw, today = _arguments(answers_json, today_iso)
+    try:
+        record = json.loads(record_json)
+    except ValueError:
+        record = {}
+    view = review_view(raw, employer_id or None, today)
+    return decision_record(view, record, today)

@@ -83,6 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ):
         config.extra[key] = hashed(path, data)
         _outputs[config.extra[key]] = data
+    # In the config, not this module: the review page's hook (hooks/review_page.py) starts
+    # Python with `boot_script` too, from its own import of this module.
+    config.extra["assessment_snapshot_bytes"] = len(snapshot)
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
@@ -98,6 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 ACTIONS = (
     ("copy-link", "Copy link to these answers"),
+    ("review-link", "Link for the person reviewing your application"),
     ("copy-text", "Copy as plain text"),
     ("download", "Download as Markdown"),
     ("print", "Print or save as PDF"),
@@ -235,7 +239,7 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
         data_pyodide_url=link(config.extra["pyodide_path"]),
         data_package_url=link(config.extra["assessment_archive"]),
         data_snapshot_url=link(config.extra["assessment_snapshot"]),
-        data_snapshot_bytes=str(len(_outputs[config.extra["assessment_snapshot"]])),
+        data_snapshot_bytes=str(config.extra["assessment_snapshot_bytes"]),
         data_stdlib_url=link(config.extra["assessment_stdlib"]),
         data_rules_version=load_rules().version,
     )

@@ -187,9 +187,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _, profiles = _profiles()
     nav: list[Any] = config.nav or []
     for index, entry in enumerate(nav):
-        if isinstance(entry, dict) and entry.get(NAV_SECTION) == INDEX_PAGE:
+        section = entry.get(NAV_SECTION) if isinstance(entry, dict) else None
+        # The section is the index page alone, or a list that starts with it (the pages
+        # after it, such as the reviewer's checklist, stay right after it).
+        if section == INDEX_PAGE or (isinstance(section, list) and section[:1] == [INDEX_PAGE]):
             nav[index] = {NAV_SECTION: [
                 INDEX_PAGE,
+                *(section[1:] if isinstance(section, list) else []),
                 {"Have a profile added or corrected": HOW_TO_PAGE},
                 {"Employers compared": COMPARED_PAGE},
                 *({profile.name: f"{FOLDER}/{profile.id}.md"} for profile in profiles),

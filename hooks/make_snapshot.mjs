@@ -37,6 +37,9 @@ assessment.employer_profiles.load_employers()
 # One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
 assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
+# The review page's calls (review/): its checklist and its Word decision record.
+assessment.web.review_view_json('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01")
+assessment.web.decision_record_docx('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01", "{}")
 # What reporting an unexpected Python error to the page needs.
 import traceback, linecache, tokenize
 try:

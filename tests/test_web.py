@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from assessment.employer_profiles import load_employers
 from assessment.engine import evaluate
 from assessment.loader import load_rules
 from assessment.report import render_markdown, render_text
-from assessment.web import page_view_json, take_away_json, usable_answers
+from assessment.web import page_view_json, review_view_json, take_away_json, usable_answers
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
 TODAY = datetime.date(2026, 11, 28)
@@ -65,3 +66,45 @@ def test_the_view_is_the_engines_result_and_the_take_away_the_clis(path: Path) -
     take_away = json.loads(take_away_json(json.dumps(answers), TODAY.isoformat(), site))
     assert take_away["markdown"] == render_markdown(result, answers, site_url=site, today=TODAY)
     assert take_away["text"] == render_text(result, answers, site_url=site, today=TODAY)
+
+
+# ---------------------------------------------------------------- the reviewer's checklist
+
+
+@pytest.mark.parametrize("path", SCENARIOS[:8], ids=lambda path: path.stem)
+@pytest.mark.parametrize("employer", [None, "northumbria", "somerset"])
+def test_the_review_lists_the_engines_items(path: Path, employer: str | None) -> None:
+    """Every applicable item once: the national evidence, then the employer's requirements,
+    each with what to ask to see and the applicant's own status, as the engine says."""
+    answers = json.loads(path.read_text())["answers"]
+    profile = load_employers()[employer] if employer else None
+    result = evaluate(answers, load_rules(), profile)
+    view = json.loads(review_view_json(json.dumps(answers), employer or "", TODAY.isoformat()))
+    national = [item for item in view["items"] if item["kind"] == "national"]
+    local = [item for item in view["items"] if item["kind"] == "local"]
+    assert sorted(item["id"] for item in national) == sorted(e["id"] for e in result["evidence"])
+    assert [item["id"] for item in local] == [entry["id"] for entry in result["local"]]
+    statuses = {entry["id"]: entry["status"] for entry in [*result["evidence"], *result["local"]]}
+    for item in view["items"]:
+        assert item["status"] == statuses[item["id"]] and item["status_label"] and item["ask"]
+    assert view["outcome"] == result["outcome"]
+    assert (view["employer"] or {}).get("id") == employer
+
+
+def test_registration_says_how_to_verify_it_on_the_public_registers() -> None:
+    view = json.loads(review_view_json('{"nation": "england", "profession": "nurse"}', "",
+                                       TODAY.isoformat()))
+    registration = next(item for item in view["items"] if item["id"] == "registration")
+    assert "public register" in registration["verify"]
+    urls = [url for _, url in registration["verify_sources"]]
+    assert "https://www.nmc.org.uk/registration/search-the-register/" in urls
+    assert all(url.startswith("https://") for url in urls)
+    # Only items with a public check say how to verify them; the rest leave it out.
+    assert all(item["verify"] is None for item in view["items"] if item["id"] != "registration")
+
+
+@pytest.mark.parametrize("employer", ["no-such-employer", "", "../rules"])
+def test_an_unknown_employer_is_left_out_of_the_review(employer: str) -> None:
+    view = json.loads(review_view_json('{"nation": "england"}', employer, "bad date"))
+    assert view["employer"] is None
+    assert all(item["kind"] == "national" for item in view["items"])

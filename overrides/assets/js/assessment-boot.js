@@ -137,9 +137,12 @@
     };
   }
 
+  // The reviewer's checklist (review/, whose tag carries data-only-with-answers) needs Python
+  // only for a link that carries answers: opened bare, it downloads nothing.
+  const wanted = !("onlyWithAnswers" in script.dataset) || location.hash.includes("=");
   let python;
   try {
-    python = startPython(settingsFrom(script));
+    python = wanted ? startPython(settingsFrom(script)) : Promise.reject(new Error("this address carries no answers"));
   } catch (error) {
     python = Promise.reject(error); // no workers in this browser: the checklist stays
   }

@@ -4,16 +4,21 @@
 // attribute can slip in by mistake.
 
 const ATTRIBUTES = new Set([
+  "aria-describedby",
   "aria-hidden",
   "aria-labelledby",
   "class",
   "download",
+  "for",
   "href",
   "id",
+  "name",
   "role",
+  "rows",
   "scope",
   "tabindex",
   "type",
+  "value",
 ]);
 
 // `props`: attributes by name, plus `text` (the element's text) and `dataset` (data-*

@@ -171,6 +171,20 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
 const calls = {
   page_view: ({ answers, today, siteUrl }) => pageView(JSON.stringify(answers), today, siteUrl),
   take_away: ({ answers, today, siteUrl }) => JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl)),
+  // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
+  // checklist for the applicant's answers and chosen employer.
+  review_view: ({ answers, employer, today }) =>
+    python.pyimport("assessment.web").review_view_json(JSON.stringify(answers), employer || "", today),
+  // Its decision record as a Word document: the bytes, copied out of Python.
+  decision_record: ({ answers, employer, today, record }) => {
+    const made = python.pyimport("assessment.web").decision_record_docx(
+      JSON.stringify(answers), employer || "", today, JSON.stringify(record));
+    try {
+      return made.toJs();
+    } finally {
+      made.destroy();
+    }
+  },
 };
 
 self.onmessage = async (event) => {

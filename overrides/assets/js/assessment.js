@@ -238,6 +238,17 @@ function main() {
       flash(`Copy this link: ${location.href}`);
     }
   });
+  // The reviewer's checklist (review/, review.js) opens the very same fragment.
+  app.querySelector("[data-action=review-link]").addEventListener("click", async () => {
+    updateFragment(readForm(controls));
+    const address = `${relative("review/")}${location.hash}`;
+    try {
+      await navigator.clipboard.writeText(address);
+      flash(`Link for the person reviewing your application copied: ${address} It opens a checklist of these answers for them; nothing is stored on a server.`);
+    } catch {
+      flash(`Give this link to the person reviewing your application: ${address}`);
+    }
+  });
   app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {
     if (!latest) return;
     try {

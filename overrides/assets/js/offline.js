@@ -8,7 +8,8 @@
   const script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script) return;
   const root = new URL("../../", script.src);
-  const app = document.getElementById("assessment-app");
+  // The self-assessment, or the reviewer's checklist, which runs the same Python.
+  const app = document.getElementById("assessment-app") || document.getElementById("review-app");
   const WAIT_LIMIT_MS = 60_000;
 
   function register() {
@@ -25,7 +26,8 @@
   }
 
   function whenPythonSettles(then) {
-    const settled = () => !app || "pythonReady" in app.dataset || "pythonFailed" in app.dataset;
+    const settled = () =>
+      !app || "pythonReady" in app.dataset || "pythonFailed" in app.dataset || "reviewEmpty" in app.dataset;
     if (settled()) return then();
     let done = false;
     const finish = () => {

@@ -1,0 +1,328 @@
+"""The reviewer's checklist (review/) in real headless Chromium running the real engine in
+Pyodide: it lists exactly the command line's items for a share link (with and without an
+employer), works from the keyboard alone, keeps the reviewer's ticks and notes on the device
+(and forgets them on request), passes axe in each state and asks no other host for anything.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assessment.web import decision_record_docx
+from tests.site_crawl import axe_violations
+from tests.test_browser_assessment import (
+    ENV_WITHOUT_SITE_URL,
+    PYTHON_TIMEOUT,
+    STORAGE_KEY,
+    fragment,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+READY = "#review-app[data-python-ready]"
+REVIEW_PREFIX = "imaging-referrer-review:"
+
+
+def scenario(name: str) -> dict:
+    return json.loads((ROOT / "tests" / "scenarios" / f"{name}.json").read_text())["answers"]
+
+
+def cli_ids(answers: dict, employer: str | None, tmp_path: Path) -> list[str]:
+    """The command line's applicable items: evidence ids, then the employer's local ids."""
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    command = [sys.executable, "-m", "assessment", "--answers", str(path), "--format", "json"]
+    if employer:
+        command += ["--employer", employer]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
+                          env=ENV_WITHOUT_SITE_URL)
+    result = json.loads(done.stdout)
+    return [entry["id"] for entry in [*result["evidence"], *result["local"]]]
+
+
+def review_fragment(answers: dict, employer: str | None) -> str:
+    text = fragment(answers)
+    return f"{text}&employer={employer}" if employer else text
+
+
+def open_review(page: object, site_url: str, answers: dict, employer: str | None = None) -> None:
+    page.goto(f"{site_url}review/#{review_fragment(answers, employer)}")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+
+
+def review_ids(page: object) -> list[str]:
+    return page.evaluate(
+        "() => [...document.querySelectorAll('[data-review-id]')].map(e => e.dataset.reviewId)")
+
+
+def saves(page: object) -> int:
+    return int(page.get_attribute("#review-app", "data-saves") or 0)
+
+
+CASES = [
+    ("england-consultant-radiographer", None),
+    ("england-gp-practice-paramedic", "northumbria"),
+    ("england-podiatrist-expired-training", "somerset"),
+    ("wales-msk-physio-primary-care", None),
+]
+
+
+@pytest.mark.parametrize(("name", "employer"), CASES)
+def test_the_review_lists_the_command_lines_items(
+    site_url: str, page: object, tmp_path: Path, name: str, employer: str | None
+) -> None:
+    answers = scenario(name)
+    expected = cli_ids(answers, employer, tmp_path)
+    open_review(page, site_url, answers, employer)
+    shown = review_ids(page)
+    # One element per applicable item, the same ids as the command line's; the national
+    # items come in the groups of the applicant's checklist, then the employer's in order.
+    assert sorted(shown) == sorted(expected) and len(set(shown)) == len(shown)
+    local = len(expected) - len(cli_ids(answers, None, tmp_path))
+    assert shown[len(shown) - local:] == expected[len(expected) - local:]
+    # One tick and one labelled note per item; the registration item says how to verify it.
+    assert page.locator("[data-review-id] input[type=checkbox]").count() == len(expected)
+    assert page.locator("[data-review-id] textarea").count() == len(expected)
+    if "registration" in expected:
+        verify = page.locator("[data-review-id=registration] .review-item__verify")
+        assert "public register" in verify.inner_text()
+        hosts = page.eval_on_selector_all(
+            "[data-review-id=registration] .review-item__sources a", "as => as.map(a => a.host)")
+        assert "www.hcpc-uk.org" in hosts and "www.nmc.org.uk" in hosts
+    if employer:
+        assert page.locator("[data-review-id] .review-item__status").count() == len(expected)
+    assert page.errors == []
+
+
+def test_before_python_answers_no_item_carries_a_review_id(site_url: str, built_site: Path) -> None:
+    html = (built_site / "review" / "index.html").read_text(encoding="utf-8")
+    assert "data-review-id" not in html
+    assert "needs JavaScript" in html and 'href="../evidence/"' in html
+
+
+def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
+    site_url: str, page: object
+) -> None:
+    answers = scenario("england-gp-practice-paramedic")
+    open_review(page, site_url, answers, "northumbria")
+    # Tab to the first "seen" tick and press Space.
+    first = page.locator("[data-review-id] input[type=checkbox]").first
+    item = first.get_attribute("data-seen")
+    page.locator("h1").focus()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-seen]')"):
+            break
+    assert page.evaluate("() => document.activeElement.dataset.seen") == item
+    before = saves(page)
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    # The next stop is the item's note: type in it.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.note") == item
+    page.keyboard.type("Saw the certificate, dated 2025.")
+    # Tab on to the decision and choose it with Space.
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name === 'decision'"):
+            break
+    page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.name") == "decision"
+    chosen = page.evaluate("() => document.querySelector('input[name=decision]:checked')?.value")
+    assert chosen in {"entitle", "entitle-limits", "not-yet"}
+    focused_outline = page.evaluate(
+        "() => getComputedStyle(document.activeElement).outlineStyle")
+    assert focused_outline != "none"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Within the listed scope after the audit.")
+    assert saves(page) > before
+
+    # Kept on the device, under the link's key, never as the applicant's answers.
+    stored = page.evaluate("() => Object.keys(localStorage)")
+    assert STORAGE_KEY not in stored
+    keys = [key for key in stored if key.startswith(REVIEW_PREFIX)]
+    assert len(keys) == 1 and "employer=northumbria" in keys[0]
+    assert "Saw the certificate" not in page.url and "seen" not in page.url
+
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator(f"[data-seen='{item}']").is_checked()
+    assert page.locator(f"[data-note='{item}']").input_value() == "Saw the certificate, dated 2025."
+    assert page.locator(f"input[name=decision][value='{chosen}']").is_checked()
+    assert page.locator("[data-review-reasons]").input_value() == (
+        "Within the listed scope after the audit.")
+
+    page.focus("[data-action=forget]")
+    page.keyboard.press("Enter")
+    assert not page.locator(f"[data-seen='{item}']").is_checked()
+    assert page.locator(f"[data-note='{item}']").input_value() == ""
+    assert page.locator("input[name=decision]:checked").count() == 0
+    assert "removed" in page.inner_text("[data-action-feedback]")
+    stored = page.evaluate("() => Object.keys(localStorage)")
+    assert not [key for key in stored if key.startswith(REVIEW_PREFIX)]
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator("[data-seen]:checked").count() == 0
+    assert page.errors == []
+
+
+def test_scope_lines_are_approved_one_by_one(site_url: str, page: object) -> None:
+    open_review(page, site_url, scenario("england-consultant-radiographer"))
+    rows = page.locator("input[data-scope-row]")
+    assert rows.count() >= 2
+    rows.nth(1).check()
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert [rows.nth(i).is_checked() for i in range(2)] == [False, True]
+
+
+def test_another_link_is_another_review(site_url: str, page: object) -> None:
+    open_review(page, site_url, scenario("england-gp-practice-paramedic"))
+    page.locator("[data-seen]").first.check()
+    open_review(page, site_url, scenario("england-gp-practice-paramedic"), "northumbria")
+    assert page.locator("[data-seen]:checked").count() == 0
+
+
+STATES = {
+    "no link": None,
+    "answered, no employer": ("england-gp-practice-paramedic", None),
+    "with an employer": ("england-podiatrist-expired-training", "northumbria"),
+    "partly answered": ("england-theatre-odp-partly-answered", None),
+    "not registered": ("not-registered-no-nation", None),
+}
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_the_review_has_no_axe_violations_in_each_state(
+    site_url: str, page: object, state: str
+) -> None:
+    case = STATES[state]
+    if case is None:
+        page.goto(f"{site_url}review/")
+        page.wait_for_selector("#review-app[data-review-empty]")
+        assert "carries no answers" in page.inner_text("[data-python-status]")
+    else:
+        open_review(page, site_url, scenario(case[0]), case[1])
+        page.locator("[data-seen]").first.check()
+        page.locator("input[name=decision]").first.check()
+    assert axe_violations(page) == []
+
+
+def test_opened_without_a_link_the_review_downloads_no_python(
+    site_url: str, page: object
+) -> None:
+    """Like a guidance page (tests/test_quality_privacy.py): no answers, no Python."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}review/")
+    page.wait_for_selector("#review-app[data-review-empty]")
+    page.wait_for_load_state("networkidle")
+    python = [url for url in requested
+              if re.search(r"/pyodide/|/assets/py/|assessment-worker|\.wasm$", url)]
+    assert python == []
+    # A link pasted into the address bar then loads the applicant's checklist.
+    page.goto(f"{site_url}review/#{fragment(scenario('england-gp-practice-paramedic'))}")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator("[data-review-id]").count() > 0
+
+
+def test_without_python_the_review_says_so_and_passes_axe(
+    site_url: str, context: object, page: object
+) -> None:
+    context.route("**/*.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{site_url}review/#{fragment(scenario('england-gp-practice-paramedic'))}")
+    page.wait_for_selector("#review-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
+    status = page.inner_text("[data-python-status]")
+    assert "self-assessment's engine" in status and "evidence page" in status
+    assert page.eval_on_selector("[data-python-status] a", "a => a.href") == f"{site_url}evidence/"
+    assert page.locator("[data-review-id]").count() == 0
+    assert axe_violations(page) == []
+
+
+def test_without_javascript_the_review_says_it_needs_the_engine(
+    browser: object, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}review/#{fragment(scenario('england-gp-practice-paramedic'))}")
+        status = page.inner_text("[data-python-status]")
+        assert "needs JavaScript" in status
+        assert page.get_attribute("[data-python-status] a", "href") == "../evidence/"
+    finally:
+        context.close()
+
+
+def test_the_review_asks_no_other_host(site_url: str, context: object, page: object) -> None:
+    # The `context` fixture refuses and records every request to another host and fails the
+    # test if there was one; the page is used as a reviewer would use it, printing included.
+    open_review(page, site_url, scenario("england-gp-practice-paramedic"), "northumbria")
+    page.locator("[data-seen]").first.check()
+    page.locator("#decision-not-yet").check()
+    page.emulate_media(media="print")
+    # The record says in words what was seen and decided, not only by ticks and dots.
+    assert page.locator("[data-print-note]").first.inner_text().startswith("Seen.")
+    assert page.inner_text("[data-print-decision]") == (
+        "Decision: Not yet (say what is still needed in the reasons).")
+    page.pdf()
+    page.emulate_media(media="screen")
+    assert context.foreign_requests == []
+
+
+def test_the_self_assessment_gives_the_reviewers_link(
+    site_url: str, context: object, page: object
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    answers = scenario("england-gp-practice-paramedic")
+    page.goto(f"{site_url}assessment/#{fragment(answers)}")
+    page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
+    # The live result's guidance links (made from the same site root) reach the site's pages.
+    guidance = page.eval_on_selector(".evidence__guidance a", "a => a.href")
+    assert guidance.startswith(f"{site_url}evidence/#")
+    page.click("[data-action=review-link]")
+    page.wait_for_selector("[data-action-feedback]:has-text('/review/#')")
+    address = page.evaluate("navigator.clipboard.readText()")
+    # (Not compared with the page's own address: the theme's anchor tracking may have
+    # rewritten that as the page scrolled to the button.)
+    assert address.startswith(f"{site_url}review/#nation=england&profession=paramedic&")
+    assert address in page.inner_text("[data-action-feedback]")
+    page.goto(address)
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    assert page.locator("[data-review-id=registration]").count() == 1
+
+
+def test_the_decision_record_downloads_as_the_engines_word_document(
+    site_url: str, page: object
+) -> None:
+    """The page's .docx is the very one Python writes for the same link, record and date."""
+    answers = scenario("england-podiatrist-expired-training")
+    open_review(page, site_url, answers, "northumbria")
+    page.locator("[data-review-id=registration] [data-seen]").check()
+    page.locator("[data-review-id=registration] textarea").fill("HCPC register: registered.")
+    page.locator("input[data-scope-row]").first.check()
+    page.locator("#decision-entitle-limits").check()
+    page.locator("#review-reasons").fill("X-ray for adults only.")
+    started = time.monotonic()
+    with page.expect_download() as download:
+        page.click("[data-action=download]")
+    elapsed = time.monotonic() - started
+    data = Path(download.value.path()).read_bytes()
+    record = {"items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
+              "scope": {"0": True}, "decision": "entitle-limits",
+              "reasons": "X-ray for adults only."}
+    today = datetime.date.today().isoformat()
+    assert download.value.suggested_filename == f"decision-record-{today}.docx"
+    assert data == decision_record_docx(json.dumps(answers), "northumbria", today,
+                                        json.dumps(record))
+    assert "downloaded" in page.inner_text("[data-action-feedback]")
+    print(f"decision record: {len(data)} bytes, {elapsed:.2f} s from click to download")
+    assert page.errors == []

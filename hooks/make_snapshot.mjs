@@ -37,6 +37,9 @@ assessment.employer_profiles.load_employers()
 # One full evaluation and take-away, so every module they need is imported and caches are warm.
 assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
 assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
+# And one Word pack with an employer, so what writing a zip needs is in the library too.
+assessment.web.pack_docx('{"nation": "england", "profession": "nurse"}', "2026-01-01",
+                         "https://example.org/", employer=next(iter(assessment.employer_profiles.load_employers())))
 # What reporting an unexpected Python error to the page needs.
 import traceback, linecache, tokenize
 try:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import settled_answers
-from .checklist import checklist_for
+from .checklist import HANDOVER, checklist_for
 from .employer_profiles import load_employers
 from .engine import evaluate_settled
 from .loader import Rules, load_rules
@@ -108,6 +108,9 @@ def page_view(
         "announcement": announcement(checklist),
         # How many of the employer's requirements apply, in the checklists' words.
         "employer_counts": employer_counts_line(sheet.employer) if sheet.employer else "",
+        # The labels of what a printed result carries to stand on its own: the name and
+        # imaging provider typed, and the line that its statuses are self-declared.
+        "handover": HANDOVER,
     }
 
 

@@ -94,7 +94,7 @@ def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: 
     qid = "employer"
     options: list[tuple[str, str, str | None]] = [
         (employer_id, name, f"Profile checked {checked}")
-               for employer_id, name, checked in employers]
+        for employer_id, name, checked in employers]
     options.append((NOT_LISTED, "Not listed", None))
     out = [
         f"<fieldset{attrs(class_='question question--employer', id=f'q-{qid}', data_question=qid)}"

@@ -234,6 +234,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         ' aria-labelledby="result-heading">'
         '<h2 id="result-heading">Your result</h2>'
         '<p class="print-only" data-print-date></p>'
+        '<div class="print-only" data-print-who></div>'
         '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'
         '<div data-result hidden></div>'
         '<div class="assessment__actions" data-actions hidden>'

@@ -257,6 +257,10 @@ def test_name_and_provider_reach_the_pack_stay_on_the_device_and_never_the_link(
         page.click("[data-action=download-docx]")
     document = parts(Path(download.value.path()).read_bytes())["word/document.xml"].decode()
     assert "Alex Jones-Ó Briain" in document and "Cardiff &amp; Vale &lt;UHB&gt;" in document
+    page.emulate_media(media="print")  # the printed result carries them too
+    printed = page.inner_text("[data-print-who]")
+    assert "Applicant: Alex Jones-Ó Briain" in printed and "Self-declared" in printed
+    page.emulate_media(media="screen")
     page.click("[data-action=copy-link]")
     assert "Alex" not in page.evaluate("location.href") and "Cardiff" not in page.evaluate(
         "decodeURIComponent(location.href)")

@@ -44,6 +44,7 @@ function main() {
   const dockWords = app.querySelector("[data-dock-text]");
   const undoButton = app.querySelector("[data-action=undo]");
   const whoInputs = [...app.querySelectorAll("[data-who]")];
+  const printedWho = app.querySelector("[data-print-who]");
   // The site root as a folder URL ("..", from this page, becomes ".../"): the result's links
   // are site-relative paths such as "evidence/#registration".
   const root = new URL(app.dataset.siteRoot.replace(/\/?$/, "/"), document.baseURI);
@@ -167,6 +168,7 @@ function main() {
     if (!summary.hidden) drawSummary(summary, view);
     if (landing) land(view);
     printDate.textContent = `Printed on ${view.checklist.date}.`;
+    printWho();
     updateDock(view, answers);
     app.dataset.evaluations = String(++rendered);
     // The address follows in a task of its own, so the browser can draw the new result first
@@ -390,7 +392,26 @@ function main() {
     undoButton.hidden = false;
     flash("Your answers, name and imaging provider were removed from this device. They stay on screen until you leave or start again.");
   });
-  for (const input of whoInputs) input.addEventListener("input", () => saveWho(who()));
+  for (const input of whoInputs) {
+    input.addEventListener("input", () => {
+      saveWho(who());
+      printWho();
+    });
+  }
+
+  // A printed result stands on its own, as the documents do: the name and imaging provider
+  // typed, and that every status is the applicant's own.
+  function printWho() {
+    const words = latest?.handover;
+    if (!words) return;
+    const given = who();
+    printedWho.replaceChildren(
+      ...[["name", given.name], ["provider", given.provider]]
+        .filter(([, value]) => value)
+        .map(([key, value]) => el("p", {}, el("strong", { text: `${words[key]}: ` }), value)),
+      el("p", { text: words.self_declared }),
+    );
+  }
 
   // The summary at the bottom of a small screen: its link goes to the full result; while it
   // shows, the page keeps the focused control clear of it (WCAG 2.2, 2.4.11).

@@ -78,6 +78,7 @@ export function drawSummary(box, view) {
   outcome.className = `assessment__summary-outcome outcome outcome--${sheet.outcome}`;
   outcome.replaceChildren(el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence);
   const tally = [counts(sheet)];
+  if (sheet.employer && view.employer_counts) tally.push(el("p", { text: `${sheet.employer.name}: ${view.employer_counts}` }));
   if (sheet.missing.length) tally.push(el("p", { text: `${sheet.headings.missing}: ${sheet.missing.length}` }));
   box.querySelector("[data-summary-counts]").replaceChildren(...tally.filter(Boolean));
 }

@@ -228,7 +228,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         '<div class="assessment__dock" data-dock hidden>'
         '<p class="assessment__dock-text" data-dock-text></p>'
         '<a class="assessment__dock-link" href="#result" data-action="dock-result">'
-        "See the full result</a></div>"
+        "Full result</a></div>"
         "</section>"
         '<section class="assessment__result" id="result" tabindex="-1"'
         ' aria-labelledby="result-heading">'

@@ -420,6 +420,11 @@ function main() {
     resultSection.scrollIntoView(instantly);
     resultSection.focus({ preventScroll: true });
   });
+  // While the result at a glance (a shared result's, at the top) is on screen, the summary
+  // at the bottom would only repeat it.
+  new IntersectionObserver(([entry]) => {
+    dock.classList.toggle("assessment__dock--repeats", entry.isIntersecting && !summary.hidden);
+  }).observe(summary);
   const dockCovers = () => getComputedStyle(dock).position === "sticky" && !dock.hidden;
   new ResizeObserver(() => {
     const height = dockCovers() ? dock.offsetHeight : 0;

@@ -95,7 +95,9 @@ def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: 
     options: list[tuple[str, str, str | None]] = [
         (employer_id, name, f"Profile checked {checked}")
         for employer_id, name, checked in employers]
-    options.append((NOT_LISTED, "Not listed", None))
+    options.append((NOT_LISTED, "Not listed",
+                    "The result shows the national picture; ask your employer for its own "
+                    "procedure"))
     out = [
         f"<fieldset{attrs(class_='question question--employer', id=f'q-{qid}', data_question=qid)}"
         f"{attrs(data_always_asked='', aria_describedby=f'q-{qid}-hint')}>",

@@ -392,3 +392,13 @@ def test_the_asked_only_when_lines_go_once_python_is_live(site_url: str, page: o
             described: (p.closest('fieldset').getAttribute('aria-describedby') || '')
                 .split(' ').includes(p.id) }))""")
     assert lines and not any(line["shown"] or line["described"] for line in lines)
+
+
+def test_scrolling_never_takes_the_answers_out_of_the_address(site_url: str, page: object) -> None:
+    """The theme's anchor tracking rewrote the address on scroll, dropping the answers."""
+    page.set_viewport_size(PHONE)
+    open_link(page, site_url, "nation=wales&profession=nurse&employer=somerset")
+    for y in (0, 2500, 6000, 99999, 0):
+        page.mouse.wheel(0, y - page.evaluate("scrollY"))
+        page.wait_for_timeout(250)
+        assert page.evaluate("location.hash") == "#nation=wales&profession=nurse&employer=somerset"

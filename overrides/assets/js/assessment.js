@@ -6,6 +6,10 @@
 // (assessment-saved.js), drawing a result (assessment-result.js) and what the page says while
 // it gets ready (assessment-progress.js). The page's import map
 // (hooks/assessment_page.py) points each at its content-hashed file, with its integrity.
+// Here: the employer choice (a question the form always asks, last in a link), the
+// take-aways (Markdown, text and the Word pack, each made by Python with the page's own site
+// root), the name and provider typed for them, the summary kept in view on a small screen,
+// Share, and Undo after "Start again" or "Forget".
 import { carriesAnswers, employerOf, fragmentFor, parseFragment } from "./assessment-link.js";
 import { el } from "./assessment-nodes.js";
 import { showProgress } from "./assessment-progress.js";

@@ -19,12 +19,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import settled_answers
-from .checklist import checklist_for
+from .checklist import HANDOVER, checklist_for
 from .decision_record import decision_record
 from .employer_profiles import load_employers
 from .engine import evaluate_settled
 from .loader import Rules, load_rules
-from .report import markdown, text
+from .pack import application_pack
+from .report import employer_counts_line, markdown, text
+from .rules_model import Employer
 
 
 def usable_answers(raw: object, rules: Rules) -> dict[str, str | list[str]]:
@@ -77,23 +79,51 @@ def announcement(checklist: Mapping[str, Any]) -> str:
     return f"Result updated. {checklist['outcome_sentence']} {counts}.".strip()
 
 
+def chosen_employer(employer_id: object, rules: Rules) -> Employer | None:
+    """The profile of the employer the page names, or None: for no choice, "Not listed" or
+    an id with no profile (the page drops those with a note; this is the second line)."""
+    if not isinstance(employer_id, str) or not employer_id:
+        return None
+    return load_employers(rules=rules).get(employer_id)
+
+
 def page_view(
     raw_answers: object,
     today: datetime.date,
     rules: Rules | None = None,
+    employer: str | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows for these answers (its links are relative to the site root):
-    the rules version, the asked questions, the checklist and the announcement."""
+    """Everything the page shows for these answers and chosen employer (its links are
+    relative to the site root): the rules version, the asked questions, the checklist (with
+    the employer's requirements in `employer`) and the announcement."""
     rules = rules or load_rules()
     settled = settled_answers(usable_answers(raw_answers, rules), rules)
-    result = evaluate_settled(settled, rules)
-    checklist = plain(checklist_for(result, settled, rules, today=today))
+    profile = chosen_employer(employer, rules)
+    result = evaluate_settled(settled, rules, profile)
+    sheet = checklist_for(result, settled, rules, today=today, employer=profile)
+    checklist = plain(sheet)
     return {
         "rules_version": result["rules_version"],
         "asked": list(settled.asked),
         "checklist": checklist,
         "announcement": announcement(checklist),
+        # How many of the employer's requirements apply, in the checklists' words.
+        "employer_counts": employer_counts_line(sheet.employer) if sheet.employer else "",
+        # The labels of what a printed result carries to stand on its own: the name and
+        # imaging provider typed, and the line that its statuses are self-declared.
+        "handover": HANDOVER,
     }
+
+
+def _take_away_sheet(raw_answers: object, today: datetime.date, site_url: str | None, *,
+                     rules: Rules | None, employer: str | None, name: str,
+                     provider: str) -> Any:
+    rules = rules or load_rules()
+    settled = settled_answers(usable_answers(raw_answers, rules), rules)
+    profile = chosen_employer(employer, rules)
+    return checklist_for(evaluate_settled(settled, rules, profile), settled, rules,
+                         site_url=site_url or None, today=today, employer=profile,
+                         name=name, provider=provider)
 
 
 def take_away(
@@ -101,13 +131,32 @@ def take_away(
     today: datetime.date,
     site_url: str | None = None,
     rules: Rules | None = None,
+    *,
+    employer: str | None = None,
+    name: str = "",
+    provider: str = "",
 ) -> dict[str, str]:
-    """The Markdown and plain-text checklists, exactly as the command line writes them."""
-    rules = rules or load_rules()
-    settled = settled_answers(usable_answers(raw_answers, rules), rules)
-    sheet = checklist_for(evaluate_settled(settled, rules), settled, rules,
-                          site_url=site_url or None, today=today)
+    """The Markdown and plain-text checklists, exactly as the command line writes them (with
+    the chosen employer's requirements, and the name and imaging provider typed, if any)."""
+    sheet = _take_away_sheet(raw_answers, today, site_url, rules=rules, employer=employer,
+                             name=name, provider=provider)
     return {"markdown": markdown(sheet), "text": text(sheet)}
+
+
+def pack(
+    raw_answers: object,
+    today: datetime.date,
+    site_url: str | None = None,
+    rules: Rules | None = None,
+    *,
+    employer: str | None = None,
+    name: str = "",
+    provider: str = "",
+) -> bytes:
+    """The Word application pack (assessment/pack.py), the very bytes the command line's
+    `--format docx` writes for the same answers, employer, date, site address and name."""
+    return application_pack(_take_away_sheet(raw_answers, today, site_url, rules=rules,
+                                             employer=employer, name=name, provider=provider))
 
 
 def _arguments(answers_json: str, today_iso: str) -> tuple[object, datetime.date]:
@@ -123,20 +172,38 @@ def _arguments(answers_json: str, today_iso: str) -> tuple[object, datetime.date
     return raw, today
 
 
-def page_view_json(answers_json: str, today_iso: str, site_url: str = "") -> str:
+def page_view_json(answers_json: str, today_iso: str, site_url: str = "",
+                   employer: str = "") -> str:
     """The worker's call on every change: JSON in, JSON out, never an exception.
 
     `site_url` is accepted for symmetry with `take_away_json`; the page's own links are
-    relative, so the view does not need it.
+    relative, so the view does not need it. `employer` is a profile's id ("" for none).
     """
     raw, today = _arguments(answers_json, today_iso)
-    return json.dumps(page_view(raw, today), ensure_ascii=False)
+    return json.dumps(page_view(raw, today, employer=employer), ensure_ascii=False)
 
 
-def take_away_json(answers_json: str, today_iso: str, site_url: str = "") -> str:
-    """The worker's call for the Markdown and text checklists."""
+def take_away_json(answers_json: str, today_iso: str, site_url: str = "", *,
+                   employer: str = "", name: str = "", provider: str = "") -> str:
+    """The worker's call for the Markdown and text checklists (the worker passes the
+    employer, name and provider by keyword)."""
     raw, today = _arguments(answers_json, today_iso)
-    return json.dumps(take_away(raw, today, site_url), ensure_ascii=False)
+    return json.dumps(take_away(raw, today, site_url, employer=employer,
+                                name=_text(name), provider=_text(provider)),
+                      ensure_ascii=False)
+
+
+def pack_docx(answers_json: str, today_iso: str, site_url: str = "", *, employer: str = "",
+              name: str = "", provider: str = "") -> bytes:
+    """The worker's call for the Word application pack: its bytes."""
+    raw, today = _arguments(answers_json, today_iso)
+    return pack(raw, today, site_url, employer=employer, name=_text(name),
+                provider=_text(provider))
+
+
+def _text(value: object) -> str:
+    """Typed text from the page, at most a line's worth; anything else is nothing."""
+    return value[:200] if isinstance(value, str) else ""
 
 
 # ---------------------------------------------------------------- the reviewer's checklist

@@ -71,14 +71,58 @@ def render_question(question: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def render_form(questions: Iterable[Mapping[str, Any]]) -> str:
-    """The whole questionnaire as one form; it is never submitted to a server."""
+def render_form(questions: Iterable[Mapping[str, Any]], after: str = "") -> str:
+    """The whole questionnaire as one form, and `after` it (the employer choice); it is
+    never submitted to a server."""
     fields = "".join(render_question(question) for question in questions)
     return (
         '<form id="assessment-form" class="assessment-form" action="#" novalidate'
         ' aria-label="Self-assessment questions">'
-        f"{fields}</form>"
+        f"{fields}{after}</form>"
     )
+
+
+NOT_LISTED = "not-listed"
+
+
+def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: str) -> str:
+    """The optional choice of employer: a radio group named `employer`, one option per
+    profile (id, name, the date it was checked, said in words) and "Not listed", with a line
+    saying where the list comes from and a link to `compared` (employers/compared/). It is
+    always asked (`data-always-asked`), and goes last, so a link carries it after the
+    questions' keys."""
+    qid = "employer"
+    options: list[tuple[str, str, str | None]] = [
+        (employer_id, name, f"Profile checked {checked}")
+        for employer_id, name, checked in employers]
+    options.append((NOT_LISTED, "Not listed",
+                    "The result shows the national picture; ask your employer for its own "
+                    "procedure"))
+    out = [
+        f"<fieldset{attrs(class_='question question--employer', id=f'q-{qid}', data_question=qid)}"
+        f"{attrs(data_always_asked='', aria_describedby=f'q-{qid}-hint')}>",
+        '<legend class="question__text">Your employer (optional)</legend>',
+        f"<p{attrs(class_='question__hint', id=f'q-{qid}-hint')}>"
+        "Choose your employer to see its own requirements beside the national ones. The list"
+        " comes from employers’ own public documents, each checked at a date; their current"
+        " procedure always wins. "
+        f"<a{attrs(href=compared)}>How these employers compare</a>.</p>",
+        '<div class="question__options">',
+    ]
+    for value, label, hint in options:
+        control_id = f"q-{qid}-{value}"
+        hint_id = f"{control_id}-hint" if hint else None
+        out.append(
+            '<div class="option">'
+            f"<input{attrs(type='radio', name=qid, value=value, id=control_id)}"
+            f"{attrs(aria_describedby=hint_id)}>"
+            f"<label{attrs(for_=control_id)}>{escape(label)}</label>"
+            + (f"<span{attrs(class_='option__hint', id=hint_id)}>{escape(hint)}</span>"
+               if hint else "")
+            + "</div>"
+        )
+    out.append("</div></fieldset>")
+    return "".join(out)
 
 
 def render_sources(sources: Iterable[Mapping[str, str]]) -> str:

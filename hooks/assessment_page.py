@@ -25,9 +25,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.employer_profiles import load_employers
 from assessment.loader import RulesError, load_rules
 from hooks import assessment_html
 from hooks.asset_names import hashed
+from hooks.page_markdown import human_date
 from hooks.pyodide_runtime import pyodide_version
 from hooks.security import sri
 from hooks.snapshot import make_snapshot
@@ -100,10 +102,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 ACTIONS = (
-    ("copy-link", "Copy link to these answers"),
+    # Shares through the system's share sheet where the browser has one, else copies.
+    ("copy-link", "Share a link to these answers"),
     ("review-link", "Link for the person reviewing your application"),
+    ("download-docx", "Download as Word (.docx)"),
     ("copy-text", "Copy as plain text"),
-    ("download", "Download as Markdown"),
+    ("download", "Download as a text file to edit (.md)"),
     ("print", "Print or save as PDF"),
     ("start-again", "Start again"),
     ("forget", "Forget my answers on this device"),
@@ -116,6 +120,32 @@ def action_buttons() -> str:
         f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
         f' data-action="{action}">{label}</button>'
         for index, (action, label) in enumerate(ACTIONS)
+    )
+
+
+WHO_FIELDS = (
+    ("name", "Your name", "name"),
+    ("provider", "Imaging provider (the organisation that does the imaging)", "organization"),
+)
+
+
+def who_fields() -> str:
+    """The name and imaging provider a person may type for the documents they download:
+    kept on this device with the answers, never put in a share link."""
+    fields = "".join(
+        '<div class="assessment__who-field">'
+        f'<label for="who-{key}">{label}</label>'
+        f'<input type="text" id="who-{key}" data-who="{key}" autocomplete="{complete}"'
+        ' maxlength="200" spellcheck="false">'
+        "</div>"
+        for key, label, complete in WHO_FIELDS
+    )
+    return (
+        '<fieldset class="assessment__who" aria-describedby="who-hint">'
+        "<legend>For the documents you download (optional)</legend>"
+        '<p id="who-hint">Printed on the Word, text and Markdown documents. Kept on this'
+        " device with your answers, and never put in a link.</p>"
+        f"{fields}</fieldset>"
     )
 
 
@@ -151,7 +181,12 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
     page_script = config.extra["asset_names"][PAGE_SCRIPT]
 
     rules = load_rules()
-    form = assessment_html.render_form(question_catalogue(rules))
+    employers = [(employer.id, employer.name, human_date(employer.checked))
+                 for employer in load_employers(rules=rules).values()]
+    form = assessment_html.render_form(
+        question_catalogue(rules),
+        assessment_html.render_employer_choice(employers, link("employers/compared/")),
+    )
     catalogue = assessment_html.render_catalogue(
         evidence_catalogue(rules), group_titles(rules), link, rules.labels
     )
@@ -191,16 +226,26 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         '<div class="assessment__layout">'
         '<section class="assessment__questions" aria-labelledby="questions-heading">'
         '<h2 id="questions-heading">Questions</h2>'
-        f"{form}</section>"
+        f"{form}"
+        # On a small screen, the result in short stays in view at the bottom while the person
+        # answers (site.css); the page script fills it in once Python has answered.
+        '<div class="assessment__dock" data-dock hidden>'
+        '<p class="assessment__dock-text" data-dock-text></p>'
+        '<a class="assessment__dock-link" href="#result" data-action="dock-result">'
+        "Full result</a></div>"
+        "</section>"
         '<section class="assessment__result" id="result" tabindex="-1"'
         ' aria-labelledby="result-heading">'
         '<h2 id="result-heading">Your result</h2>'
         '<p class="print-only" data-print-date></p>'
+        '<div class="print-only" data-print-who></div>'
         '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'
         '<div data-result hidden></div>'
         '<div class="assessment__actions" data-actions hidden>'
+        f"{who_fields()}"
         f"{action_buttons()}"
         '<p role="status" class="assessment__feedback" data-action-feedback></p>'
+        '<button type="button" class="md-button" data-action="undo" hidden>Undo</button>'
         "</div>"
         '<div data-static-checklist>'
         "<p>Until your result is worked out, here is every evidence item an application may"
@@ -249,10 +294,24 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
     return f"<script{data}>\n{code}</script>"
 
 
+# The theme's anchor tracking rewrites the address as the page scrolls (to the heading in
+# view, or to no fragment at all), which wiped the answers' share link from the address bar
+# as soon as a person scrolled. On the self-assessment the fragment is the answers', so the
+# page's copy of the theme's settings leaves that feature out.
+TRACKING = '"navigation.tracking", '
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Start Python from the top of the self-assessment page's head, before its styles."""
+    """Start Python from the top of the self-assessment page's head, before its styles, and
+    keep the theme from rewriting the page's fragment."""
     if 'id="assessment-app"' not in output:
         return output
+    config_start = output.find('<script id="__config" type="application/json">')
+    if config_start != -1:
+        config_end = output.index("</script>", config_start)
+        output = (output[:config_start]
+                  + output[config_start:config_end].replace(TRACKING, "")
+                  + output[config_end:])
     head_end = output.index("</head>")
     first_link = output.find("<link", 0, head_end)
     at = first_link if first_link != -1 else head_end

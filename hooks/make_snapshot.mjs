@@ -40,6 +40,9 @@ assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2
 # The review page's calls (review/): its checklist and its Word decision record.
 assessment.web.review_view_json('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01")
 assessment.web.decision_record_docx('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01", "{}")
+# And one Word pack with an employer, so what writing a zip needs is in the library too.
+assessment.web.pack_docx('{"nation": "england", "profession": "nurse"}', "2026-01-01",
+                         "https://example.org/", employer=next(iter(assessment.employer_profiles.load_employers())))
 # What reporting an unexpected Python error to the page needs.
 import traceback, linecache, tokenize
 try:

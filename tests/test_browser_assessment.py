@@ -330,6 +330,10 @@ def test_markdown_and_text_match_the_command_line(
                 fmt,
                 "--date",
                 today,
+                # The page gives its own site root, so the checklists' links are full
+                # addresses (issue 17).
+                "--site-url",
+                site_url,
             ],
             cwd=ROOT,
             capture_output=True,

@@ -132,20 +132,27 @@ def test_the_live_result_address() -> None:
 
 def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
     """fragmentFor of overrides/assets/js/assessment-link.js, run by Node, for every scenario
-    (its answers as the page's form gives them: no empty lists): the questions' part is
-    Python's to the character (the page adds the employer)."""
+    (its answers as the page's form gives them: no empty lists), with each employer choice
+    in turn: Python's to the character, the employer after the questions' keys."""
     node = shutil.which("node")
     if not node:
         pytest.skip("node is not on PATH")
     controls = {q.id: {"multi": q.multi, "values": [o.id for o in q.options]}
                 for q in RULES.questions}
+    # The page's employer choice: always asked, last, and "Not listed" is no employer.
+    controls["employer"] = {"multi": False, "values": [*EMPLOYERS, "not-listed"],
+                            "always": True}
+    choices = itertools.cycle([*EMPLOYERS, "not-listed", None])
     cases = {}
     for path in sorted(SCENARIOS.glob("*.json")):
         answers = {key: value for key, value in
                    json.loads(path.read_text(encoding="utf-8"))["answers"].items() if value}
         asked = list(settled_answers(answers, RULES).asked)
-        cases[path.stem] = {"answers": answers, "asked": asked,
-                            "python": fragment(answers, RULES)}
+        employer = next(choices)
+        on_page = {**answers, "employer": employer} if employer else answers
+        cases[path.stem] = {"answers": on_page, "asked": asked,
+                            "python": fragment(answers, RULES,
+                                               None if employer == "not-listed" else employer)}
     script = (ROOT / "overrides" / "assets" / "js" / "assessment-link.js").as_uri()
     source = json.dumps(str(tmp_path / "in.json"))
     program = (

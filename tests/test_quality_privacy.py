@@ -1,6 +1,7 @@
 """Privacy gates in real headless Chromium: no page, in any state of the self-assessment, asks
 another host for anything; nothing sets a cookie; the browser keeps nothing but the person's
-own answers, their display preferences and the site's own offline cache. And the guidance
+own answers (with the name and imaging provider they typed for their documents, if any),
+their display preferences and the site's own offline cache. And the guidance
 pages never load Python: only the self-assessment does."""
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ pytestmark = pytest.mark.browser
 
 PYTHON_TIMEOUT = 60_000
 ANSWERS_KEY = "imaging-referrer-assessment"  # the self-assessment's saved answers
+# The name and imaging provider a person typed for their documents (issue 17: kept on the
+# device like the answers), and only once typed; never in a link.
+WHO_KEY = "imaging-referrer-assessment-who"
 # The site's own offline cache (Cache Storage, or IndexedDB should it ever need one) is named
 # with this prefix; whether it exists is not this test's business.
 OWN_CACHE_PREFIX = "imaging-referrer-"
@@ -43,7 +47,7 @@ def unexpected_storage(stored: dict, origin: str) -> list[str]:
     for area in ("local", "session"):
         for key in stored[area]:
             name = key.rsplit(".", 1)[-1]
-            if key != ANSWERS_KEY and name not in THEME_DISPLAY_PREFERENCES:
+            if key not in {ANSWERS_KEY, WHO_KEY} and name not in THEME_DISPLAY_PREFERENCES:
                 problems.append(f"{area}Storage key {key!r}")
     for name, urls in stored["caches"].items():
         if not name.startswith(OWN_CACHE_PREFIX):
@@ -130,7 +134,11 @@ def test_the_self_assessment_keeps_only_the_answers_in_each_state(
     # What is saved is the person's answers as the form shows them, and nothing about them.
     shown = checked(page)
     if stored["answers"] is None:
-        assert shown == {}
+        # A link's answers are shown but not saved until the person changes one (the spec's
+        # rule since issue 15): the form shows the link's answers and nothing else.
+        link = dict(pair.split("=", 1) for pair in STATES[state].split("&") if pair)
+        assert {key: sorted(values) for key, values in shown.items()} == {
+            key: sorted(value.split(",")) for key, value in link.items()}
     else:
         saved = json.loads(stored["answers"])
         assert set(saved) <= {"schema", "saved_at", "answers"}, saved

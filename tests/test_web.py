@@ -9,11 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from assessment.checklist import build_checklist
 from assessment.employer_profiles import load_employers
 from assessment.engine import evaluate
 from assessment.loader import load_rules
-from assessment.report import render_markdown, render_text
-from assessment.web import page_view_json, review_view_json, take_away_json, usable_answers
+from assessment.pack import application_pack
+from assessment.report import markdown, render_markdown, render_text, text
+from assessment.web import (
+    pack_docx,
+    page_view_json,
+    review_view_json,
+    take_away_json,
+    usable_answers,
+)
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
 TODAY = datetime.date(2026, 11, 28)
@@ -108,3 +116,56 @@ def test_an_unknown_employer_is_left_out_of_the_review(employer: str) -> None:
     view = json.loads(review_view_json('{"nation": "england"}', employer, "bad date"))
     assert view["employer"] is None
     assert all(item["kind"] == "national" for item in view["items"])
+
+
+# The chosen employer (issue 16) and the Word pack (issue 17) -------------------------------
+
+EMPLOYER_CASES = [("wales-childrens-anp", "somerset"),
+                  ("england-gp-practice-paramedic", "northumbria"),
+                  ("england-dietitian-dexa", "cobalt-health"),
+                  ("england-theatre-odp-partly-answered", "dorset-county-hospital")]
+
+
+def _answers(stem: str) -> dict:
+    return json.loads((Path(__file__).parent / "scenarios" / f"{stem}.json")
+                      .read_text(encoding="utf-8"))["answers"]
+
+
+@pytest.mark.parametrize(("stem", "employer"), EMPLOYER_CASES)
+def test_the_view_with_an_employer_is_the_engines(stem: str, employer: str) -> None:
+    answers = _answers(stem)
+    profile = load_employers()[employer]
+    result = evaluate(answers, load_rules(), profile)
+    view = json.loads(page_view_json(json.dumps(answers), TODAY.isoformat(), "", employer))
+    sheet = view["checklist"]
+    assert [(item["id"], item["status"]) for item in sheet["employer"]["items"]] == [
+        (item["id"], item["status"]) for item in result["local"]]
+    assert sheet["outcome"] == result["outcome"]
+    assert view["employer_counts"].startswith("Requirements that apply to you:")
+    national = json.loads(page_view_json(json.dumps(answers), TODAY.isoformat()))["checklist"]
+    assert sheet["groups"] == national["groups"] and sheet["notices"] == national["notices"]
+    assert national["employer"] is None
+
+
+def test_an_unknown_or_unlisted_employer_is_the_national_picture() -> None:
+    answers = json.dumps(_answers("wales-childrens-anp"))
+    plain_view = json.loads(page_view_json(answers, TODAY.isoformat()))
+    for employer in ("not-listed", "nope", ""):
+        assert json.loads(page_view_json(answers, TODAY.isoformat(), "", employer)) == plain_view
+
+
+@pytest.mark.parametrize(("stem", "employer"), EMPLOYER_CASES[:2])
+def test_the_take_aways_and_pack_are_the_clis(stem: str, employer: str) -> None:
+    answers = _answers(stem)
+    rules = load_rules()
+    profile = load_employers()[employer]
+    site = "http://127.0.0.1:8000/"
+    sheet = build_checklist(evaluate(answers, rules, profile), answers, rules, site_url=site,
+                            today=TODAY, employer=profile, name="A N Other",
+                            provider="Imaging & Co")
+    take_away = json.loads(take_away_json(json.dumps(answers), TODAY.isoformat(), site,
+                                          employer=employer, name="A N Other",
+                                          provider="Imaging & Co"))
+    assert take_away == {"markdown": markdown(sheet), "text": text(sheet)}
+    assert pack_docx(json.dumps(answers), TODAY.isoformat(), site, employer=employer,
+                     name="A N Other", provider="Imaging & Co") == application_pack(sheet)

@@ -4,6 +4,10 @@
 // used. This module imports nothing, so it can be loaded on its own (tests do).
 
 export const MAX_FRAGMENT = 2000;
+// The employer choice travels as `employer=<id>`, after the questions' keys (its control is
+// the form's last); "Not listed" is no employer, so it is never written into a link.
+export const EMPLOYER = "employer";
+export const NOT_LISTED = "not-listed";
 
 function shorten(text) {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -57,7 +61,9 @@ export function parseFragment(fragment, controls) {
     for (const part of raw.split(",")) {
       const value = decode(part);
       if (value === null || value === "") continue;
-      if (!question.values.includes(value)) {
+      if (!question.values.includes(value) && key === EMPLOYER) {
+        notes.push(`The link names an employer, “${shorten(value)}”, that this page has no profile for; it was left out, and the national picture is shown.`);
+      } else if (!question.values.includes(value)) {
         notes.push(`The link gives “${shorten(value)}” for “${key}”, which is not one of its options; it was left out.`);
       } else if (!values.includes(value)) {
         values.push(value);
@@ -74,14 +80,24 @@ export function parseFragment(fragment, controls) {
 }
 
 // Keys in the order of the questions, values in the order of the options, literal commas;
-// only the asked questions once Python has said which they are (`asked`, a Set, or null).
+// only the asked questions once Python has said which they are (`asked`, a Set, or null),
+// and the employer (always asked) last.
 export function fragmentFor(answers, controls, asked) {
   const parts = [];
   for (const [id, question] of controls) {
-    if (answers[id] === undefined || (asked && !asked.has(id))) continue;
+    if (answers[id] === undefined || (asked && !asked.has(id) && !question.always)) continue;
     const chosen = [].concat(answers[id]);
-    const values = question.values.filter((value) => chosen.includes(value));
+    const values = question.values.filter(
+      (value) => chosen.includes(value) && !(id === EMPLOYER && value === NOT_LISTED),
+    );
+    if (values.length === 0) continue;
     parts.push(`${encodeURIComponent(id)}=${values.map(encodeURIComponent).join(",")}`);
   }
   return parts.join("&");
+}
+
+// The employer's id the answers name, or "" for none ("Not listed", or no choice).
+export function employerOf(answers) {
+  const id = answers[EMPLOYER];
+  return typeof id === "string" && id !== NOT_LISTED ? id : "";
 }

@@ -1,6 +1,8 @@
 // The questionnaire as answers: the form's controls by question, read and written.
 
-// A Map from question id to { fieldset, inputs, multi, values }, in the order of the form.
+// A Map from question id to { fieldset, inputs, multi, values, always }, in the order of the
+// form. `always`: asked whatever the answers (the employer choice, which Python never lists
+// among the asked questions).
 export function questions(form) {
   const map = new Map();
   for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
@@ -10,6 +12,7 @@ export function questions(form) {
       inputs,
       multi: inputs.length > 0 && inputs[0].type === "checkbox",
       values: inputs.map((input) => input.value),
+      always: "alwaysAsked" in fieldset.dataset,
     });
   }
   return map;

@@ -1,8 +1,9 @@
 // Drawing a live result from the page view Python sends (assessment/web.py `page_view`).
 // Every word comes from the view: the headings, labels and the scope table's words live in
 // the rules data (assessment/rules/words.toml), the same the Markdown and text checklists
-// print. Each evidence item's element carries data-evidence-id and data-status, each
-// notice's data-notice-id, and the outcome's data-outcome once the whole result is drawn.
+// print. Each evidence item's element carries data-evidence-id and data-status, each of the
+// chosen employer's requirements data-local-id and data-status, each notice's
+// data-notice-id, and the outcome's data-outcome once the whole result is drawn.
 import { el } from "./assessment-nodes.js";
 
 const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
@@ -77,8 +78,61 @@ export function drawSummary(box, view) {
   outcome.className = `assessment__summary-outcome outcome outcome--${sheet.outcome}`;
   outcome.replaceChildren(el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence);
   const tally = [counts(sheet)];
+  if (sheet.employer && view.employer_counts) tally.push(el("p", { text: `${sheet.employer.name}: ${view.employer_counts}` }));
   if (sheet.missing.length) tally.push(el("p", { text: `${sheet.headings.missing}: ${sheet.missing.length}` }));
   box.querySelector("[data-summary-counts]").replaceChildren(...tally.filter(Boolean));
+}
+
+// One of the chosen employer's own requirements: data-local-id and data-status (a live
+// result only, as for evidence items), its status, what it asks, why, the national item it
+// sharpens, the next step and its sources.
+function renderLocalItem(item, labels) {
+  const body = [
+    el("h4", { class: "evidence__title" },
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
+      el("span", { text: item.title }),
+    ),
+    el("p", { class: "evidence__status" }, el("strong", { text: item.status_label })),
+    el("p", { class: "local__asks" }, el("strong", { text: `${labels.asks}: ` }), item.asks),
+    el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
+  ];
+  if (item.refines) {
+    body.push(el("p", { class: "local__refines" }, el("strong", { text: `${labels.refines}: ` }), item.refines));
+  }
+  if (item.next_text) {
+    body.push(el("p", { class: "evidence__next" }, el("strong", { text: `${item.next_label}: ` }), item.next_text));
+  }
+  body.push(renderSources(item.sources));
+  return el("li", { class: `evidence evidence--${item.status}`, dataset: { localId: item.id, status: item.status } }, body);
+}
+
+// The chosen employer's requirements, in their own group after the national evidence: the
+// profile's date and the note that the employer's current procedure wins come first.
+function renderEmployer(employer, headings, labels, countsLine) {
+  const apply = [el("strong", { text: `${labels.how_to_apply}: ` }), employer.apply_text];
+  if (employer.apply_url) apply.push(" ", el("a", { href: employer.apply_url, text: employer.apply_url }));
+  return el("section", { class: "evidence-group employer-group", "aria-labelledby": "employer-heading" },
+    el("h3", { id: "employer-heading", text: `${headings.employer}: ${employer.name}` }),
+    el("p", { class: "employer-group__note", text: employer.note }),
+    countsLine ? el("p", { text: countsLine }) : null,
+    el("p", {}, apply),
+    renderSources(employer.sources),
+    employer.items.length
+      ? el("ul", { class: "evidence-list" }, employer.items.map((item) => renderLocalItem(item, labels)))
+      : null,
+  );
+}
+
+// The result in a line, for the summary that stays in view at the bottom of a small screen
+// while the person answers: the outcome, the evidence counts and the questions left.
+export function dockText(view) {
+  const sheet = view.checklist;
+  const parts = [`${sheet.outcome_label}.`];
+  if (sheet.counts.length) {
+    parts.push(`${sheet.headings.counts}: ${sheet.counts.map(([label, count]) => `${label} ${count}`).join(", ")}.`);
+  }
+  if (sheet.missing.length) parts.push(`${sheet.headings.missing}: ${sheet.missing.length}.`);
+  return parts.join(" ");
 }
 
 // The result as named sections, each with the data it shows, so an answer change redraws
@@ -110,6 +164,9 @@ export function resultSections(view, link) {
       ),
     ], 1 + items.length);
   });
+  add("employer", [headings.employer, sheet.employer, view.employer_counts], () => sheet.employer
+    ? [renderEmployer(sheet.employer, headings, sheet.labels, view.employer_counts)]
+    : [], sheet.employer ? 1 + sheet.employer.items.length : 1);
   add("notices", [headings.notices, sheet.notices], () => sheet.notices.length
     ? [el("section", { class: "notices", "aria-labelledby": "notices-heading" },
         el("h3", { id: "notices-heading", text: headings.notices }),

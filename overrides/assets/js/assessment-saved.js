@@ -3,6 +3,9 @@
 import { parseFragment } from "./assessment-link.js";
 
 const STORAGE_KEY = "imaging-referrer-assessment";
+// The name and imaging provider typed for the documents: kept apart from the answers, so a
+// link's answers never carry them and they never become part of a link.
+const WHO_KEY = "imaging-referrer-assessment-who";
 const SCHEMA_VERSION = 1;
 const UNREADABLE = "Answers saved on this device could not be read, so they were cleared. Please answer again.";
 
@@ -73,7 +76,48 @@ export function save(answers) {
 export function forget() {
   try {
     localStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(WHO_KEY);
   } catch {
     // Nothing to forget if storage is blocked.
+  }
+}
+
+// { name, provider } as typed, each a string ("" when none was kept).
+export function loadWho() {
+  try {
+    const data = JSON.parse(localStorage.getItem(WHO_KEY) || "{}");
+    const text = (value) => (typeof value === "string" ? value.slice(0, 200) : "");
+    return { name: text(data?.name), provider: text(data?.provider) };
+  } catch {
+    return { name: "", provider: "" };
+  }
+}
+
+export function saveWho(who) {
+  try {
+    if (who.name || who.provider) localStorage.setItem(WHO_KEY, JSON.stringify(who));
+    else localStorage.removeItem(WHO_KEY);
+  } catch {
+    // As for the answers: the page works on without remembering.
+  }
+}
+
+// Everything kept on this device, as it stands, to put back with `restoreKept` (an undo).
+export function kept() {
+  try {
+    return [STORAGE_KEY, WHO_KEY].map((key) => [key, localStorage.getItem(key)]);
+  } catch {
+    return [];
+  }
+}
+
+export function restoreKept(entries) {
+  try {
+    for (const [key, value] of entries) {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    }
+  } catch {
+    // Storage blocked: nothing was kept to put back.
   }
 }

@@ -4,6 +4,7 @@
 let python = null;
 let pageView = null;
 let takeAway = null;
+let packDocx = null;
 
 const progress = (stage, detail) => self.postMessage({ progress: stage, detail });
 const PROGRESS_EVERY_MS = 250;
@@ -155,6 +156,7 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   const web = pyodide.pyimport("assessment.web");
   pageView = web.page_view_json;
   takeAway = web.take_away_json;
+  packDocx = web.pack_docx;
   // A snapshot must carry exactly the rules this page was built with.
   const probe = JSON.parse(pageView("{}", "2000-01-01", ""));
   if (probe.rules_version !== rulesVersion) {
@@ -165,12 +167,37 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   return { version, start: plain && snapshotUrl ? "plain-slow" : plain ? "plain" : "snapshot" };
 }
 
-// Each call has one name on the page, here and in Python (assessment/web.py): `page_view`
-// and `take_away`. The view goes to the page as the JSON text Python wrote: one string copies
-// faster than an object tree, and the page parses it.
+// The Word pack's bytes, copied out of Python's memory (the proxy to Python's `bytes` is
+// released at once).
+function docxBytes({ answers, today, siteUrl, employer, name, provider }) {
+  const proxy = packDocx.callKwargs(JSON.stringify(answers), today, siteUrl, {
+    employer: employer || "",
+    name: name || "",
+    provider: provider || "",
+  });
+  try {
+    return proxy.toJs();
+  } finally {
+    proxy.destroy();
+  }
+}
+
+// Each call has one name on the page, here and in Python (assessment/web.py): `page_view`,
+// `take_away` and `pack`. The view goes to the page as the JSON text Python wrote: one string
+// copies faster than an object tree, and the page parses it. `employer` is a profile's id
+// ("" for none); the name and provider typed for a document go only to the take-aways.
 const calls = {
-  page_view: ({ answers, today, siteUrl }) => pageView(JSON.stringify(answers), today, siteUrl),
-  take_away: ({ answers, today, siteUrl }) => JSON.parse(takeAway(JSON.stringify(answers), today, siteUrl)),
+  page_view: ({ answers, today, siteUrl, employer }) =>
+    pageView.callKwargs(JSON.stringify(answers), today, siteUrl, { employer: employer || "" }),
+  take_away: ({ answers, today, siteUrl, employer, name, provider }) =>
+    JSON.parse(
+      takeAway.callKwargs(JSON.stringify(answers), today, siteUrl, {
+        employer: employer || "",
+        name: name || "",
+        provider: provider || "",
+      }),
+    ),
+  pack: docxBytes,
   // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
   // checklist for the applicant's answers and chosen employer.
   review_view: ({ answers, employer, today }) =>
@@ -195,7 +222,9 @@ self.onmessage = async (event) => {
     } else if (!python) {
       throw new Error("Python has not started");
     } else if (Object.hasOwn(calls, type)) {
-      self.postMessage({ id, ok: true, value: calls[type](payload) });
+      const value = calls[type](payload);
+      // Bytes are handed over, not copied.
+      self.postMessage({ id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []);
     } else {
       throw new Error(`unknown request: ${type}`);
     }

@@ -6,12 +6,16 @@
 // (assessment-saved.js), drawing a result (assessment-result.js) and what the page says while
 // it gets ready (assessment-progress.js). The page's import map
 // (hooks/assessment_page.py) points each at its content-hashed file, with its integrity.
-import { carriesAnswers, fragmentFor, parseFragment } from "./assessment-link.js";
+// Here: the employer choice (a question the form always asks, last in a link), the
+// take-aways (Markdown, text and the Word pack, each made by Python with the page's own site
+// root), the name and provider typed for them, the summary kept in view on a small screen,
+// Share, and Undo after "Start again" or "Forget".
+import { carriesAnswers, employerOf, fragmentFor, parseFragment } from "./assessment-link.js";
 import { el } from "./assessment-nodes.js";
 import { showProgress } from "./assessment-progress.js";
 import { questions, readForm, writeForm } from "./assessment-questions.js";
-import { drawResult, drawSummary, resultSections } from "./assessment-result.js";
-import { forget, loadSaved, save } from "./assessment-saved.js";
+import { dockText, drawResult, drawSummary, resultSections } from "./assessment-result.js";
+import { forget, kept, loadSaved, loadWho, restoreKept, save, saveWho } from "./assessment-saved.js";
 
 export { parseFragment };
 
@@ -40,6 +44,11 @@ function main() {
   const printDate = app.querySelector("[data-print-date]");
   const summary = app.querySelector("[data-summary]");
   const resultSection = app.querySelector("#result");
+  const dock = app.querySelector("[data-dock]");
+  const dockWords = app.querySelector("[data-dock-text]");
+  const undoButton = app.querySelector("[data-action=undo]");
+  const whoInputs = [...app.querySelectorAll("[data-who]")];
+  const printedWho = app.querySelector("[data-print-who]");
   // The site root as a folder URL ("..", from this page, becomes ".../"): the result's links
   // are site-relative paths such as "evidence/#registration".
   const root = new URL(app.dataset.siteRoot.replace(/\/?$/, "/"), document.baseURI);
@@ -82,20 +91,63 @@ function main() {
 
   function applyAsked(list) {
     asked = new Set(list);
-    for (const [id, question] of controls) question.fieldset.hidden = !asked.has(id);
+    for (const [id, question] of controls) question.fieldset.hidden = !asked.has(id) && !question.always;
   }
+
+  // The name and imaging provider typed for the documents (never in a link).
+  const who = () => Object.fromEntries(whoInputs.map((input) => [input.dataset.who, input.value.trim()]));
+  const typed = loadWho();
+  for (const input of whoInputs) input.value = typed[input.dataset.who] || "";
+
+  // What Python is asked with: the answers, today's date, the chosen employer and the page's
+  // own site root (so the documents' links are full addresses, and lead back here).
+  const request = (answers, extra = {}) => ({
+    answers,
+    today: today(),
+    siteUrl: root.href,
+    employer: employerOf(answers),
+    ...extra,
+  });
 
   // The Markdown and text checklists are worked out once the page has been idle for a moment
   // (or at once when asked for), so that answering stays quick.
   let takeAway = null;
   let takeAwayTimer = null;
-  const request = (answers) => ({ answers, today: today(), siteUrl: app.dataset.siteUrl || "" });
   function currentTakeAway() {
     clearTimeout(takeAwayTimer);
-    if (!takeAway || takeAway.sequence !== sequence) {
-      takeAway = { sequence, value: worker.call("take_away", request(readForm(controls))) };
+    const asking = request(readForm(controls), who());
+    const key = JSON.stringify(asking);
+    if (!takeAway || takeAway.key !== key) {
+      takeAway = { key, value: worker.call("take_away", asking) };
     }
     return takeAway.value;
+  }
+
+  // The result in short, kept in view at the bottom of a small screen while answering: it
+  // changes visibly when the result does, and is said to screen readers once the answers
+  // settle (not on every arrow key through a group of options).
+  let dockShown = "";
+  let announced = "";
+  let announceTimer = null;
+  function updateDock(view, answers) {
+    const words = dockText(view);
+    dock.hidden = Object.keys(answers).length === 0;
+    if (words !== dockShown) {
+      const first = !dockShown;
+      dockShown = words;
+      dockWords.textContent = words;
+      if (!first) {
+        dock.classList.remove("assessment__dock--changed");
+        void dock.offsetWidth; // restart the highlight
+        dock.classList.add("assessment__dock--changed");
+      }
+    }
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      if (view.announcement === announced) return;
+      announced = view.announcement;
+      announcer.textContent = view.announcement;
+    }, ANNOUNCE_AFTER_MS);
   }
 
   // Asks Python for the page view of these answers and draws it.
@@ -120,7 +172,8 @@ function main() {
     if (!summary.hidden) drawSummary(summary, view);
     if (landing) land(view);
     printDate.textContent = `Printed on ${view.checklist.date}.`;
-    announcer.textContent = view.announcement;
+    printWho();
+    updateDock(view, answers);
     app.dataset.evaluations = String(++rendered);
     // The address follows in a task of its own, so the browser can draw the new result first
     // (replacing the history entry took 3 ms a change, and up to 10 ms on the first ones).
@@ -130,6 +183,7 @@ function main() {
   }
 
   const instantly = { block: "start", behavior: "instant" };
+  const ANNOUNCE_AFTER_MS = 700;
 
   function goToQuestion(id) {
     const question = controls.get(id) || controls.values().next().value;
@@ -151,6 +205,7 @@ function main() {
   }
 
   function changed() {
+    hideUndo();
     const answers = readForm(controls);
     pageView(answers); // first: Python starts on the new answers while the page saves them
     if (viewingLink) {
@@ -229,17 +284,37 @@ function main() {
   const flash = (text) => {
     feedback.textContent = text;
   };
-  app.querySelector("[data-action=copy-link]").addEventListener("click", async () => {
-    updateFragment(readForm(controls));
-    try {
-      await navigator.clipboard.writeText(location.href);
-      flash("Link copied. Anyone who opens it sees these answers; nothing is stored on a server.");
-    } catch {
-      flash(`Copy this link: ${location.href}`);
-    }
+
+  // "Start again" and "Forget" can be undone: the button puts back what was on screen and
+  // kept on this device, until the next answer or action.
+  let undo = null;
+  function hideUndo() {
+    undo = null;
+    undoButton.hidden = true;
+    app.querySelector("[data-notes] [data-undo]")?.remove();
+  }
+  function offerUndo(restore) {
+    const before = { answers: readForm(controls), who: who(), storage: kept(), own: ownAnswers, viewing: viewingLink };
+    undo = () => {
+      restoreKept(before.storage);
+      writeForm(controls, before.answers);
+      for (const input of whoInputs) input.value = before.who[input.dataset.who] || "";
+      ownAnswers = before.own;
+      viewingLink = before.viewing;
+      restore?.();
+      updateFragment(before.answers);
+      pageView();
+    };
+  }
+  undoButton.addEventListener("click", () => {
+    if (!undo) return;
+    undo();
+    hideUndo();
+    flash("Undone: your answers and what this device kept are back.");
   });
   // The reviewer's checklist (review/, review.js) opens the very same fragment.
   app.querySelector("[data-action=review-link]").addEventListener("click", async () => {
+    hideUndo();
     updateFragment(readForm(controls));
     const address = `${relative("review/")}${location.hash}`;
     try {
@@ -249,42 +324,147 @@ function main() {
       flash(`Give this link to the person reviewing your application: ${address}`);
     }
   });
-  app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {
-    if (!latest) return;
-    try {
-      await navigator.clipboard.writeText((await currentTakeAway()).text);
-      flash("The checklist was copied as plain text.");
-    } catch {
-      flash("Copying is blocked in this browser. Use “Download as Markdown” instead.");
-    }
-  });
-  app.querySelector("[data-action=download]").addEventListener("click", async () => {
-    if (!latest) return;
-    const blob = new Blob([(await currentTakeAway()).markdown], { type: "text/markdown;charset=utf-8" });
-    const anchor = el("a", { href: URL.createObjectURL(blob), download: `imaging-referrer-checklist-${today()}.md` });
+  const download = (blob, name) => {
+    const anchor = el("a", { href: URL.createObjectURL(blob), download: name });
     document.body.append(anchor);
     anchor.click();
     anchor.remove();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
-    flash("The checklist was downloaded as a Markdown file.");
+  };
+
+  // Share: the system's share sheet where the browser has one, otherwise the link is copied.
+  app.querySelector("[data-action=copy-link]").addEventListener("click", async () => {
+    hideUndo();
+    updateFragment(readForm(controls));
+    const url = location.href;
+    if (typeof navigator.share === "function") {
+      try {
+        await navigator.share({ title: document.title, url });
+        flash("Shared. Anyone who opens the link sees these answers; nothing is stored on a server.");
+        return;
+      } catch (error) {
+        if (error?.name === "AbortError") return; // the person closed the share sheet
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      flash("Link copied. Anyone who opens it sees these answers; nothing is stored on a server.");
+    } catch {
+      flash(`Copy this link: ${url}`);
+    }
+  });
+  app.querySelector("[data-action=copy-text]").addEventListener("click", async () => {
+    if (!latest) return;
+    hideUndo();
+    try {
+      await navigator.clipboard.writeText((await currentTakeAway()).text);
+      flash("The checklist was copied as plain text.");
+    } catch {
+      flash("Copying is blocked in this browser. Use “Download as Word” or the text file instead.");
+    }
+  });
+  app.querySelector("[data-action=download]").addEventListener("click", async () => {
+    if (!latest) return;
+    hideUndo();
+    const blob = new Blob([(await currentTakeAway()).markdown], { type: "text/markdown;charset=utf-8" });
+    download(blob, `imaging-referrer-checklist-${today()}.md`);
+    flash("The checklist was downloaded as a text file (Markdown), to open in any text editor.");
+  });
+  app.querySelector("[data-action=download-docx]").addEventListener("click", async () => {
+    if (!latest) return;
+    hideUndo();
+    flash("Making your Word document…");
+    let bytes;
+    try {
+      bytes = await worker.call("pack", request(readForm(controls), who()));
+    } catch (error) {
+      flash(`The Word document could not be made (${error.message}). Try the text file instead.`);
+      return;
+    }
+    const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    download(new Blob([bytes], { type }), `imaging-referrer-application-${today()}.docx`);
+    flash("Your application pack was downloaded as a Word document.");
   });
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   app.querySelector("[data-action=start-again]").addEventListener("click", () => {
+    offerUndo(() => showNotes(["Your answers are back."]));
     writeForm(controls, {});
     save({});
     ownAnswers = {};
     viewingLink = false;
     summary.hidden = true;
-    showNotes(["All answers were cleared."]);
+    const again = el("button", { type: "button", class: "md-button", text: "Undo", dataset: { undo: "" } });
+    again.addEventListener("click", () => undoButton.click());
+    showNotes(["All answers were cleared."], again);
     updateFragment({});
     pageView();
     controls.values().next().value.inputs[0].focus();
   });
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
+    offerUndo();
     forget();
     ownAnswers = null;
-    flash("Your answers were removed from this device. They stay on screen until you leave or start again.");
+    undoButton.hidden = false;
+    flash("Your answers, name and imaging provider were removed from this device. They stay on screen until you leave or start again.");
   });
+  for (const input of whoInputs) {
+    input.addEventListener("input", () => {
+      saveWho(who());
+      printWho();
+    });
+  }
+
+  // A printed result stands on its own, as the documents do: the name and imaging provider
+  // typed, and that every status is the applicant's own.
+  function printWho() {
+    const words = latest?.handover;
+    if (!words) return;
+    const given = who();
+    printedWho.replaceChildren(
+      ...[["name", given.name], ["provider", given.provider]]
+        .filter(([, value]) => value)
+        .map(([key, value]) => el("p", {}, el("strong", { text: `${words[key]}: ` }), value)),
+      el("p", { text: words.self_declared }),
+    );
+  }
+
+  // The summary at the bottom of a small screen: its link goes to the full result; while it
+  // shows, the page keeps the focused control clear of it (WCAG 2.2, 2.4.11).
+  dock.querySelector("[data-action=dock-result]").addEventListener("click", (event) => {
+    event.preventDefault();
+    resultSection.scrollIntoView(instantly);
+    resultSection.focus({ preventScroll: true });
+  });
+  // While the result at a glance (a shared result's, at the top) is on screen, the summary
+  // at the bottom would only repeat it.
+  new IntersectionObserver(([entry]) => {
+    dock.classList.toggle("assessment__dock--repeats", entry.isIntersecting && !summary.hidden);
+  }).observe(summary);
+  const dockCovers = () => getComputedStyle(dock).position === "sticky" && !dock.hidden;
+  new ResizeObserver(() => {
+    const height = dockCovers() ? dock.offsetHeight : 0;
+    document.documentElement.style.setProperty("--assessment-dock-height", `${height}px`);
+  }).observe(dock);
+  form.addEventListener("focusin", (event) => {
+    if (!dockCovers()) return;
+    const control = event.target.closest(".option") || event.target;
+    const bottom = control.getBoundingClientRect().bottom;
+    const top = dock.getBoundingClientRect().top;
+    if (bottom > top) scrollBy({ top: bottom - top + 8, behavior: "instant" });
+  });
+
+  // Once Python answers, the page shows only the questions asked: the line under a question
+  // saying when it is asked is for the checklist without the live result, so it goes, and
+  // leaves the question's description.
+  function liveQuestions() {
+    for (const line of form.querySelectorAll(".question__when")) {
+      line.hidden = true;
+      const fieldset = line.closest("fieldset");
+      const ids = (fieldset.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== line.id);
+      if (ids.length) fieldset.setAttribute("aria-describedby", ids.join(" "));
+      else fieldset.removeAttribute("aria-describedby");
+    }
+  }
 
   // Python: started at once, while the person reads and answers.
   showProgress(status, progress, onProgress);
@@ -294,6 +474,7 @@ function main() {
       pythonReady = true;
       progress.hidden = true;
       status.textContent = "Your result updates as you answer.";
+      liveQuestions();
       app.dataset.pythonReady = version;
       app.dataset.pythonStart = fallback ? "plain" : "snapshot";
       return pageView();

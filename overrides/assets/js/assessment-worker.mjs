@@ -30,15 +30,17 @@ function startFailure() {
 // of starting CPython but costs its download, so below about 18 Mbit/s a plain start is
 // sooner (measured with `make bench`). The worker asks for the snapshot at once and watches
 // it arrive: as soon as the rest would come within PACE_LIMIT_MS it commits to it (from a
-// cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes it
-// still would not,
-// it drops it and starts Python plainly in this same worker, having lost only PROBE_MS of a
-// share of the link (the files both starts need are already on their way). A snapshot that
+// cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes the
+// rest would still take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in
+// this same worker, having lost only PROBE_MS of a share of the link (the files both starts need are already on their way). A snapshot that
 // slows down later is still dropped at PACE_CHECK_MS, and the page starts plainly in a fresh
 // worker. After a plain start, the service worker keeps the snapshot for the next visit.
 const PROBE_MS = 250;
 const PACE_CHECK_MS = 1000;
 const PACE_LIMIT_MS = 3000;
+// So early, only a clearly slow link drops the snapshot: a busy machine can make even a local
+// download look slow for a moment (the check at PACE_CHECK_MS still catches the rest).
+const PROBE_LIMIT_MS = 2 * PACE_LIMIT_MS;
 
 class SlowLink extends Error {}
 
@@ -70,7 +72,7 @@ function readSnapshot(response, expectedBytes) {
       if (first === null) {
         first = now;
         probe = setTimeout(() => {
-          if (rest(performance.now() - first) > PACE_LIMIT_MS) {
+          if (rest(performance.now() - first) > PROBE_LIMIT_MS) {
             settle(false);
             reader.cancel().catch(() => {});
           }

@@ -65,8 +65,10 @@
   async function startPython(settings) {
     const fast = startWorker(settings, { snapshot: Boolean(settings.snapshotUrl) });
     try {
-      const { version } = await fast.ready;
-      return { worker: fast, version, fallback: null };
+      const { version, start } = await fast.ready;
+      // The worker itself chose a plain start when the first bytes showed a slow link.
+      const fallback = start === "plain-slow" ? "on this connection Python starts sooner without its snapshot" : null;
+      return { worker: fast, version, fallback };
     } catch (error) {
       fast.stop();
       progress(error.slowLink ? "fallback-slow" : "fallback");

@@ -28,43 +28,81 @@ function startFailure() {
 
 // A first visit on a slow connection: the snapshot (about 6 MB compressed) saves some 2.5 s
 // of starting CPython but costs its download, so below about 18 Mbit/s a plain start is
-// sooner (measured with `make bench`). After PACE_CHECK_MS of downloading, if the rest would
-// take more than PACE_LIMIT_MS, the snapshot is dropped and the page starts plainly. From a
-// cache it arrives long before the check.
+// sooner (measured with `make bench`). The worker asks for the snapshot at once and watches
+// it arrive: as soon as the rest would come within PACE_LIMIT_MS it commits to it (from a
+// cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes the
+// rest would still take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in
+// this same worker, having lost only PROBE_MS of a share of the link (the files both starts need are already on their way). A snapshot that
+// slows down later is still dropped at PACE_CHECK_MS, and the page starts plainly in a fresh
+// worker. After a plain start, the service worker keeps the snapshot for the next visit.
+const PROBE_MS = 250;
 const PACE_CHECK_MS = 1000;
 const PACE_LIMIT_MS = 3000;
+// So early, only a clearly slow link drops the snapshot: a busy machine can make even a local
+// download look slow for a moment (the check at PACE_CHECK_MS still catches the rest).
+const PROBE_LIMIT_MS = 2 * PACE_LIMIT_MS;
 
 class SlowLink extends Error {}
 
-// The snapshot's bytes, read as they arrive into one buffer of the size the build wrote down.
-async function readSnapshot(response, expectedBytes) {
+// Reads the snapshot's response into one buffer of the size the build wrote down. `decided`
+// resolves to true once the rest is expected within PACE_LIMIT_MS (or all has arrived), to
+// false if that is not so after PROBE_MS (the download is then cancelled); `bytes` resolves
+// to the whole snapshot, or rejects (SlowLink if it slows down past PACE_CHECK_MS).
+function readSnapshot(response, expectedBytes) {
   const buffer = new Uint8Array(expectedBytes);
   const reader = response.body.getReader();
-  const started = performance.now();
+  // The pace is timed from the first bytes on: what the link carries, not how long the
+  // server (or a busy machine) took to begin.
+  let first = null;
   let filled = 0;
-  let told = started;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (filled + value.length > buffer.length) {
-      reader.cancel();
-      throw new Error("the Python snapshot is not the one this page was built with");
+  let told = performance.now();
+  let settle;
+  const decided = new Promise((resolve) => (settle = resolve));
+  const rest = (elapsed) => (elapsed * (expectedBytes - filled)) / filled;
+  let probe = null;
+  const bytes = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (filled + value.length > buffer.length) {
+        reader.cancel();
+        throw new Error("the Python snapshot is not the one this page was built with");
+      }
+      const now = performance.now();
+      if (first === null) {
+        first = now;
+        probe = setTimeout(() => {
+          if (rest(performance.now() - first) > PROBE_LIMIT_MS) {
+            settle(false);
+            reader.cancel().catch(() => {});
+          }
+        }, PROBE_MS);
+      }
+      buffer.set(value, filled);
+      filled += value.length;
+      const elapsed = now - first;
+      if (elapsed > 0 && rest(elapsed) <= PACE_LIMIT_MS) settle(true);
+      if (now - told > PROGRESS_EVERY_MS) {
+        told = now;
+        progress("downloading", { done: filled, total: expectedBytes });
+      }
+      if (elapsed > PACE_CHECK_MS && rest(elapsed) > PACE_LIMIT_MS) {
+        reader.cancel();
+        throw new SlowLink("on this connection Python starts sooner without its snapshot");
+      }
     }
-    buffer.set(value, filled);
-    filled += value.length;
-    const now = performance.now();
-    const elapsed = now - started;
-    if (now - told > PROGRESS_EVERY_MS) {
-      told = now;
-      progress("downloading", { done: filled, total: expectedBytes });
-    }
-    const rest = (elapsed * (expectedBytes - filled)) / filled;
-    if (elapsed > PACE_CHECK_MS && rest > PACE_LIMIT_MS) {
-      reader.cancel();
-      throw new SlowLink("on this connection Python starts sooner without its snapshot");
-    }
-  }
-  return buffer.subarray(0, filled);
+    clearTimeout(probe);
+    settle(true);
+    return buffer.subarray(0, filled);
+  })();
+  bytes.catch(() => settle(false));
+  return { decided, bytes };
+}
+
+// Ask for a file now so that it is in the HTTP cache when Pyodide asks for it: the request
+// Pyodide makes later waits for this one instead of downloading the file a second time.
+function prefetch(url) {
+  fetch(url).then((response) => response.arrayBuffer()).catch(() => {});
 }
 
 async function download(url, what) {
@@ -75,30 +113,41 @@ async function download(url, what) {
 
 async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdlibUrl, rulesVersion }) {
   progress("downloading");
+  // Pyodide imports its large runtime module only once its own has run; asking for both now
+  // fetches and compiles them side by side (the browser's module map keeps one copy).
+  const runtime = import(new URL("pyodide.asm.mjs", pyodideUrl).href);
+  runtime.catch(() => {}); // Pyodide's own import of it reports a failure
+  const loader = import(new URL("pyodide.mjs", pyodideUrl).href);
+  loader.catch(() => {}); // reported where it is awaited
   // The part of the standard library the engine uses, made by the build (the snapshot was
   // made with these very files), instead of Pyodide's whole library: 0.7 MB, not 2.5 MB.
   const options = { indexURL: pyodideUrl, stdLibURL: stdlibUrl };
+  let plain = !snapshotUrl;
   if (snapshotUrl) {
+    // Both starts need the WebAssembly and the library: ask for them while the snapshot's
+    // first bytes show what the link is like.
+    prefetch(new URL("pyodide.asm.wasm", pyodideUrl).href);
+    prefetch(stdlibUrl);
     // The memory snapshot is made at build time from this very Pyodide build, with the
     // assessment package imported. `_loadSnapshot` is private API, safe only because the
     // pyodide version is pinned exactly (package.json and package-lock.json); a snapshot from
     // any other build is refused ("Snapshot build id mismatch") and the page starts again
     // without one.
-    options._loadSnapshot = download(snapshotUrl, "the Python snapshot").then((response) =>
-      readSnapshot(response, snapshotBytes),
-    );
-    options._loadSnapshot.catch(() => {}); // reported through loadPyodide below
+    const snapshot = readSnapshot(await download(snapshotUrl, "the Python snapshot"), snapshotBytes);
+    if (await snapshot.decided) {
+      options._loadSnapshot = snapshot.bytes;
+    } else {
+      snapshot.bytes.catch(() => {});
+      plain = true;
+      progress("fallback-slow");
+    }
   }
   // Only a plain start needs the package's files: the snapshot already holds every module of
   // it, imported, and the rules, loaded (the build imports them all; tests/test_snapshot.py
   // runs every scenario through a restored snapshot with nothing on its file system).
-  const archive = snapshotUrl ? null : download(packageUrl, "the assessment package").then((r) => r.arrayBuffer());
+  const archive = plain ? download(packageUrl, "the assessment package").then((r) => r.arrayBuffer()) : null;
   archive?.catch(() => {}); // reported where it is awaited
-  // Pyodide imports its large runtime module only once its own has run; asking for both now
-  // fetches and compiles them side by side (the browser's module map keeps one copy).
-  const runtime = import(new URL("pyodide.asm.mjs", pyodideUrl).href);
-  runtime.catch(() => {}); // Pyodide's own import of it reports a failure
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
+  const { loadPyodide } = await loader;
   progress("starting");
   const pyodide = await Promise.race([loadPyodide(options), startFailure()]);
   progress("loading");
@@ -117,7 +166,7 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   }
   python = pyodide;
   const version = pyodide.runPython("import sys; sys.version.split()[0]");
-  return { version, start: snapshotUrl ? "snapshot" : "plain" };
+  return { version, start: plain && snapshotUrl ? "plain-slow" : plain ? "plain" : "snapshot" };
 }
 
 // The Word pack's bytes, copied out of Python's memory (the proxy to Python's `bytes` is

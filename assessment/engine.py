@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import Settled, settled_answers
-from .conditions import Answers, holds
+from .conditions import Answers, Condition, holds
 from .explain import PLACEHOLDER, why_sentences
 from .loader import EvidenceItem, Notice, Rules, load_rules
 from .rules_model import NATION_QUESTION, Employer, Requirement
@@ -73,15 +73,8 @@ def effective_answers(answers: Mapping[str, object],
 
 def item_status(item: EvidenceItem, settled: Answers) -> str:
     """The status of an applicable item: held, partial, check, unknown or gap."""
-    if item.held_when is not None and holds(item.held_when, settled):
-        return "held"
-    if item.partial_when is not None and holds(item.partial_when, settled):
-        return "partial"
-    if item.check_when is not None and holds(item.check_when, settled):
-        return "check"
-    if any(question not in settled for question in item.status_reads):
-        return "unknown"
-    return "gap"
+    return _status(item.held_when, item.partial_when, item.check_when, item.status_reads,
+                   settled)
 
 
 def requirement_status(requirement: Requirement, settled: Answers) -> str:
@@ -89,11 +82,21 @@ def requirement_status(requirement: Requirement, settled: Answers) -> str:
     check; otherwise held, partial, unknown or gap, as for an evidence item."""
     if requirement.held_when is None:
         return "check"
-    if holds(requirement.held_when, settled):
+    return _status(requirement.held_when, requirement.partial_when, None,
+                   requirement.status_reads, settled)
+
+
+def _status(held_when: Condition | None, partial_when: Condition | None,
+            check_when: Condition | None, reads: frozenset[str], settled: Answers) -> str:
+    """Held, partial or check by the first condition that holds; unknown while a question the
+    status reads is unanswered; gap otherwise."""
+    if held_when is not None and holds(held_when, settled):
         return "held"
-    if requirement.partial_when is not None and holds(requirement.partial_when, settled):
+    if partial_when is not None and holds(partial_when, settled):
         return "partial"
-    if any(question not in settled for question in requirement.status_reads):
+    if check_when is not None and holds(check_when, settled):
+        return "check"
+    if any(question not in settled for question in reads):
         return "unknown"
     return "gap"
 

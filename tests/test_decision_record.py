@@ -8,7 +8,6 @@ import datetime
 import io
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -16,7 +15,7 @@ import pytest
 
 from assessment.decision_record import DECISIONS, TITLE, usable_record
 from assessment.web import decision_record_docx, review_view
-from tests.test_docx import soffice
+from tests.libreoffice import pdf_of
 
 ANSWERS = {"nation": "england", "profession": "podiatrist", "practice_level": "advanced",
            "modalities": ["xray", "ct"], "patients": ["adults"]}
@@ -76,15 +75,5 @@ def test_every_decision_has_its_words() -> None:
 
 
 def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
-    command = soffice()
-    source = tmp_path / "record.docx"
-    source.write_bytes(record_bytes())
-    profile = (tmp_path / "profile").as_uri()
-    done = subprocess.run(
-        [command, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "out"), str(source)],
-        capture_output=True, check=False, timeout=180)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    data = (tmp_path / "out" / "record.pdf").read_bytes()
-    assert data.startswith(b"%PDF-")
+    data = pdf_of(record_bytes(), tmp_path, "record")
     assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 6

@@ -9,7 +9,6 @@ import base64
 import datetime
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -33,6 +32,7 @@ from docx_sample import (
 )
 
 from assessment.docx import CREATOR, TEXT_WIDTH, Document, Link, Run, column_widths
+from tests.libreoffice import pdf_of
 from tests.pyodide_run import package_file_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,32 +253,9 @@ def test_a_link_without_text_shows_its_address() -> None:
 
 # LibreOffice ----------------------------------------------------------------------------------
 
-def soffice() -> str:
-    """LibreOffice's command, or a skip (a failure under CI, where it must be installed)."""
-    found = shutil.which("soffice")
-    if found:
-        return found
-    message = "soffice is missing: run `make libreoffice` (Debian's libreoffice-writer-nogui)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def test_libreoffice_converts_it_to_pdf_with_the_expected_pages(
         sample_bytes: bytes, tmp_path: Path) -> None:
-    command = soffice()
-    source = tmp_path / "sample.docx"
-    source.write_bytes(sample_bytes)
-    profile = (tmp_path / "profile").as_uri()  # private: parallel runs do not share a lock
-    done = subprocess.run(
-        [command, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "out"), str(source)],
-        capture_output=True, check=False, timeout=180)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    pdf = tmp_path / "out" / "sample.pdf"
-    assert pdf.is_file(), done.stdout.decode(errors="replace") + done.stderr.decode()
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF-")
+    data = pdf_of(sample_bytes, tmp_path, "sample")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == SAMPLE_PAGES
     # LibreOffice made the headings (levels 1 to 3) the PDF's bookmarks: they are an outline.
     titles = {bytes.fromhex(code.decode()).decode("utf-16-be")

@@ -20,7 +20,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from test_docx import soffice
 
 from assessment.answers import settled_answers
 from assessment.checklist import HANDOVER, Checklist, build_checklist
@@ -31,6 +30,7 @@ from assessment.loader import load_rules
 from assessment.pack import PACK_WORDS, application_pack, index_rows
 from assessment.report import markdown, text
 from assessment.share_link import encode_component, fragment, result_url
+from tests.libreoffice import pdf_of
 from tests.pyodide_run import package_file_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -504,18 +504,8 @@ PAGES = {("wales-childrens-anp", "somerset"): (10, 12),
                          ids=[f"{n}+{e or 'none'}" for n, e in PAGES])
 def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,
                                               employer: str | None) -> None:
-    command = soffice()
     sheet = sheet_for(name, employer)
-    source = tmp_path / "pack.docx"
-    source.write_bytes(application_pack(sheet))
-    profile = (tmp_path / "profile").as_uri()
-    done = subprocess.run(
-        [command, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "out"), str(source)],
-        capture_output=True, check=False, timeout=180)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    data = (tmp_path / "out" / "pack.pdf").read_bytes()
-    assert data.startswith(b"%PDF-")
+    data = pdf_of(application_pack(sheet), tmp_path, "pack")
     pages = len(re.findall(rb"/Type\s*/Page\b", data))
     low, high = PAGES[(name, employer)]
     assert low <= pages <= high, pages

@@ -77,7 +77,7 @@ def _step_markdown(step: Step, glance: Glance) -> list[str]:
                      f"{step.suggestion}</em>")
     lines.append(f'    <span class="journey__basis">{page["basis_label"]}: {step.basis}</span>')
     lines.append(f"    [{step.more.text}]({step.more.page}){{ .journey__more }}")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def page_markdown(glance: Glance) -> str:

@@ -49,7 +49,7 @@ def pillow_font(style: str, size: int) -> ImageFont.FreeTypeFont:
 def _glyphs(style: str) -> frozenset[int]:
     register_pdf_fonts()
     font = pdfmetrics.getFont(PDF_NAMES[style])
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def missing_glyphs(text: str, style: str) -> str:

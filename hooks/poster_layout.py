@@ -95,8 +95,8 @@ class _Writer:
         self.shapes: list[Shape] = []
         self.y = MARGIN
 
-    def lines(self, text: str, x: float, limit: float, size: float, style: str = "regular",
-              fill: str = INK, leading: float = 1.28) -> float:
+    def lines(self, text: str, x: float, limit: float, size: float, *,
+              style: str = "regular", fill: str = INK, leading: float = 1.28) -> float:
         """Write `text` wrapped at `limit`; return the height used."""
         size *= self.scale
         top = self.y
@@ -118,11 +118,11 @@ def _step(writer: _Writer, glance: Glance, index: int, left: float, right: float
     writer.shapes.append(Circle(left + radius, top + radius + 1, radius, NUMBER_FILL))
     writer.shapes.append(Text(left + radius, top + radius + 1 + 4.6 * scale, str(step.number),
                               13 * scale, "bold", WHITE, "middle"))
-    writer.lines(step.title, text_x, limit, 12.5, "bold", INDIGO, leading=1.3)
+    writer.lines(step.title, text_x, limit, 12.5, style="bold", fill=INDIGO, leading=1.3)
     writer.lines(plain(step.text), text_x, limit, 9.3)
     if step.suggestion:
         label = glance.page["suggestion_label"]
-        writer.lines(f"{label}: {plain(step.suggestion)}", text_x, limit, 9.3, "italic")
+        writer.lines(f"{label}: {plain(step.suggestion)}", text_x, limit, 9.3, style="italic")
     writer.y += 2 * scale
     basis = f"{glance.page['basis_label']}: {step.basis}"
     size = 8.6 * scale
@@ -137,12 +137,12 @@ def _step(writer: _Writer, glance: Glance, index: int, left: float, right: float
                                     writer.y - top - 2 * radius + 2, RULE))
 
 
-def _framed(writer: _Writer, label: str, text: str, left: float, right: float,
+def _framed(writer: _Writer, label: str, text: str, *, left: float, right: float,
             border: float) -> None:
     top = writer.y
     writer.y += 6 * writer.scale
     writer.lines(f"{label}: {text}", left + 10 * writer.scale, right - left - 20 * writer.scale,
-                 10.5, "bold")
+                 10.5, style="bold")
     writer.y += 5 * writer.scale
     writer.shapes.append(Box(left, top, right - left, writer.y - top, TINT, INDIGO, border,
                              5 * writer.scale))
@@ -155,7 +155,7 @@ def _framed(writer: _Writer, label: str, text: str, left: float, right: float,
 
 
 def _footer(writer: _Writer, glance: Glance, address: dict[str, str] | None,
-            qr: tuple[tuple[bool, ...], ...] | None, left: float, right: float) -> None:
+            qr: tuple[tuple[bool, ...], ...] | None, *, left: float, right: float) -> None:
     poster = glance.poster
     scale = writer.scale
     qr_size = 92 * scale if qr else 0.0
@@ -164,8 +164,8 @@ def _footer(writer: _Writer, glance: Glance, address: dict[str, str] | None,
     writer.shapes.append(Box(left, top, right - left, 1.2, INDIGO))
     writer.y += 8 * scale
     if address:
-        writer.lines(poster["qr_caption"], left, text_right - left, 11, "bold", INDIGO)
-        writer.lines(address["assessment"], left, text_right - left, 10, "bold")
+        writer.lines(poster["qr_caption"], left, text_right - left, 11, style="bold", fill=INDIGO)
+        writer.lines(address["assessment"], left, text_right - left, 10, style="bold")
         writer.y += 3 * scale
         writer.lines(f"{poster['sources_line']} {address['page']}", left, text_right - left, 8.5)
     reviewed = f"{poster['reviewed_line']} {_long_date(glance)}. {poster['independent']}"
@@ -187,15 +187,18 @@ def _attempt(glance: Glance, address: dict[str, str] | None,
     writer = _Writer(scale)
     left, right = MARGIN, A4[0] - MARGIN
     label = glance.poster["label"]
-    writer.lines(label, left, right - left, 9, "bold", INK)
+    writer.lines(label, left, right - left, 9, style="bold")
     writer.y += 4 * scale
-    writer.lines(glance.poster["title"], left, right - left, 23, "bold", INDIGO, leading=1.18)
+    writer.lines(glance.poster["title"], left, right - left, 23, style="bold", fill=INDIGO,
+                 leading=1.18)
     writer.y += 10 * scale
-    _framed(writer, glance.page["start_label"], f"“{glance.page['start']}”", left, right, 1.5)
+    _framed(writer, glance.page["start_label"], f"“{glance.page['start']}”", left=left,
+            right=right, border=1.5)
     for index in range(len(glance.steps)):
         _step(writer, glance, index, left + 4, right)
-    _framed(writer, glance.page["end_label"], glance.page["end"], left, right, 3)
-    _footer(writer, glance, address, qr, left, right)
+    _framed(writer, glance.page["end_label"], glance.page["end"], left=left, right=right,
+            border=3)
+    _footer(writer, glance, address, qr, left=left, right=right)
     return writer, writer.y + MARGIN
 
 

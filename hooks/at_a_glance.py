@@ -130,27 +130,35 @@ def page_markdown(glance: Glance) -> str:
     return "\n".join(lines)
 
 
-def _load() -> Glance:
+def load() -> Glance:
+    """The checked data; a mistake fails the build naming the file and the key."""
     try:
         return load_glance(registry())
     except GlanceError as error:
         raise PluginError(str(error)) from error
 
 
+def generated(glance: Glance, site_url: str | None) -> dict[str, str | bytes]:
+    """The page's Markdown and the poster's files, by their path under docs/. Without a
+    site address the poster has no QR code and no address, and the build output says so."""
+    try:
+        drawn = poster(glance, site_url)
+    except ValueError as error:
+        raise PluginError(f"{DATA_SRC}: {error}") from error
+    out: dict[str, str | bytes] = {PAGE: page_markdown(glance)}
+    for key, content in poster_files(drawn).items():
+        out[POSTER_FILES[key]] = content
+    if not site_url:
+        log.info("The poster has no QR code and no web address: this build has no site "
+                 "address (set SITE_URL, or use `make publish`).")
+    return out
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Replace the data file by the generated page; add the poster's files."""
-    glance = _load()
     data = files.get_file_from_path(DATA_SRC)
     if data is not None:
         files.remove(data)  # the data, not a page of the site
-    files.append(File.generated(config, PAGE, content=page_markdown(glance)))
-    try:
-        drawn = poster(glance, config.site_url or None)
-    except ValueError as error:
-        raise PluginError(f"{DATA_SRC}: {error}") from error
-    for key, content in poster_files(drawn).items():
-        files.append(File.generated(config, POSTER_FILES[key], content=content))
-    if not config.site_url:
-        log.info("The poster has no QR code and no web address: this build has no site "
-                 "address (set SITE_URL, or use `make publish`).")
+    for src_uri, content in generated(load(), config.site_url or None).items():
+        files.append(File.generated(config, src_uri, content=content))
     return files

@@ -3,8 +3,8 @@ lines of text in reading order (top to bottom, each step's number, title, text, 
 and basis together). The SVG, the PDFs and the PNG are drawn from this one list, so they
 cannot differ; A3 and the PNG are the same page scaled.
 
-Coordinates are points from the top left of an A4 portrait page. The type shrinks in small
-steps until everything fits on the page.
+Coordinates are points from the top left of an A4 portrait page. The type starts large and
+shrinks in small steps until everything fits on the page, so the poster uses the sheet.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hooks.at_a_glance_data import Glance, plain
 
 A4 = (595.28, 841.89)
 MARGIN = 34.0
+LARGEST = 1.3  # the largest type scale tried (1: 9.3 pt body text on A4)
 INK = "#000000"
 INDIGO = "#1a237e"  # 16:1 on white: legible in print and in greyscale
 NUMBER_FILL = "#283593"  # behind white numbers, 10:1
@@ -206,7 +207,7 @@ def layout(glance: Glance, address: dict[str, str] | None,
            qr: tuple[tuple[bool, ...], ...] | None) -> Poster:
     """The poster on A4. `address` has the self-assessment's and this page's absolute
     addresses, `qr` the code's modules; both None for a site built without an address."""
-    scale = 1.0
+    scale = LARGEST
     writer, height = _attempt(glance, address, qr, scale)
     while height > A4[1] and scale > 0.6:
         scale -= 0.02

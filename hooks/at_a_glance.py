@@ -13,8 +13,10 @@ cannot say different things.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,7 +29,7 @@ from hooks.poster_layout import A4, Poster, layout
 from hooks.qr_code import qr_modules
 
 PAGE = "guidance/at-a-glance.md"
-PAGE_URL = "guidance/at-a-glance/"
+PAGE_URL = "guidance/at-a-glance/"  # as built (use_directory_urls: true)
 ASSESSMENT_URL = "assessment/"
 DATA_SRC = DATA_FILE.relative_to(ROOT / "docs").as_posix()
 POSTER_FILES = {
@@ -119,11 +121,9 @@ def page_markdown(glance: Glance) -> str:
         "",
         f"{words['downloads']} {downloads}",
         "",
-        '<figure class="poster-figure" markdown>',
-        "",
-        f"![{words['image_alt']}]({_link(POSTER_FILES['svg'])})"
-        f'{{ width="{size[0]}" height="{size[1]}" }}',
-        "",
+        '<figure class="poster-figure">',
+        f'<img src="{posixpath.relpath(POSTER_FILES["svg"], PAGE_URL)}" '
+        f'alt="{html.escape(words["image_alt"])}" width="{size[0]}" height="{size[1]}">',
         "</figure>",
         "",
     ]

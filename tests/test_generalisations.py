@@ -86,7 +86,7 @@ def test_the_build_check_names_file_line_and_sentence(tmp_path: Path) -> None:
 
 def test_a_listed_sentence_passes_and_an_entry_needs_its_reason(tmp_path: Path) -> None:
     root = _repo(tmp_path, "# T\n\nIt applies to every employer, by law.\n")
-    with pytest.raises(ValueError, match="docs/page.md:3: It applies to every employer"):
+    with pytest.raises(ValueError, match=r"docs/page\.md:3: It applies to every employer"):
         quantifier_checks.check_repository(root, _allowlist(tmp_path))
     allowed = _allowlist(tmp_path, '[[allowed]]\nfile = "docs/page.md"\n'
                                    'starts = "It applies to every employer"\n'
@@ -137,7 +137,7 @@ def test_an_item_selector_counts_requirements_that_sharpen_it() -> None:
 
 
 def test_a_marker_with_an_unknown_selector_fails_naming_the_page() -> None:
-    with pytest.raises(PluginError, match="page.md: page-meta:employers-asking"):
+    with pytest.raises(PluginError, match=r"page\.md: page-meta:employers-asking"):
         employer_counts.expand("<!-- page-meta:employers-asking kind=audit -->", "page.md", [])
 
 

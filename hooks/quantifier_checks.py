@@ -77,17 +77,18 @@ def _plain(markdown: str) -> str:
 
 def _sentences(file: str, start: int, lines: list[str]) -> Iterator[Sentence]:
     """The sentences of one block of lines (a paragraph, list item or table cell)."""
-    joined, starts = "", []
-    for offset, line in enumerate(lines):
+    joined = ""
+    starts: list[tuple[int, int]] = []
+    for offset, text in enumerate(lines):
         starts.append((len(joined), start + offset))
-        joined += _plain(line).strip() + " "
+        joined += _plain(text).strip() + " "
     position = 0
-    for text in SENTENCE_END.split(joined):
-        at = joined.find(text, position)
-        position = at + len(text)
-        line = max(number for begin, number in starts if begin <= max(at, 0))
-        if text.strip():
-            yield Sentence(file, line, " ".join(text.split()))
+    for sentence in SENTENCE_END.split(joined):
+        at = joined.find(sentence, position)
+        position = at + len(sentence)
+        number = max(line for begin, line in starts if begin <= max(at, 0))
+        if sentence.strip():
+            yield Sentence(file, number, " ".join(sentence.split()))
 
 
 NEW_BLOCK = re.compile(r"\s*([-*+]|\d+\.)\s+|\s*#|\s*!!!|\s*\?\?\?|\s*\|")

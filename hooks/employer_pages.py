@@ -163,12 +163,12 @@ def _row(profile: Employer, columns: list[str], rules: Rules) -> dict[str, Any]:
     return {
         "id": profile.id,
         "name": shown_name(profile, rules.words),
-        "nation": _nation_label(profile.nation, rules),
+        "where": rules.words.text(WORDS, "compared.where", nation=_nation_label(
+            profile.nation, rules), date=human_date(profile.checked)),
         "cells": [stated_cells(profile, column) for column in columns],
         "apply": Cell(rules.words.text(WORDS, "compared.how_to_apply"),
                       (profile.sources[0],)),
         "apply_url": profile.apply_url,
-        "checked": human_date(profile.checked),
     }
 
 

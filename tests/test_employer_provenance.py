@@ -31,6 +31,7 @@ from hooks.employer_pages import (
     profile_title,
     stated_topics,
 )
+from hooks.page_markdown import human_date
 
 RULES = load_rules()
 PROFILES = list(load_employers().values())
@@ -202,7 +203,7 @@ def test_the_profile_page_and_its_title_say_its_provenance(profile: Employer) ->
 @pytest.mark.parametrize("profile", NOT_OWN, ids=lambda p: p.id)
 def test_the_comparison_row_says_its_provenance(profile: Employer) -> None:
     page = compared_markdown(PROFILES, RULES)
-    row = next(line for line in page.splitlines() if f"]({profile.id}.md) |" in line
+    row = next(line for line in page.splitlines() if f"]({profile.id}.md)<br>" in line
                and line.startswith("| ["))
     assert all(mark in row for mark in marks(profile)), row
 
@@ -331,15 +332,19 @@ def test_every_stated_cell_links_to_its_profiles_sources() -> None:
     headings, rows = table_rows(page)
     not_stated = RULES.words.text("employers", "compared.not_stated")
     columns = stated_topics(PROFILES, RULES)
-    assert headings[2:2 + len(columns)] == [
+    assert headings[1:1 + len(columns)] == [
         RULES.employer_topics.get(c) or RULES.words.text("employers", f"facts.{c}")
         for c in columns]
     assert len(rows) == len(PROFILES)
+    for profile, row in zip(PROFILES, rows, strict=True):  # each row with its checked date
+        assert row[0].endswith(RULES.words.text(
+            "employers", "compared.where", nation=RULES.question("nation").option(
+                profile.nation).label, date=human_date(profile.checked)))
     linked = 0
     for profile, row in zip(PROFILES, rows, strict=True):
         allowed = {*profile.sources, *(s for r in profile.requirements for s in r.sources),
                    *(s for f in profile.facts for s in f.sources)}
-        for cell in row[2:2 + len(columns)]:
+        for cell in row[1:1 + len(columns)]:
             if cell == not_stated:
                 continue
             cited = re.findall(r"\]\[([a-z0-9-]+)\]", cell)

@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build publish serve test lint lint-js chromium libreoffice bench bench-engine review audit clean
+.PHONY: setup build publish serve test lint lint-js chromium libreoffice poppler bench bench-engine review audit clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -66,8 +66,21 @@ libreoffice:
 	  fi; \
 	fi
 
+## poppler: Debian's poppler-utils (pdftoppm), with which the tests read the poster's PDF back
+## as a picture to decode its QR code; installed when run as root
+poppler:
+	@if ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's poppler-utils for the poster tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils', then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
-test: setup chromium libreoffice lint-js
+test: setup chromium libreoffice poppler lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest

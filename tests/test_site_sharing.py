@@ -226,4 +226,6 @@ def test_print_spells_an_abbreviation_out_once_and_links_are_plain_text(
     styles = page.evaluate("""() => [...document.querySelectorAll('article a:not(.headerlink)')]
         .slice(0, 20).map(a => getComputedStyle(a).textDecorationLine)""")
     assert set(styles) == {"none"}
+    heading = page.evaluate("() => getComputedStyle(document.querySelector('h1')).color")
+    assert heading == "rgb(0, 0, 0)"  # black ink, not the screen's grey
     assert axe_violations(page) == []

@@ -204,7 +204,8 @@ BROKEN = {
     "empty why": (
         "evidence.toml",
         'why = [\n  "Dorset County Hospital, for example, makes acting on the reports of the '
-        "imaging you request a condition of entitlement, and ties it to the National Patient "
+        "imaging a registered referrer requests a condition of entitlement, and ties it to the "
+        "National Patient "
         "Safety Agency's safer practice notice 16 (February 2007) on failure to act on "
         'radiological imaging reports. How reports reach you and how you escalate them is set '
         'by each employer.",\n]',

@@ -301,7 +301,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 *(section[1:] if isinstance(section, list) else []),
                 {"Have a profile added or corrected": HOW_TO_PAGE},
                 {"Employers compared": COMPARED_PAGE},
-                *({shown_name(profile, rules.words): f"{FOLDER}/{profile.id}.md"}
+                # Short labels, as the pages' titles (a partner's or system's profile
+                # says so): the section's links stay in view beside each page.
+                *({profile_title(profile, rules): f"{FOLDER}/{profile.id}.md"}
                   for profile in profiles),
             ]}
     return config

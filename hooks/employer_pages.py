@@ -15,11 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from assessment.condition_text import describe
-from assessment.employer_profiles import load_employers
-from assessment.errors import RulesError
-from assessment.loader import Rules, load_rules
-from assessment.rules_model import Employer, Requirement
+from assessment.engine.condition_text import describe
+from assessment.model.errors import RulesError
+from assessment.model.rules_model import Employer, Requirement
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import Rules, load_rules
 from hooks.page_markdown import human_date
 
 FOLDER = "employers"
@@ -42,7 +42,7 @@ CAVEAT = (
 def _profiles() -> tuple[Rules, list[Employer]]:
     try:
         rules = load_rules()
-        return rules, list(load_employers().values())
+        return rules, list(load_employers(rules).values())
     except RulesError as error:
         raise PluginError(f"Invalid employer profile: {error}") from error
 
@@ -64,7 +64,8 @@ def _cell(text: str) -> str:
 
 
 def stated_topics(profiles: list[Employer], rules: Rules) -> list[str]:
-    """The kinds of requirement at least two profiles state, in the order words/result.toml lists."""
+    """The kinds of requirement at least two profiles state, in the order
+    words/result.toml lists them."""
     counts = Counter(topic for profile in profiles
                      for topic in {req.topic for req in profile.requirements if req.topic})
     return [topic for topic in rules.employer_topics if counts[topic] >= 2]

@@ -27,9 +27,9 @@ NODE_SCRIPT = Path(__file__).with_suffix(".mjs")
 
 def measure(scenarios: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
     """Time each scenario's evaluation `rounds` times (after one warm-up round)."""
-    from assessment.engine import evaluate  # noqa: PLC0415 (also runs inside Pyodide)
-    from assessment.loader import load_rules  # noqa: PLC0415
-    from assessment.report import render_json  # noqa: PLC0415
+    from assessment.engine.evaluate import evaluate  # noqa: PLC0415 (also runs inside Pyodide)
+    from assessment.reading.loader import load_rules  # noqa: PLC0415
+    from assessment.renderers.checklists import render_json  # noqa: PLC0415
 
     started = time.perf_counter()
     rules = load_rules()

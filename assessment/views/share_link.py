@@ -16,12 +16,10 @@ leaves it out (it would bring `http` and `email` with it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from ..engine.answers import Settled
+from ..model.rules_model import Rules
 
-from .answers import Settled, settle
-from .loader import Rules, load_rules
-
-__all__ = ["ASSESSMENT_PATH", "encode_component", "fragment", "fragment_for", "result_url"]
+__all__ = ["ASSESSMENT_PATH", "encode_component", "fragment_for", "result_url"]
 
 ASSESSMENT_PATH = "assessment/"
 # What encodeURIComponent leaves as it is: ASCII letters and digits and - _ . ! ~ * ' ( )
@@ -54,15 +52,6 @@ def fragment_for(settled: Settled, rules: Rules, employer: str | None = None) ->
     if employer:
         parts.append(f"employer={encode_component(employer)}")
     return "&".join(parts)
-
-
-def fragment(answers: Mapping[str, object], rules: Rules | None = None,
-             employer: str | None = None) -> str:
-    """The fragment for raw answers (as an answers file gives them): settled first, so a
-    question that is not asked is left out, whatever it was answered."""
-    rules = rules or load_rules()
-    settled, asked = settle(answers, rules)
-    return fragment_for(Settled(settled, tuple(asked)), rules, employer)
 
 
 def result_url(site_url: str, fragment_text: str) -> str:

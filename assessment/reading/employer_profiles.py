@@ -43,18 +43,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..model.conditions import All, Condition, reads
+from ..model.errors import RulesError
+from ..model.phrases import PLACEHOLDER
+from ..model.rules_model import NATION_QUESTION, Employer, Requirement, Rules
 from .condition_parser import ParseContext, parse
-from .conditions import All, Condition, reads
-from .errors import RulesError
-from .explain import PLACEHOLDER
 from .loader import load_rules
-from .rules_model import NATION_QUESTION, Employer, Requirement, Rules
 from .rules_reader import _File, check_why, display_path
 from .validation import _Space, check_entry
 
 __all__ = ["PROFILES_DIR", "RESERVED_IDS", "load_employers", "read_profile"]
 
-PROFILES_DIR = Path(__file__).resolve().parent / "employers"
+PROFILES_DIR = Path(__file__).resolve().parent.parent / "employers"
 RESERVED_IDS = ("compared",)
 PROFILE_ID = re.compile(r"[a-z0-9-]+")
 REQUIREMENT_ID = re.compile(r"[a-z][a-z0-9-]*")
@@ -63,16 +63,15 @@ SOURCE_KIND = "employer"
 ADDRESS_PREFIXES = ("https://",)
 
 
-def load_employers(directory: str | Path | None = None,
-                   rules: Rules | None = None) -> Mapping[str, Employer]:
+def load_employers(rules: Rules,
+                   directory: str | Path | None = None) -> Mapping[str, Employer]:
     """The profiles in `directory` (the package's own by default), read and checked once
-    against `rules` (the package's own by default), by id in the order of their ids.
+    against `rules`, by id in the order of their ids.
 
     The folder must exist: in the browser the profiles are read while the memory snapshot
     is made (the package's files are not there afterwards), so a missing folder is an error
     rather than an empty list.
     """
-    rules = rules or load_rules()
     path = PROFILES_DIR if directory is None else Path(directory)
     return _load(str(path.resolve()), str(rules.directory))
 
@@ -87,10 +86,9 @@ def _load(directory: str, rules_directory: str) -> Mapping[str, Employer]:
     return MappingProxyType({profile.id: profile for profile in profiles})
 
 
-def read_profile(path: str | Path, rules: Rules | None = None) -> Employer:
+def read_profile(path: str | Path, rules: Rules) -> Employer:
     """One profile file, read and checked against the rules; `RulesError` names the file
     and the key of the first mistake."""
-    rules = rules or load_rules()
     return _ProfileReader(Path(path), rules).read()
 
 

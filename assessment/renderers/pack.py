@@ -13,7 +13,6 @@ the browser makes it too): the same checklist gives the same bytes.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from ..views.result_view import (
@@ -27,7 +26,7 @@ from ..views.result_view import (
 from .checklists import counts_line, employer_counts_line, prepared_line, who_for
 from .docx import Document, Inline, Link, Run
 
-__all__ = ["PACK_WORDS", "application_pack", "build_pack"]
+__all__ = ["PACK_WORDS", "application_pack", "index_rows"]
 
 PACK_WORDS = {
     "title": "Imaging referrer entitlement: application pack",
@@ -56,20 +55,14 @@ PACK_WORDS = {
 }
 
 
-def application_pack(view: ResultView, *, name: str | None = None,
-                     provider: str | None = None) -> bytes:
-    """The pack as .docx bytes. `name` and `provider`, when given, replace the checklist's
-    (which are empty unless the person typed them)."""
-    return build_pack(view, name=name, provider=provider).to_bytes()
+def application_pack(view: ResultView) -> bytes:
+    """The pack as .docx bytes, with the name and imaging provider the view carries (empty
+    unless the person typed them)."""
+    return _document(view).to_bytes()
 
 
-def build_pack(view: ResultView, *, name: str | None = None,
-               provider: str | None = None) -> Document:
+def _document(view: ResultView) -> Document:
     """The pack as a `docx.Document`, block by block."""
-    if name is not None or provider is not None:
-        view = dataclasses.replace(
-            view, name=view.name if name is None else " ".join(name.split()),
-            provider=view.provider if provider is None else " ".join(provider.split()))
     document = Document(PACK_WORDS["title"], view.iso_date or "1980-01-01")
     _front(document, view)
     _evidence(document, view)

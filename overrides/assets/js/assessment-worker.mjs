@@ -247,11 +247,12 @@ function docxBytes({ answers, today, siteUrl, employer, name, provider }) {
 
 // Each call has one name on the page, here and in Python (assessment/web.py, where each is
 // the function of that name): `page_view`, `take_away`, `pack`, `review_view` and
-// `decision_record`. Every call passes the answers as JSON and the date first. The view goes to the page as the JSON text Python wrote: one string
-// copies faster than an object tree, and the page parses it. `employer` is a profile's id
+// `decision_record`. Every call passes the answers as JSON and the date first. The view goes
+// to the page as the JSON text Python wrote: one string copies faster than an object tree,
+// and the page parses it. `employer` is a profile's id
 // ("" for none); the name and provider typed for a document go only to the take-aways.
 const calls = {
-  page_view: ({ answers, today, siteUrl, employer }) =>
+  page_view: ({ answers, today, employer }) =>
     pageView.callKwargs(JSON.stringify(answers), today, { employer: employer || "" }),
   take_away: ({ answers, today, siteUrl, employer, name, provider }) =>
     JSON.parse(

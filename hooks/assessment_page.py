@@ -26,10 +26,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.employer_profiles import load_employers
-from assessment.loader import RulesError, load_rules
-from assessment.provenance import shown_name
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import RulesError, load_rules
+from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.views.provenance import shown_name
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date

@@ -11,6 +11,7 @@ matter carries the profiles' sources and checked dates, so the review dates appl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from assessment.condition_text import describe
-from assessment.employer_profiles import load_employers
-from assessment.errors import RulesError
-from assessment.loader import Rules, load_rules
-from assessment.provenance import provenance_sentence, shown_name, title_name
-from assessment.rules_model import FACT_KINDS, PROVENANCES, Employer, Requirement
+from assessment.engine.condition_text import describe
+from assessment.model.errors import RulesError
+from assessment.model.rules_model import FACT_KINDS, PROVENANCES, Employer, Requirement
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import Rules, load_rules
+from assessment.views.provenance import provenance_sentence, shown_name, title_name
 from hooks.page_markdown import human_date
 
 FOLDER = "employers"
@@ -39,6 +40,7 @@ WORDS = "employers"
 # Where the profiles page records what was searched for the nations without a profile.
 SEARCHED = "profiles.md#nations"
 REPORT = "profiles.md#report-a-change"
+EMAIL_IN_TEXT = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 # html-validate's limit for a whole <title> is 70 characters; the site's name takes 31 of them.
 MAX_TITLE = 38
 
@@ -56,7 +58,7 @@ class Cell:
 def _profiles() -> tuple[Rules, list[Employer]]:
     try:
         rules = load_rules()
-        return rules, list(load_employers().values())
+        return rules, list(load_employers(rules).values())
     except RulesError as error:
         raise PluginError(f"Invalid employer profile: {error}") from error
 
@@ -70,6 +72,9 @@ def _environment() -> jinja2.Environment:
         # Markdown's attribute lists ("## Heading {#id}") use Jinja's comment marks.
         comment_start_string="{%#", comment_end_string="#%}")
     environment.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
+    # An address to write to, in a profile's own words ("email it to NMR@…"), as a link.
+    environment.filters["mail_links"] = lambda text: EMAIL_IN_TEXT.sub(
+        lambda found: f"[{found.group(0)}](mailto:{found.group(0)})", str(text))
     return environment
 
 

@@ -18,7 +18,29 @@ from dataclasses import dataclass
 AUDIENCES = ("applicant", "reviewer")
 
 # Each section: key -> the placeholders its text holds, in order.
-PAGE_WORDS: dict[str, tuple[str, ...]] = {}
+PAGE_WORDS: dict[str, tuple[str, ...]] = {
+    # application's (`handover.*`): the scope detail of a review link that was dropped, one
+    # text per reason (views/review_link.py `ScopeProblem.reason`, `-` read as `_`).
+    # The page's fields for the application: who applies and where to, and the scope detail.
+    "handover.legend": (),
+    "handover.hint": (),
+    "handover.field.name": (),
+    "handover.field.regulator": (),
+    "handover.field.registration_number": (),
+    "handover.field.job_title": (),
+    "handover.field.workplace": (),
+    "handover.field.provider": (),
+    "handover.field.supervisor": (),
+    "handover.field.contact": (),
+    "handover.scope.legend": (),
+    "handover.scope.hint": (),
+    "handover.scope.empty": (),
+    "handover.scope.left_out": (),
+    "handover.scope_note.malformed": ("part",),
+    "handover.scope_note.too_long": ("row",),
+    "handover.scope_note.not_a_row": ("row",),
+    "handover.scope_note.again": ("row",),
+}
 REVIEW_WORDS: dict[str, tuple[str, ...]] = {}
 PACK_WORDS: dict[str, tuple[str, ...]] = {}
 RECORD_WORDS: dict[str, tuple[str, ...]] = {}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..model.conditions import Registered, reads
+from ..model.details import DETAIL_FIELDS
 from ..model.errors import RulesError
 from ..model.phrases import PLACEHOLDER
 from ..model.rules_model import (
@@ -373,6 +374,10 @@ class _Loader:
                                 else (column.key,))]
         if len(set(fields)) != len(fields):
             file.fail("scope", "two columns share a key")
+        blanks = tuple(column.key for column in columns if column.kind == "blank")
+        if blanks != DETAIL_FIELDS:
+            file.fail("scope.blanks", f"must be the typed fields {', '.join(DETAIL_FIELDS)}, "
+                                      "in that order")
         return Scope(heading=value["heading"], intro=value["intro"], needs=value["needs"],
                      columns=tuple(columns))
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..engine.result import Result
+from ..model.details import Details
 
 __all__ = ["CONTEXT_LABELS", "HANDOVER", "ITEM_LABELS", "EmployerView", "ItemView",
            "LocalItemView", "MissingView", "NoticeView", "ResultView", "ScopeColumnView",
@@ -171,3 +172,10 @@ class ResultView:
     result_url: str | None = None
     iso_date: str = ""
     audience: str = "applicant"
+    # What the applicant typed for her application (never printed as such: the pack and
+    # checklists print its fields), the review link's fragment (answers, `app` and the scope
+    # detail) and address, and whether the scope detail was left out of it for length.
+    details: Details = field(default_factory=Details, repr=False, metadata={"plain": False})
+    review_fragment: str = ""
+    review_url: str | None = None
+    scope_left_out: bool = False

@@ -99,6 +99,12 @@ class EvidenceItem:
     # public check exists (a regulator's public register), and the sources of that check.
     verify: str | None = None
     verify_sources: tuple[str, ...] = ()
+    # The Word application's voice: why it applies, said of "the applicant" (the same
+    # placeholders as `why`); and, for evidence the applicant attaches, the document as the
+    # evidence index names it and what it shows.
+    third_person: tuple[str, ...] = ()
+    document: str | None = None
+    shows: str | None = None
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
@@ -148,6 +154,8 @@ class Requirement:
     next_step: str | None = None
     check: str | None = None
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # The application pack's voice (the third person); the employers' profiles add it.
+    pack: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,9 @@ class Employer:
     apply_url: str | None
     requirements: tuple[Requirement, ...]
     file: str = field(default="", repr=False, compare=False)
+    # Whether its procedure asks for its own application form (the Word application then
+    # says, at its top, to send it with that form).
+    own_form: bool = False
 
 
 @dataclass(frozen=True)

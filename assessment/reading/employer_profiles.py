@@ -121,7 +121,7 @@ class _ProfileReader:
         apply = data["apply"]
         if not isinstance(apply, dict):
             file.fail("apply", "must be a table")
-        file.fields(apply, "apply", {"text": "text"}, {"url": "text"})
+        file.fields(apply, "apply", {"text": "text"}, {"url": "text", "own_form": "bool"})
         if "url" in apply and not apply["url"].startswith(ADDRESS_PREFIXES):
             file.fail("apply.url", "must be an https address")
         requirements = tuple(self._requirement(key, value)
@@ -130,7 +130,7 @@ class _ProfileReader:
         return Employer(
             id=profile_id, name=data["name"], nation=data["nation"], checked=data["checked"],
             sources=sources, apply_text=apply["text"], apply_url=apply.get("url"),
-            requirements=requirements, file=file.name,
+            own_form=apply.get("own_form", False), requirements=requirements, file=file.name,
         )
 
     def _sources(self, key: str, ids: list[str]) -> tuple[str, ...]:
@@ -185,7 +185,7 @@ class _ProfileReader:
             in_short=value.get("in_short"), refines=refines,
             next_step=value.get("next_step"), check=value.get("check"),
             status_reads=frozenset().union(*(reads(found) for found in conditions.values())),
-            **conditions,
+            held_when=conditions.get("held_when"), partial_when=conditions.get("partial_when"),
         )
 
     def _check_fields(self, where: str, value: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from ..engine.answers import Settled, settled_answers
 from ..engine.evaluate import evaluate
+from ..engine.explain import filled
 from ..engine.result import EvidenceEntry, LocalEntry, NoticeEntry, Result
 from ..model.details import DETAIL_FIELDS, PERSON_FIELDS, Details, RowDetail, clean
 from ..model.phrases import join, long_date, quote
@@ -109,6 +110,9 @@ def _view(result: Result, rules: Rules, *, today: datetime.date, site_url: str |
         review_fragment=review,
         review_url=review_url(site_url, review) if site_url else None,
         scope_left_out=left_out,
+        words=rules.words,
+        answer_labels={question: labels for question, labels
+                       in _answer_rows(settled.answers, rules, by_id=True)},
         iso_date=today.isoformat(),
         audience=audience,
     )
@@ -132,6 +136,7 @@ def _employer_view(result: Result, employer: Employer, rules: Rules) -> Employer
         sources=_pairs(result.employer_sources),
         counts=_counts([item.status for item in items], rules),
         items=items,
+        own_form=employer.own_form,
     )
 
 
@@ -164,6 +169,9 @@ def _local_view(entry: LocalEntry, settled: Settled, rules: Rules) -> LocalItemV
         next_label=rules.next_labels.get(status),
         next_text=step,
         sources=_pairs(entry.sources),
+        # Until every profile gives its pack voice, the requirement's own text (said of the
+        # employer already) stands in.
+        third_person=requirement.pack or requirement.text,
     )
 
 
@@ -244,15 +252,16 @@ def _options(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else (value or ())
 
 
-def _answer_rows(settled: Mapping[str, str | tuple[str, ...]],
-                 rules: Rules) -> list[tuple[str, str]]:
+def _answer_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules, *,
+                 by_id: bool = False) -> list[tuple[str, str]]:
+    """(question text, or id with `by_id`; the answer's labels) for each answer given."""
     rows = []
     for question in rules.questions:
         value = settled.get(question.id)
         if value is None:
             continue
-        rows.append((question.text, ", ".join(question.option(option).label
-                                              for option in _options(value))))
+        rows.append((question.id if by_id else question.text,
+                     ", ".join(question.option(option).label for option in _options(value))))
     return rows
 
 
@@ -294,6 +303,9 @@ def _item_view(entry: EvidenceEntry, settled: Settled, rules: Rules,
         verify_sources=tuple((f"{rules.sources[source].publisher}: "
                               f"{rules.sources[source].title}", rules.sources[source].url)
                              for source in item.verify_sources),
+        third_person=tuple(filled(item.third_person, settled.answers, rules)),
+        document=item.document,
+        shows=item.shows,
     )
 
 

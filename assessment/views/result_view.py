@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..engine.result import Result
 from ..model.details import Details
+from ..model.words import Words
 
 __all__ = ["CONTEXT_LABELS", "HANDOVER", "ITEM_LABELS", "EmployerView", "ItemView",
            "LocalItemView", "MissingView", "NoticeView", "ResultView", "ScopeColumnView",
@@ -62,6 +63,11 @@ class ItemView:
     # address): the reviewer's page shows them.
     verify: str | None = None
     verify_sources: tuple[tuple[str, str], ...] = ()
+    # The Word application's voice: why it applies, of "the applicant"; and, for evidence
+    # she attaches, the document as the evidence index names it and what it shows.
+    third_person: tuple[str, ...] = ()
+    document: str | None = None
+    shows: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class LocalItemView:
     next_label: str | None
     next_text: str | None
     sources: tuple[tuple[str, str], ...]
+    # The Word application's voice (the third person), from the profile.
+    third_person: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class EmployerView:
     sources: tuple[tuple[str, str], ...]
     counts: tuple[tuple[str, int], ...]
     items: tuple[LocalItemView, ...]
+    own_form: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,3 +188,9 @@ class ResultView:
     review_fragment: str = ""
     review_url: str | None = None
     scope_left_out: bool = False
+    # Each answer's labels by question id (as in `answers`), for the documents that print one.
+    answer_labels: Mapping[str, str] = field(default_factory=dict, repr=False,
+                                             metadata={"plain": False})
+    # The sections of words (page, pack, review, record), for the renderers that print them.
+    words: Words = field(default_factory=lambda: Words({}), repr=False,
+                         metadata={"plain": False})

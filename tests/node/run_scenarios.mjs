@@ -43,7 +43,7 @@ import sys
 sys.path.insert(0, "${target}")
 import datetime, json
 from assessment.reading.loader import load_rules
-from assessment.renderers.checklists import markdown, text
+from assessment.renderers import checklists
 from assessment.renderers.result_json import render_json
 from assessment.views.assess import assess
 from assessment.web import page_view, take_away
@@ -56,8 +56,8 @@ for name, text in json.loads(SCENARIOS):
     view = assess(answers, rules, today=today, site_url=SITE_URL or None)
     outputs[name] = {
         "json": render_json(view.result),
-        "markdown": markdown(view),
-        "text": text(view),
+        "markdown": checklists.markdown(view),
+        "text": checklists.text(view),
         # The browser worker's two calls, with the answers as the page sends them.
         "view": page_view(json.dumps(answers), DATE),
         "take_away": take_away(json.dumps(answers), DATE, SITE_URL),

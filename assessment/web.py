@@ -120,11 +120,12 @@ def pack(answers_json: str, today_iso: str, site_url: str = "", *, employer: str
 
 
 def review_view(answers_json: str, today_iso: str, *, employer: str = "", app: str = "",
-                scope: str = "") -> str:
+                scope: str = "", too_long: bool = False) -> str:
     """The review page's call: the reviewer's checklist for the applicant's answers and
     chosen employer, as JSON (`renderers.page_data.review_data`). `app` and `scope` are the
-    review link's own values as they stand in it (`scope` still encoded): each scope row
-    shows its typed detail, and `scope_notes` says which parts were dropped."""
+    review link's own values as they stand in it (`scope` still encoded; `too_long` when the
+    page left it out of a link over 8,000 characters): each scope row shows its typed
+    detail, and `scope_notes` says what of the link was dropped."""
     rules = load_rules()
     view = _view(answers_json, today_iso, employer=employer, audience="reviewer")
     rows = [row["id"] for row in view.scope.rows] if view.scope else []
@@ -133,7 +134,12 @@ def review_view(answers_json: str, today_iso: str, *, employer: str = "", app: s
                  details=Details(app=app if is_app_id(app) else "", scope=detail))
     data = review_data(view)
     data["app"] = view.details.app
-    data["scope_notes"] = [scope_note(problem, rules) for problem in problems]
+    notes = [scope_note(problem, rules) for problem in problems]
+    if app and not is_app_id(app):
+        notes.insert(0, rules.words.text("page", "handover.app_note"))
+    if too_long:
+        notes.append(rules.words.text("page", "handover.scope_note.too_long_link"))
+    data["scope_notes"] = notes
     return json.dumps(data, ensure_ascii=False)
 
 

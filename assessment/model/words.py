@@ -36,6 +36,8 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "handover.scope.hint": (),
     "handover.scope.empty": (),
     "handover.scope.left_out": (),
+    "handover.app_note": (),
+    "handover.scope_note.too_long_link": (),
     "handover.scope_note.malformed": ("part",),
     "handover.scope_note.too_long": ("row",),
     "handover.scope_note.not_a_row": ("row",),

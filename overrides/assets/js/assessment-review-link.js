@@ -60,3 +60,21 @@ export function reviewFragment(shareFragment, app, scopeText) {
   if (full.length > MAX_REVIEW_FRAGMENT) return { fragment: bare, leftOut: true };
   return { fragment: full, leftOut: false };
 }
+
+// A review link's fragment taken apart for the review page: `share` (the answers and the
+// employer, for the share link's reader), and `app` and `scope` as they stand in it (Python
+// checks and decodes them: assessment/web.py `review_view`). Past 8,000 characters the scope
+// detail is left out (`tooLong`); the first `app=` and `scope=` count.
+export function splitReviewFragment(hash) {
+  const text = hash.replace(/^#/, "");
+  const tooLong = text.length > MAX_REVIEW_FRAGMENT;
+  const kept = [];
+  let app = null;
+  let scope = null;
+  for (const pair of text.split("&")) {
+    if (pair.startsWith("app=")) app ??= pair.slice(4);
+    else if (pair.startsWith("scope=")) scope ??= pair.slice(6);
+    else kept.push(pair);
+  }
+  return { share: kept.join("&"), app: app ?? "", scope: tooLong ? "" : scope ?? "", tooLong, hasApp: app !== null };
+}

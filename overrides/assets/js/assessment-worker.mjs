@@ -207,11 +207,12 @@ const calls = {
   pack: docxBytes,
   // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
   // checklist for the applicant's answers and chosen employer.
-  review_view: ({ answers, employer, today, app, scope }) =>
+  review_view: ({ answers, employer, today, app, scope, tooLong }) =>
     python.pyimport("assessment.web").review_view.callKwargs(JSON.stringify(answers), today, {
       employer: employer || "",
       app: app || "",
       scope: scope || "",
+      too_long: Boolean(tooLong),
     }),
   // Its decision record as a Word document: the bytes, copied out of Python.
   decision_record: ({ answers, employer, today, record }) => {

@@ -165,3 +165,33 @@ def test_start_again_and_forget_clear_the_typed_details_with_undo(
     page.wait_for_selector("[data-row-id='xray:adults']", timeout=PYTHON_TIMEOUT)
     field = page.locator("[data-row-id='xray:adults'] [data-row-field='indications']")
     assert field.input_value() == raw["scope"]["xray:adults"]["indications"]
+
+
+SHARE_STUB = """
+navigator.canShare = (data) => Boolean(data && Array.isArray(data.files));
+navigator.share = async (data) => {
+  const file = data.files[0];
+  window.sharedFile = { name: file.name, type: file.type,
+                        bytes: Array.from(new Uint8Array(await file.arrayBuffer())) };
+};
+"""
+
+
+def test_the_word_file_goes_to_the_share_sheet_where_files_can_be_shared(
+        site_url: str, page: object) -> None:
+    page.add_init_script(SHARE_STUB)
+    answers, employer, raw = CASES["wales-somerset"]
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    set_form(page, answers, employer)
+    type_details(page, raw)
+    button = page.locator("[data-action=download-docx]")
+    assert button.inner_text() == "Share the Word file"
+    button.click()
+    page.wait_for_function("window.sharedFile", timeout=PYTHON_TIMEOUT)
+    shared = page.evaluate("window.sharedFile")
+    assert shared["name"] == f"imaging-referrer-application-{today(page)}.docx"
+    assert shared["type"] == ("application/vnd.openxmlformats-officedocument."
+                              "wordprocessingml.document")
+    document = parts(bytes(shared["bytes"]))["word/document.xml"].decode()
+    assert raw["name"] in document and raw["registration_number"] in document

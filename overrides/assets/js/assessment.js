@@ -401,7 +401,14 @@ function main() {
     download(blob, `imaging-referrer-checklist-${today()}.md`);
     flash("The checklist was downloaded as a text file (Markdown), to open in any text editor.");
   });
-  app.querySelector("[data-action=download-docx]").addEventListener("click", async () => {
+  // The Word application: through the share sheet where the browser can share files (a
+  // phone, to mail or a messaging app), downloaded elsewhere; the button says which.
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  const docxButton = app.querySelector("[data-action=download-docx]");
+  const sharesFiles = typeof navigator.canShare === "function"
+    && navigator.canShare({ files: [new File([""], "application.docx", { type: DOCX })] });
+  if (sharesFiles) docxButton.textContent = docxButton.dataset.shareLabel;
+  docxButton.addEventListener("click", async () => {
     if (!latest) return;
     hideUndo();
     flash("Making your Word document…");
@@ -412,9 +419,18 @@ function main() {
       flash(`The Word document could not be made (${error.message}). Try the text file instead.`);
       return;
     }
-    const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    download(new Blob([bytes], { type }), `imaging-referrer-application-${today()}.docx`);
-    flash("Your application pack was downloaded as a Word document.");
+    const name = `imaging-referrer-application-${today()}.docx`;
+    if (sharesFiles) {
+      try {
+        await navigator.share({ files: [new File([bytes], name, { type: DOCX })], title: document.title });
+        flash("Your Word application was shared.");
+        return;
+      } catch (error) {
+        if (error?.name === "AbortError") return; // the person closed the share sheet
+      }
+    }
+    download(new Blob([bytes], { type: DOCX }), name);
+    flash("Your Word application was downloaded.");
   });
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   app.querySelector("[data-action=start-again]").addEventListener("click", () => {

@@ -72,9 +72,12 @@ function main() {
   function ensureApplicationId() {
     if (!isAppId(applicationId)) {
       applicationId = newAppId();
-      save(readForm(controls), applicationId);
-      ownAnswers = readForm(controls);
-      viewingLink = false;
+      // Kept with her own answers; a link's answers she is only looking at are not saved
+      // over them (the id then lasts while the page is open).
+      if (!viewingLink) {
+        save(readForm(controls), applicationId);
+        ownAnswers = readForm(controls);
+      }
     }
     return applicationId;
   }

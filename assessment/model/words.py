@@ -104,6 +104,7 @@ PACK_WORDS: dict[str, tuple[str, ...]] = {
     "basis.basis": (),
     "basis.status": (),
     "basis.document": (),
+    "basis.appendix": ('number',),
     "basis.references": (),
     "basis.employer_basis": (),
     "basis.reference_list": (),

@@ -220,7 +220,7 @@ def _basis(document: Document, view: ResultView, words: Words,
     appendix = {item.id: number for number, item in enumerate(_documents(view), start=1)}
     for _, items in view.groups:
         for item in items:
-            document_label = (_say(words, "index.appendix", number=str(appendix[item.id]))
+            document_label = (_say(words, "basis.appendix", number=str(appendix[item.id]))
                               if item.id in appendix else "")
             _item_lines(document, words, item.title, " ".join(item.third_person), [
                 (_say(words, "basis.basis"), item.basis_label),

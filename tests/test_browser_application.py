@@ -150,7 +150,9 @@ def test_start_again_and_forget_clear_the_typed_details_with_undo(
     set_form(page, answers, employer)
     type_details(page, raw)
     kept = page.evaluate(f"localStorage.getItem('{DETAILS_KEY}')")
-    assert json.loads(kept)["scope"] == raw["scope"]
+    stored = json.loads(kept)["scope"]
+    assert {row: {key: text for key, text in typed.items() if text}
+            for row, typed in stored.items()} == raw["scope"]
     page.click("[data-action=forget]")
     assert page.evaluate(f"localStorage.getItem('{DETAILS_KEY}')") is None
     assert page.input_value("#who-name") == ""

@@ -10,6 +10,10 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: setup build serve test lint lint-js chromium libreoffice bench bench-engine review clean
 
+# Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
+# would report stays.
+DEAD_CODE = assessment hooks tools
+
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -59,6 +63,7 @@ libreoffice:
 test: setup chromium libreoffice lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) -m vulture $(DEAD_CODE)
 	$(PY) -m pytest
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
@@ -77,6 +82,7 @@ review: setup
 lint: setup lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) -m vulture $(DEAD_CODE)
 
 ## lint-js: ESLint over our JavaScript (eslint.config.mjs; installed by `npm ci`)
 lint-js: node_modules/.installed

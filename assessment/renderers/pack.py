@@ -21,7 +21,7 @@ from ..model.words import Words
 from ..views.result_view import EmployerView, ItemView, ResultView, ScopeTable
 from .docx import Document, Inline, Link, Run
 
-__all__ = ["application_pack", "build_pack", "index_rows"]
+__all__ = ["application_pack", "index_rows"]
 
 
 class _References:
@@ -45,10 +45,10 @@ class _References:
 
 def application_pack(view: ResultView) -> bytes:
     """The Word application as .docx bytes."""
-    return build_pack(view).to_bytes()
+    return _document(view).to_bytes()
 
 
-def build_pack(view: ResultView) -> Document:
+def _document(view: ResultView) -> Document:
     """The application as a `docx.Document`, block by block."""
     words = view.words
     document = Document(_say(words, "title"), view.iso_date or "1980-01-01")

@@ -74,8 +74,3 @@ class Details:
     contact: str = ""
     app: str = ""
     scope: Mapping[str, RowDetail] = field(default_factory=dict)
-
-    def person(self) -> tuple[tuple[str, str], ...]:
-        """The applicant's typed fields that hold something, as (field, text), in order."""
-        return tuple((name, getattr(self, name)) for name in PERSON_FIELDS
-                     if getattr(self, name))

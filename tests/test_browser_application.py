@@ -190,7 +190,7 @@ def test_the_word_file_goes_to_the_share_sheet_where_files_can_be_shared(
     button = page.locator("[data-action=download-docx]")
     assert button.inner_text() == "Share the Word file"
     button.click()
-    page.wait_for_function("window.sharedFile", timeout=PYTHON_TIMEOUT)
+    page.wait_for_function("() => window.sharedFile", timeout=PYTHON_TIMEOUT)
     shared = page.evaluate("window.sharedFile")
     assert shared["name"] == f"imaging-referrer-application-{today(page)}.docx"
     assert shared["type"] == ("application/vnd.openxmlformats-officedocument."

@@ -15,11 +15,17 @@ AUTOCOMPLETE = {"name": "name", "job_title": "organization-title", "workplace": 
                 "contact": "email"}
 
 
-def _field(field_id: str, label: str, attributes: str, complete: str = "off") -> str:
+def _field(field_id: str, label: str, attributes: str, complete: str = "off", *,
+           lines: int = 1) -> str:
+    """A labelled field: one line, or a box of `lines` lines for longer text."""
+    # A template's fields get their id (and their label's `for`) from the page script.
+    named = f'id="{field_id}" ' if field_id else ""
+    for_ = f' for="{field_id}"' if field_id else ""
+    common = f'{named}{attributes} autocomplete="{complete}" maxlength="{MAX_FIELD}"'
+    control = (f'<input type="text" {common} spellcheck="false">' if lines == 1
+               else f'<textarea {common} rows="{lines}"></textarea>')
     return ('<div class="assessment__who-field">'
-            f'<label for="{field_id}">{escape(label)}</label>'
-            f'<input type="text" id="{field_id}" {attributes} autocomplete="{complete}"'
-            f' maxlength="{MAX_FIELD}" spellcheck="false"></div>')
+            f"<label{for_}>{escape(label)}</label>{control}</div>")
 
 
 def handover_fields(rules: Rules) -> str:
@@ -32,7 +38,7 @@ def handover_fields(rules: Rules) -> str:
                f'data-detail="{field}"', AUTOCOMPLETE.get(field, "off"))
         for field in PERSON_FIELDS)
     headings = {column.key: column.heading for column in rules.scope.columns}
-    row_fields = "".join(_field("", headings[field], f'data-row-field="{field}"')
+    row_fields = "".join(_field("", headings[field], f'data-row-field="{field}"', lines=2)
                          for field in DETAIL_FIELDS)
     return (
         '<section class="assessment__handover" data-handover aria-labelledby="handover-heading">'

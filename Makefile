@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint lint-js chromium libreoffice bench bench-engine review clean
+.PHONY: setup build publish serve test lint lint-js chromium libreoffice bench bench-engine review audit clean
 
 # Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
 # would report stays.
@@ -28,6 +28,17 @@ node_modules/.installed: package-lock.json
 
 ## build: the static site in site/
 build: setup
+	$(PY) -m mkdocs build --strict
+
+## publish: the build to deploy: like `build`, but it refuses to run without SITE_URL, the
+## address the site is published at (link previews, canonical links, the sitemap and the
+## poster's QR code need it). `make build` and `make serve` work without one.
+publish: setup
+	@case "$$SITE_URL" in \
+	  http://*|https://*) ;; \
+	  "") echo "make publish needs SITE_URL, the address the site is published at, e.g. SITE_URL=https://example.org/referrers/ make publish" >&2; exit 1;; \
+	  *) echo "SITE_URL must start with https:// (or http://): '$$SITE_URL'" >&2; exit 1;; \
+	esac
 	$(PY) -m mkdocs build --strict
 
 ## serve: build, then serve site/ at http://$(HOST):$(PORT)/
@@ -79,6 +90,14 @@ bench-engine: setup
 review: setup
 	$(PY) -m tools.review
 
+## audit: Lighthouse 12.2.3 (npm dev dependency) in Debian's Chromium over the key pages of a
+## build made for the address it is served at: accessibility, best-practice and SEO scores
+## (audit-results/audit.md)
+AUDIT_PORT ?= 8765
+audit: setup chromium
+	SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/ $(PY) -m mkdocs build --strict -q -d .cache/audit-site
+	$(PY) -m tools.audit .cache/audit-site --port $(AUDIT_PORT)
+
 lint: setup lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
@@ -89,4 +108,4 @@ lint-js: node_modules/.installed
 	npx --no-install eslint --max-warnings=0 .
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/audit-site audit-results

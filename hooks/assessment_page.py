@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.views.provenance import shown_name
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.handover_html import handover_fields
@@ -168,11 +169,14 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
     page_script = config.extra["asset_names"][PAGE_SCRIPT]
 
     rules = load_rules()
-    employers = [(employer.id, employer.name, human_date(employer.checked))
+    # Each option names the profile as every surface does, with its provenance.
+    employers = [(employer.id, shown_name(employer, rules.words), human_date(employer.checked))
                  for employer in load_employers(rules=rules).values()]
     form = assessment_html.render_form(
         question_catalogue(rules),
-        assessment_html.render_employer_choice(employers, link("employers/compared/")),
+        assessment_html.render_employer_choice(
+            employers, link("employers/compared/"),
+            rules.words.text("employers", "choice.hint")),
     )
     catalogue = assessment_html.render_catalogue(
         evidence_catalogue(rules), group_titles(rules), link, rules.labels

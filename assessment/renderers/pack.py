@@ -238,7 +238,7 @@ def _employer_basis(document: Document, employer: EmployerView, words: Words,
     document.paragraph(_say(words, "basis.employer_intro", employer=employer.name,
                             date=employer.checked))
     for item in employer.items:
-        _item_lines(document, words, item.title, item.third_person, [
+        _item_lines(document, words, item.title, item.pack, [
             (_say(words, "basis.basis"), _say(words, "basis.employer_basis")),
             (_say(words, "basis.status"), item.status_label),
             (_say(words, "basis.references"), references.cite(item.sources)),

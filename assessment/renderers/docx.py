@@ -160,11 +160,13 @@ class Document:
         self._blocks.append(paragraph_xml(run_xml(text), style=style))
 
     def paragraph(self, content: Content = "", *, bold: bool = False,
-                  compact: bool = False) -> None:
+                  compact: bool = False, keep_next: bool = False) -> None:
         """A paragraph of text, or of runs and links (`compact`: smaller, close set, as for
-        a list of references)."""
+        a list of references; `keep_next`: on the same page as what follows, a table's
+        introduction)."""
         self._blocks.append(paragraph_xml(self._inline(content, bold=bold),
-                                          style="Compact" if compact else ""))
+                                          style="Compact" if compact else "",
+                                          props="<w:keepNext/>" if keep_next else ""))
 
     def link(self, text: str, url: str, *, show_url: bool = False) -> None:
         """A paragraph holding one hyperlink."""

@@ -130,7 +130,7 @@ def _scope(document: Document, view: ResultView, words: Words) -> None:
     if not scope.rows:
         document.paragraph(_say(words, "scope.none"))
         return
-    document.paragraph(_say(words, "scope.intro"))
+    document.paragraph(_say(words, "scope.intro"), keep_next=True)
     widths = [3 if column.kind == "blank" else 2 for column in scope.columns]
     document.table([column.heading for column in scope.columns],
                    [[row[column.field] for column in scope.columns] for row in scope.rows],
@@ -157,7 +157,7 @@ def _index(document: Document, view: ResultView, words: Words) -> None:
     if not rows:
         document.paragraph(_say(words, "index.none"))
         return
-    document.paragraph(_say(words, "index.intro"))
+    document.paragraph(_say(words, "index.intro"), keep_next=True)
     document.table(_say(words, "index.headers").split("|"), rows, (2, 6, 8, 2),
                    caption=_say(words, "index.heading"), compact=True)
 

@@ -207,6 +207,15 @@ def test_the_comparison_row_says_its_provenance(profile: Employer) -> None:
     assert all(mark in row for mark in marks(profile)), row
 
 
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.id)
+def test_every_profile_page_says_where_it_comes_from(profile: Employer) -> None:
+    page = profile_markdown(profile, RULES, PROFILES)
+    label = RULES.words.text("employers", "provenance.label")
+    line = next(line for line in page.splitlines() if line.startswith(f"**{label}:**"))
+    assert provenance_sentence(profile, RULES.words) in line
+    assert f"][{profile.sources[0]}]" in line
+
+
 def test_the_caveat_counts_the_profiles_by_provenance() -> None:
     page = compared_markdown(PROFILES, RULES)
     counts = {kind: sum(p.provenance == kind for p in PROFILES)
@@ -261,7 +270,7 @@ def test_the_word_pack_says_its_provenance(profile: Employer) -> None:
     assert all(mark in text for mark in marks(profile))
 
 
-@pytest.mark.parametrize("profile", NOT_OWN, ids=lambda p: p.id)
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.id)
 def test_the_review_page_and_the_decision_record_say_its_provenance(profile: Employer) -> None:
     view = json.loads(review_view(json.dumps(ANSWERS), "2026-12-03", employer=profile.id))
     employer = view["employer"]
@@ -396,3 +405,31 @@ def test_the_order_comms_step_is_in_the_next_step_and_how_to_apply() -> None:
     for profile_id in ("east-kent-hospitals", "bnssg-ice"):
         assert "ICE" in BY_ID[profile_id].apply_text
         assert "step" in BY_ID[profile_id].apply_text
+
+
+# --- the built site --------------------------------------------------------------------------
+
+def plain(html: str) -> str:
+    """An element's text: without its permalink, tags (an abbreviation's) or entities."""
+    html = re.sub(r'<a class="headerlink".*?</a>', "", html, flags=re.S)
+    return re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").strip()
+
+
+def test_the_built_pages_name_each_profile_with_its_provenance(built_site: Path) -> None:
+    """What a reader meets: the self-assessment's options, each profile page's title and
+    heading, and the comparison's contacts as email links."""
+    choice = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    compared = (built_site / "employers" / "compared" / "index.html").read_text(encoding="utf-8")
+    for profile in PROFILES:
+        label = re.search(rf'<label for="q-employer-{profile.id}">(.*?)</label>', choice, re.S)
+        assert label, profile.id
+        assert plain(label.group(1)) == shown_name(profile, RULES.words), profile.id
+        page = (built_site / "employers" / profile.id / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", page, re.S)
+        assert title and title.group(1).startswith(profile_title(profile, RULES)), profile.id
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        assert heading and plain(heading.group(1)) == shown_name(profile, RULES.words)
+        fact = profile.fact("contact")
+        if fact and fact.email:
+            assert f'href="mailto:{fact.email}"' in compared
+    assert compared.count('href="mailto:') >= 2

@@ -7,8 +7,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
+export FIREFOX
 
-.PHONY: setup build publish serve test lint lint-js chromium libreoffice bench bench-engine review audit clean
+.PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine review audit clean
 
 # Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
 # would report stays.
@@ -23,7 +25,7 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## build: the static site in site/
@@ -57,6 +59,19 @@ chromium:
 	  fi; \
 	fi
 
+## firefox: Debian's Firefox ESR for the Firefox smoke test (tests/test_browser_firefox.py,
+## driven by puppeteer-core, which never downloads a browser); installed when run as root
+firefox:
+	@if [ ! -x $(FIREFOX) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's firefox-esr for the Firefox smoke test..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
+	  else \
+	    echo "Firefox ESR is missing: run 'sudo apt-get install firefox-esr' (or set FIREFOX=/path/to/firefox), then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## libreoffice: Debian's LibreOffice Writer, with which the tests read the Word documents back
 ## (converted to PDF); installed when run as root
 libreoffice:
@@ -70,8 +85,21 @@ libreoffice:
 	  fi; \
 	fi
 
+## poppler: Debian's poppler-utils (pdftoppm), with which the tests read the poster's PDF back
+## as a picture to decode its QR code; installed when run as root
+poppler:
+	@if ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's poppler-utils for the poster tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils', then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
-test: setup chromium libreoffice lint-js
+test: setup chromium firefox libreoffice poppler lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m vulture $(DEAD_CODE)

@@ -12,6 +12,7 @@ worker is written inline at the top of the page's head.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -94,7 +95,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _outputs[config.extra[key]] = data
     # In the config, not this module: the review page's hook (hooks/review_page.py) starts
     # Python with `boot_script` too, from its own import of this module.
+    # The worker checks the snapshot it reads against both before restoring it, and starts
+    # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
+    config.extra["assessment_snapshot_sha256"] = hashlib.sha256(snapshot).hexdigest()
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
@@ -276,6 +280,7 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
         data_package_url=link(config.extra["assessment_archive"]),
         data_snapshot_url=link(config.extra["assessment_snapshot"]),
         data_snapshot_bytes=str(config.extra["assessment_snapshot_bytes"]),
+        data_snapshot_sha256=config.extra["assessment_snapshot_sha256"],
         data_stdlib_url=link(config.extra["assessment_stdlib"]),
         data_rules_version=load_rules().version,
     )

@@ -11,6 +11,7 @@ matter carries the profiles' sources and checked dates, so the review dates appl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ WORDS = "employers"
 # Where the profiles page records what was searched for the nations without a profile.
 SEARCHED = "profiles.md#nations"
 REPORT = "profiles.md#report-a-change"
+EMAIL_IN_TEXT = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 # html-validate's limit for a whole <title> is 70 characters; the site's name takes 31 of them.
 MAX_TITLE = 38
 
@@ -70,6 +72,9 @@ def _environment() -> jinja2.Environment:
         # Markdown's attribute lists ("## Heading {#id}") use Jinja's comment marks.
         comment_start_string="{%#", comment_end_string="#%}")
     environment.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
+    # An address to write to, in a profile's own words ("email it to NMR@…"), as a link.
+    environment.filters["mail_links"] = lambda text: EMAIL_IN_TEXT.sub(
+        lambda found: f"[{found.group(0)}](mailto:{found.group(0)})", str(text))
     return environment
 
 
@@ -301,7 +306,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 *(section[1:] if isinstance(section, list) else []),
                 {"Have a profile added or corrected": HOW_TO_PAGE},
                 {"Employers compared": COMPARED_PAGE},
-                *({shown_name(profile, rules.words): f"{FOLDER}/{profile.id}.md"}
+                # Short labels, as the pages' titles (a partner's or system's profile
+                # says so): the section's links stay in view beside each page.
+                *({profile_title(profile, rules): f"{FOLDER}/{profile.id}.md"}
                   for profile in profiles),
             ]}
     return config

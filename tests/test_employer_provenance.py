@@ -374,6 +374,9 @@ def test_refreshers_count_as_training_so_not_stated_means_what_the_legend_says()
 def test_contacts_with_an_address_are_email_links() -> None:
     page = compared_markdown(PROFILES, RULES)
     assert "[NMR@dchft.nhs.uk, for applications](mailto:NMR@dchft.nhs.uk)" in page
+    # An address in the profile's own words ("email it to …") is a link on its page too.
+    dorset = profile_markdown(BY_ID["dorset-county-hospital"], RULES, PROFILES)
+    assert "email it to [NMR@dchft.nhs.uk](mailto:NMR@dchft.nhs.uk) and" in dorset
     for profile in PROFILES:
         fact = profile.fact("contact")
         if fact and fact.email:

@@ -152,6 +152,10 @@ def test_the_service_worker_keeps_the_manifest_icons_and_poster(built_site: Path
     wanted = {"manifest.webmanifest", *(icon["src"] for icon in manifest["icons"]),
               "assets/poster/at-a-glance.svg"}
     assert wanted <= set(build["files"])
+    # Not the pictures for other sites' crawlers, nor the poster's downloads (0.5 MB).
+    assert not [path for path in build["files"]
+                if path.startswith("assets/images/preview-") or (path.endswith((".pdf", ".png"))
+                and path.startswith("assets/poster/"))]
 
 
 def test_the_policy_allows_the_manifest_from_the_site_only(built_site: Path) -> None:
@@ -222,4 +226,6 @@ def test_print_spells_an_abbreviation_out_once_and_links_are_plain_text(
     styles = page.evaluate("""() => [...document.querySelectorAll('article a:not(.headerlink)')]
         .slice(0, 20).map(a => getComputedStyle(a).textDecorationLine)""")
     assert set(styles) == {"none"}
+    heading = page.evaluate("() => getComputedStyle(document.querySelector('h1')).color")
+    assert heading == "rgb(0, 0, 0)"  # black ink, not the screen's grey
     assert axe_violations(page) == []

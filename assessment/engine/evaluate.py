@@ -100,7 +100,7 @@ def _entry(item: EvidenceItem, settled: Answers, rules: Rules) -> EvidenceEntry:
         why.append(body.says)
         sources += [source for source in body.sources if source not in sources]
     return EvidenceEntry(item, item_status(item, settled), tuple(why),
-                         _sources(tuple(sources), rules))
+                         _sources(tuple(sources), rules), body)
 
 
 def _profession_body(item: EvidenceItem, settled: Answers, rules: Rules) -> ProfessionBody | None:

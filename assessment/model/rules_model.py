@@ -102,6 +102,12 @@ class EvidenceItem:
     # public check exists (a regulator's public register), and the sources of that check.
     verify: str | None = None
     verify_sources: tuple[str, ...] = ()
+    # The Word application's voice: why it applies, said of "the applicant" (the same
+    # placeholders as `why`); and, for evidence the applicant attaches, the document as the
+    # evidence index names it and what it shows.
+    third_person: tuple[str, ...] = ()
+    document: str | None = None
+    shows: str | None = None
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
@@ -221,6 +227,9 @@ class Employer:
     def fact(self, kind: str) -> Fact | None:
         """The profile's fact of that kind, if it states one."""
         return next((fact for fact in self.facts if fact.kind == kind), None)
+    # Whether its procedure asks for its own application form (the Word application then
+    # says, at its top, to send it with that form).
+    own_form: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..model.conditions import Registered, reads
+from ..model.details import DETAIL_FIELDS
 from ..model.errors import RulesError
 from ..model.phrases import PLACEHOLDER
 from ..model.rules_model import (
@@ -157,6 +158,7 @@ def _given_to_everyone(evidence_file: str, item: EvidenceItem,
     profession's own body or cites its sources itself (the engine adds them for that
     profession only, from profession_bodies.toml)."""
     texts = {**{f"why[{index}]": text for index, text in enumerate(item.why)},
+             **{f"third_person[{index}]": text for index, text in enumerate(item.third_person)},
              "what": item.what, "what_counts": item.what_counts,
              "next_step": item.next_step or "", "next_step_partial": item.next_step_partial or "",
              "check": item.check or ""}
@@ -445,6 +447,10 @@ class _Loader:
                                 else (column.key,))]
         if len(set(fields)) != len(fields):
             file.fail("scope", "two columns share a key")
+        blanks = tuple(column.key for column in columns if column.kind == "blank")
+        if blanks != DETAIL_FIELDS:
+            file.fail("scope.blanks", f"must be the typed fields {', '.join(DETAIL_FIELDS)}, "
+                                      "in that order")
         return Scope(heading=value["heading"], intro=value["intro"], needs=value["needs"],
                      columns=tuple(columns))
 
@@ -574,19 +580,25 @@ class _Loader:
                 value, where,
                 {"title": "text", "group": "text", "basis": "text", "what": "text",
                  "what_counts": "text", "applies_when": "any", "why": "texts",
-                 "sources": "texts"},
+                 "third_person": "texts", "sources": "texts"},
                 {"held_when": "any", "partial_when": "any", "check_when": "any",
                  "next_step": "text", "next_step_partial": "text", "check": "text",
-                 "verify": "text", "verify_sources": "texts"},
+                 "verify": "text", "verify_sources": "texts", "document": "text",
+                 "shows": "text"},
             )
+            if ("document" in value) != ("shows" in value):
+                file.fail(f"{where}.{'shows' if 'document' in value else 'document'}",
+                          "missing: an attachable document says what it is and what it shows")
             if value["group"] not in groups:
                 file.fail(f"{where}.group", f"unknown group {value['group']!r}")
             if value["basis"] not in BASIS_WORDS:
                 file.fail(f"{where}.basis", f"unknown basis {value['basis']!r}; the basis "
                                             f"words are {', '.join(BASIS_WORDS)}")
             self._check_status_fields(file, where, value)
-            for index, template in enumerate(value["why"]):
-                check_why(file, f"{where}.why[{index}]", template, questions, option_sets)
+            for name in ("why", "third_person"):
+                for index, template in enumerate(value[name]):
+                    check_why(file, f"{where}.{name}[{index}]", template, questions,
+                              option_sets)
             conditions = {
                 name: parse(value[name], f"{where}.{name}", context)
                 for name in ("applies_when", "held_when", "partial_when", "check_when")
@@ -596,6 +608,9 @@ class _Loader:
                 id=key, title=value["title"], group=value["group"], basis=value["basis"],
                 what=value["what"], what_counts=value["what_counts"],
                 why=tuple(value["why"]),
+                third_person=tuple(value["third_person"]),
+                document=value.get("document"),
+                shows=value.get("shows"),
                 sources=self._source_ids(file, f"{where}.sources", value["sources"]),
                 next_step=value.get("next_step"),
                 next_step_partial=value.get("next_step_partial"),

@@ -19,6 +19,7 @@ does.
 from __future__ import annotations
 
 import json
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,7 +28,7 @@ from mkdocs.utils import get_relative_url
 
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
-from assessment.renderers.decision_record import DECISIONS
+from assessment.model.decision import OUTCOMES
 from assessment.views.catalogue import question_catalogue
 from hooks import assessment_html
 from hooks.assessment_page import boot_script, import_map
@@ -41,6 +42,7 @@ TRACKING = '"navigation.tracking", '  # in the theme's page configuration (a JSO
 ACTIONS = (
     ("print", "Print decision record"),
     ("download", "Download decision record (.docx)"),
+    ("calendar", ""),  # its words: review.toml record.calendar
     ("forget", "Forget this review"),
 )
 
@@ -58,24 +60,65 @@ def link_controls() -> dict[str, dict[str, object]]:
     return controls
 
 
+def _words() -> dict[str, str]:
+    return load_rules().words.section("review", "reviewer")
+
+
+def _field(field: str, label: str, kind: str = "text") -> str:
+    ident = "review-" + field.replace(".", "-")
+    return (f'<p class="review__field"><label for="{ident}">{escape(label)}</label>'
+            f'<input type="{kind}" id="{ident}" data-field="{field}" maxlength="200"'
+            ' autocomplete="off"></p>')
+
+
+def people_html() -> str:
+    """The typed fields: the applicant as the reviewer checked them, and the reviewer."""
+    words = _words()
+    fields = "".join(
+        _field(f"applicant.{name}", words[f"people.{label}"],
+               "date" if name == "register_checked" else "text")
+        for name, label in (("name", "applicant_name"), ("regulator", "regulator"),
+                            ("registration_number", "registration_number"),
+                            ("register_checked", "register_checked"),
+                            ("workplace", "workplace"), ("supervisor", "supervisor")))
+    fields += _field("reviewer.name", words["people.reviewer_name"])
+    fields += _field("reviewer.role", words["people.reviewer_role"])
+    return ('<section class="review__people" aria-labelledby="people-heading">'
+            f'<h2 id="people-heading">{escape(words["people.heading"])}</h2>'
+            f'<p>{escape(words["people.intro"])}</p>{fields}</section>')
+
+
 def decision_html() -> str:
-    """The decision, a radio group with its reasons: fixed words, so plain HTML."""
+    """The decision: the outcome (a radio group, each with its instruction), reasons, dates
+    and conditions: fixed words, so plain HTML."""
+    words = _words()
     radios = "".join(
         '<div class="review__choice">'
-        f'<input type="radio" name="decision" id="decision-{value}" value="{value}">'
-        f'<label for="decision-{value}">{label}</label></div>'
-        for value, label in DECISIONS
+        f'<input type="radio" name="decision" id="decision-{value}" value="{value}"'
+        f' aria-describedby="decision-{value}-hint">'
+        f'<label for="decision-{value}">{escape(words[f"outcome.{value}"])}</label>'
+        f' <span class="review__hint" id="decision-{value}-hint">'
+        f'{escape(words[f"outcome.{value}_hint"])}</span></div>'
+        for value in OUTCOMES
     )
     return (
         '<section class="review__decision" aria-labelledby="decision-heading">'
-        '<h2 id="decision-heading">Decision</h2>'
-        '<fieldset><legend>The decision on this application</legend>'
+        f'<h2 id="decision-heading">{escape(words["decision.heading"])}</h2>'
+        f'<fieldset><legend>{escape(words["outcome.legend"])}</legend>'
         f"{radios}</fieldset>"
         '<p class="print-only" data-print-decision></p>'
         '<p class="review__reasons-label">'
-        '<label for="review-reasons">Reasons for the decision</label></p>'
+        f'<label for="review-reasons">{escape(words["decision.reasons"])}</label></p>'
         '<textarea id="review-reasons" rows="5" data-review-reasons></textarea>'
         '<p class="print-only review__print-reasons" data-print-reasons></p>'
+        f'{_field("start", words["decision.start"], "date")}'
+        f'{_field("review", words["decision.review"], "date")}'
+        '<fieldset class="review__conditions"><legend>'
+        f'{escape(words["decision.conditions"])}</legend>'
+        f'<p>{escape(words["decision.conditions_intro"])}</p>'
+        '<ol data-conditions></ol>'
+        '<button type="button" class="md-button" data-action="add-condition">'
+        f'{escape(words["decision.add_condition"])}</button></fieldset>'
         '<p class="print-only review__signature">Decided by (name, role and signature):'
         " ………………………………………… Date: ……………………</p>"
         "</section>"
@@ -93,10 +136,11 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         class_="review",
         data_site_root=link(""),
         data_controls=json.dumps(link_controls(), separators=(",", ":")),
+        data_words=json.dumps(_words(), separators=(",", ":"), ensure_ascii=False),
     )
     buttons = "".join(
         f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
-        f' data-action="{action}">{label}</button>'
+        f' data-action="{action}">{escape(label or _words()["record." + action])}</button>'
         for index, (action, label) in enumerate(ACTIONS)
     )
     evidence = link("evidence/")
@@ -116,6 +160,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         '<div class="review__body" data-review hidden>'
         '<p class="print-only" data-print-date></p>'
         '<div data-summary></div>'
+        f"{people_html()}"
         '<section class="review__items" aria-labelledby="items-heading">'
         '<h2 id="items-heading">Evidence to see</h2>'
         "<p>Each status is what the applicant said about themselves in the self-assessment."
@@ -123,8 +168,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         '<div data-items></div></section>'
         '<section class="review__scope" aria-labelledby="scope-heading">'
         '<h2 id="scope-heading">Scope of practice to approve</h2>'
-        "<p>The draft scope the applicant's answers give, one line per kind of imaging and"
-        " patient group. Tick each line you approve; leave a line unticked to exclude it.</p>"
+        f"<p>{escape(_words()['scope.intro'])}</p>"
         '<div data-scope></div></section>'
         f"{decision_html()}"
         '<div class="review__actions">'

@@ -1,85 +1,84 @@
-"""The decision record as a Word document: what the person deciding an application saw, noted
-and decided, beside the applicant's own checklist: the same result view (`ResultView`)
-every surface prints, told for the reviewer.
+"""The decision record as a Word document: what the person deciding an application saw,
+noted and decided (a `model.decision.Decision`), beside the applicant's own checklist: the
+same result view (`ResultView`) every surface prints, told for the reviewer.
 
-The review page (review/) asks for it in the browser, where the reviewer's ticks, notes and
-decision stay; it is written here, in the package, with the standard-library Word writer
-(`docx.Document`), so it runs under Pyodide as on the command line. The reviewer's record is
-read as forgivingly as a link: anything of the wrong shape is left out, never an error.
+The review page (review/) asks for it in the browser, where the reviewer's record stays; it
+is written here, in the package, with the standard-library Word writer (`docx.Document`), so
+it runs under Pyodide as on the command line and both give the same bytes. Its words are the
+record section of the words data (words/record.toml); the outcome is printed by its label
+only, never with the page's instruction for it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
+from ..model.decision import Decision
 from ..views.result_view import ItemView, LocalItemView, ResultView
 from .docx import Document, Link, Run
 
-__all__ = ["DECISIONS", "decision_record", "usable_record"]
-
-# The decision's options: id and words, shown by the page (hooks/review_page.py) and here.
-DECISIONS = (
-    ("entitle", "Entitle within the scope listed"),
-    ("entitle-limits", "Entitle, with limits (say which in the reasons)"),
-    ("not-yet", "Not yet (say what is still needed in the reasons)"),
-)
-TITLE = "Decision record: application to be entitled to request imaging"
-MAX_TEXT = 5000
+__all__ = ["decision_record"]
 
 
-def _text(value: object) -> str:
-    return value[:MAX_TEXT] if isinstance(value, str) else ""
+Say = Callable[..., str]
 
 
-def usable_record(raw: object) -> dict[str, Any]:
-    """The reviewer's record (`items`: id → {seen, note}; `scope`: row → approved;
-    `decision`; `reasons`), keeping only what has the right shape."""
-    record: dict[str, Any] = {"items": {}, "scope": set(), "decision": "", "reasons": ""}
-    if not isinstance(raw, Mapping):
-        return record
-    items = raw.get("items")
-    if isinstance(items, Mapping):
-        for key, value in items.items():
-            if isinstance(key, str) and isinstance(value, Mapping):
-                record["items"][key] = {"seen": value.get("seen") is True,
-                                        "note": _text(value.get("note")).strip()}
-    scope = raw.get("scope")
-    if isinstance(scope, Mapping):
-        record["scope"] = {str(key) for key, value in scope.items() if value is True}
-    if raw.get("decision") in dict(DECISIONS):
-        record["decision"] = raw["decision"]
-    record["reasons"] = _text(raw.get("reasons")).strip()
-    return record
-
-
-def decision_record(view: ResultView, raw_record: object, today: datetime.date) -> bytes:
-    """The .docx for a review view and the reviewer's record: the same inputs, the same
+def decision_record(view: ResultView, decision: Decision, today: datetime.date) -> bytes:
+    """The .docx for a review view and the reviewer's decision: the same inputs, the same
     bytes."""
-    record = usable_record(raw_record)
-    document = Document(TITLE, today)
-    document.heading(TITLE, 0)
-    document.paragraph(f"Written on {view.date} from the applicant's self-assessment link.")
-    document.paragraph([Run("The statuses are self-declared by the applicant", bold=True),
-                        ": what they answered in the self-assessment, not checked by anyone."
-                        " The ticks and notes are the reviewer's."])
+    def words(key: str, **fields: str) -> str:
+        return view.words.text("record", key, audience="reviewer", **fields)
 
-    document.heading("The application", 1)
-    document.paragraph([Run(f"The applicant's self-assessment: {view.outcome_label}. ",
-                            bold=True), view.outcome_sentence])
+    title = words("title")
+    document = Document(title, today)
+    document.heading(title, 0)
+    if decision.app:
+        document.paragraph([Run(words("reference") + " ", bold=True), decision.app])
+    document.paragraph(words("written", date=view.date))
+    document.paragraph([Run(words("self_declared"), bold=True), words("self_declared_rest")])
+    _people(document, decision, words)
+    _application(document, view, words)
+    groups = _evidence(document, view, decision, words)
+    _scope(document, view, decision, words)
+    _decision(document, decision, groups, words)
+    document.signature(words("signature.by"))
+    document.signature(words("signature.date"))
+    return document.to_bytes()
+
+
+def _people(document: Document, decision: Decision, words: Say) -> None:
+    document.heading(words("people.heading"), 1)
+    applicant, reviewer = decision.applicant, decision.reviewer
+    people = [[words(f"applicant.{name}"), applicant.get(name, "")]
+              for name in ("name", "regulator", "registration_number", "register_checked",
+                           "workplace", "supervisor")]
+    people += [[words(f"reviewer.{name}"), reviewer.get(name, "")] for name in ("name", "role")]
+    document.table([words("people.field"), words("people.value")], people, [2.5, 4],
+                   caption=words("people.heading"))
+
+
+def _application(document: Document, view: ResultView, words: Say) -> None:
+    document.heading(words("application.heading"), 1)
+    document.paragraph([Run(words("application.self_assessment",
+                                  outcome=view.outcome_label) + " ", bold=True),
+                        view.outcome_sentence])
     employer = view.employer
     if employer:
-        document.paragraph([Run("Employer: ", bold=True), f"{employer.name}. {employer.note}"])
+        document.paragraph([Run(words("application.employer") + " ", bold=True),
+                            f"{employer.name}. {employer.note}"])
     else:
-        document.paragraph("No employer was chosen, so only the national evidence is listed.")
+        document.paragraph(words("application.no_employer"))
     if view.missing:
-        document.paragraph("The applicant has not answered these questions yet:")
+        document.paragraph(words("application.missing"))
         document.bullets([question.text for question in view.missing])
-    document.table(["Question", "The applicant's answer"], view.answers, [3, 2],
-                   caption="The applicant's answers")
+    document.table([words("application.question"), words("application.answer")],
+                   view.answers, [3, 2], caption=words("application.answers"))
 
-    document.heading("Evidence seen", 1)
+
+def _evidence(document: Document, view: ResultView, decision: Decision,
+              words: Say) -> list[tuple[str, Sequence[ItemView | LocalItemView]]]:
+    document.heading(words("evidence.heading"), 1)
     groups: list[tuple[str, Sequence[ItemView | LocalItemView]]] = list(view.groups)
     if view.employer is not None and view.employer.items:
         groups.append((view.employer.name, view.employer.items))
@@ -87,41 +86,76 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
         document.heading(group, 2)
         rows: list[Sequence[str]] = []
         for item in members:
-            mine = record["items"].get(item.id, {"seen": False, "note": ""})
-            rows.append([item.title, item.status_label, "Seen" if mine["seen"] else
-                         "Not seen", mine["note"]])
-        document.table(["Item", "The applicant says", "Seen", "Reviewer's note"], rows,
+            seen, note = decision.items.get(item.id, (False, ""))
+            rows.append([item.title, item.status_label,
+                         words("evidence.seen") if seen else words("evidence.not_seen"), note])
+        document.table([words("evidence.item"), words("evidence.says"),
+                        words("evidence.seen_column"), words("evidence.note")], rows,
                        [3, 2, 1.3, 3.7], caption=group)
         for item in members:
-            # A national item's public check; an employer's requirement in the reviewer's
-            # own voice, with its sources.
             verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
                                else (item.reviewer, item.sources))
             if verify:
-                document.paragraph([Run(f"How to verify “{item.title}”: ", bold=True),
-                                    verify])
+                document.paragraph([Run(words("evidence.verify", title=item.title) + " ",
+                                        bold=True), verify])
                 document.bullets([[Link(title, url, show_url=True)] for title, url in sources])
+    return groups
 
-    document.heading("Scope of practice", 1)
+
+def _scope(document: Document, view: ResultView, decision: Decision, words: Say) -> None:
+    document.heading(words("scope.heading"), 1)
     scope = view.scope
     if not scope:
-        document.paragraph("There is no scope to approve: the applicant's answers show they are"
-                           " not registered.")
+        document.paragraph(words("scope.none"))
     elif not scope.rows:
         document.paragraph(scope.note or scope.intro)
     else:
         columns = [column for column in scope.columns if column.kind != "blank"]
-        document.table(
-            ["Approved", *(column.heading for column in columns)],
-            [["Approved" if str(index) in record["scope"] else "Not approved",
-              *(row[column.field] for column in columns)]
-             for index, row in enumerate(scope.rows)],
-            [1.2, *([2] * len(columns))], caption="Scope of practice")
+        table = []
+        for row in scope.rows:
+            decided = decision.scope.get(row["id"])
+            approved = decided.approved if decided else ""
+            label = words(f"scope.{approved}") if approved else words("scope.undecided")
+            table.append([label, *(row[column.field] for column in columns),
+                          decided.text if decided else "",
+                          decided.exclusions if decided else ""])
+        document.table([words("scope.decision"), *(column.heading for column in columns),
+                        words("scope.text"), words("scope.exclusions")],
+                       table, [1.4, *([1.6] * len(columns)), 2, 2],
+                       caption=words("scope.heading"))
+        approved_rows = [row for row in scope.rows
+                         if decision.scope.get(row["id"]) and
+                         decision.scope[row["id"]].approved != "no"]
+        if decision.outcome == "entitle" and approved_rows:
+            document.paragraph(words("scope.entitled"), bold=True)
+            document.bullets([
+                " — ".join(filter(None, [", ".join(row[column.field] for column in columns[:2]),
+                                         decision.scope[row["id"]].text]))
+                for row in approved_rows])
 
-    document.heading("Decision", 1)
-    decision = dict(DECISIONS).get(record["decision"], "Not decided yet")
-    document.paragraph([Run("Decision: ", bold=True), decision])
-    document.paragraph([Run("Reasons: ", bold=True), record["reasons"] or "None given."])
-    document.signature("Decided by (name, role and signature)")
-    document.signature("Date")
-    return document.to_bytes()
+
+def _decision(document: Document, decision: Decision,
+              groups: list[tuple[str, Sequence[ItemView | LocalItemView]]],
+              words: Say) -> None:
+    document.heading(words("decision.heading"), 1)
+    outcome = words(f"outcome.{decision.outcome}") if decision.outcome else words(
+        "outcome.none")
+    document.paragraph([Run(words("decision.outcome") + " ", bold=True), outcome])
+    document.paragraph([Run(words("decision.reasons") + " ", bold=True),
+                        decision.reasons or words("decision.no_reasons")])
+    if decision.needed:
+        titles = {item.id: item.title for _, members in groups for item in members}
+        document.paragraph(words("decision.needed"), bold=True)
+        document.bullets([titles.get(item, item) for item in decision.needed])
+    document.paragraph([Run(words("decision.start") + " ", bold=True),
+                        decision.start or words("decision.no_date")])
+    document.paragraph([Run(words("decision.review") + " ", bold=True),
+                        decision.review or words("decision.no_date")])
+    if decision.conditions:
+        document.table([words("decision.condition"), words("decision.due")],
+                       [[condition.text, condition.due or words("decision.no_date")]
+                        for condition in decision.conditions], [5, 1.6],
+                       caption=words("decision.conditions"))
+    else:
+        document.paragraph([Run(words("decision.conditions") + " ", bold=True),
+                            words("decision.no_conditions")])

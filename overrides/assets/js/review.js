@@ -19,8 +19,11 @@ const { onProgress, python } = globalThis.assessmentBoot || {
 python.catch(() => {}); // reported where the page waits for it
 
 const app = document.getElementById("review-app");
+// The page's words (words/review.toml, reviewer's voice), written by the build.
+const WORDS = app ? JSON.parse(app.dataset.words || "{}") : {};
+const say = (key, fields = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(fields[name] ?? ""));
 const STORAGE_PREFIX = "imaging-referrer-review:";
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
 
 const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
@@ -33,40 +36,92 @@ const today = () => {
 
 // ---------------------------------------------------------------- the reviewer's record
 
-// { items: { id: { seen, note } }, scope: { row: true|false }, decision, reasons }, read as
+// The record is kept in the command line's `--decision` shape (app, applicant, reviewer,
+// items, scope by row identity, outcome, reasons, needed, start, review, conditions), under
+// the application's reference `app`, with the answers it was made for. It is read as
 // strictly as saved answers: anything of the wrong shape is left out.
+const APPLICANT = ["name", "regulator", "registration_number", "register_checked", "workplace", "supervisor"];
+const REVIEWER = ["name", "role"];
+const APPROVALS = ["yes", "narrowed", "no"];
+const OUTCOMES = ["entitle", "more-information", "decline"];
+const isText = (value) => typeof value === "string";
+const isDay = (value) => isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 function emptyRecord() {
-  return { items: {}, scope: {}, decision: "", reasons: "" };
+  return { applicant: {}, reviewer: {}, items: {}, scope: {}, outcome: "", reasons: "", needed: [], start: "", review: "", conditions: [] };
 }
 
-function loadRecord(key) {
-  let data;
-  try {
-    data = JSON.parse(localStorage.getItem(key) || "null");
-  } catch {
-    return emptyRecord();
-  }
+function pickText(data, names) {
+  const out = {};
+  if (!isRecord(data)) return out;
+  for (const name of names) if (isText(data[name]) && data[name]) out[name] = data[name];
+  return out;
+}
+
+// A record as read from storage or an imported file.
+function usableRecord(data) {
   const record = emptyRecord();
-  if (!isRecord(data) || data.schema !== SCHEMA_VERSION) return record;
+  if (!isRecord(data)) return record;
+  record.applicant = pickText(data.applicant, APPLICANT);
+  record.reviewer = pickText(data.reviewer, REVIEWER);
   if (isRecord(data.items)) {
     for (const [id, item] of Object.entries(data.items)) {
-      if (!isRecord(item)) continue;
-      record.items[id] = { seen: item.seen === true, note: typeof item.note === "string" ? item.note : "" };
+      if (isRecord(item)) record.items[id] = { seen: item.seen === true, note: isText(item.note) ? item.note : "" };
     }
   }
   if (isRecord(data.scope)) {
-    for (const [row, approved] of Object.entries(data.scope)) {
-      if (typeof approved === "boolean") record.scope[row] = approved;
+    for (const [row, entry] of Object.entries(data.scope)) {
+      if (isRecord(entry) && APPROVALS.includes(entry.approved)) {
+        record.scope[row] = { approved: entry.approved, text: isText(entry.text) ? entry.text : "", exclusions: isText(entry.exclusions) ? entry.exclusions : "" };
+      }
     }
   }
-  if (typeof data.decision === "string") record.decision = data.decision;
-  if (typeof data.reasons === "string") record.reasons = data.reasons;
+  if (OUTCOMES.includes(data.outcome)) record.outcome = data.outcome;
+  if (isText(data.reasons)) record.reasons = data.reasons;
+  if (Array.isArray(data.needed)) record.needed = data.needed.filter(isText);
+  if (isDay(data.start)) record.start = data.start;
+  if (isDay(data.review)) record.review = data.review;
+  if (Array.isArray(data.conditions)) {
+    record.conditions = data.conditions.filter((entry) => isRecord(entry) && isText(entry.text))
+      .map((entry) => ({ text: entry.text, due: isDay(entry.due) ? entry.due : "" }));
+  }
   return record;
 }
 
-function saveRecord(key, record) {
+// The record as the command line reads it: empty values left out.
+function decisionShape(record, appId) {
+  const out = { app: appId };
+  if (Object.keys(record.applicant).length) out.applicant = record.applicant;
+  if (Object.keys(record.reviewer).length) out.reviewer = record.reviewer;
+  if (Object.keys(record.items).length) out.items = record.items;
+  const scope = {};
+  for (const [row, entry] of Object.entries(record.scope)) {
+    const kept = { approved: entry.approved };
+    if (entry.text) kept.text = entry.text;
+    if (entry.exclusions) kept.exclusions = entry.exclusions;
+    scope[row] = kept;
+  }
+  if (Object.keys(scope).length) out.scope = scope;
+  for (const name of ["outcome", "reasons", "start", "review"]) if (record[name]) out[name] = record[name];
+  if (record.needed.length) out.needed = record.needed;
+  const conditions = record.conditions.filter((entry) => entry.text.trim())
+    .map((entry) => (entry.due ? { text: entry.text, due: entry.due } : { text: entry.text }));
+  if (conditions.length) out.conditions = conditions;
+  return out;
+}
+
+function loadStored(key) {
   try {
-    localStorage.setItem(key, JSON.stringify({ schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), ...record }));
+    const data = JSON.parse(localStorage.getItem(key) || "null");
+    return isRecord(data) && data.schema === SCHEMA_VERSION ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveRecord(key, record, appId, answersKey) {
+  try {
+    localStorage.setItem(key, JSON.stringify({ schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), answers: answersKey, ...decisionShape(record, appId) }));
   } catch {
     // Storage can be full or blocked; the review still works, it just cannot remember.
   }
@@ -96,6 +151,10 @@ function renderItem(item, record, changed) {
   const note = el("textarea", { id: noteId, rows: "2", dataset: { note: item.id } });
   note.value = entry.note;
   const printed = el("p", { class: "print-only review-item__printed", dataset: { printNote: item.id } });
+  const neededId = `needed-${item.id}`;
+  const needed = el("input", { type: "checkbox", id: neededId, dataset: { needed: item.id } });
+  needed.checked = record.needed.includes(item.id);
+  needed.addEventListener("change", changed);
   const body = [
     el("h4", { class: "review-item__title" },
       el("span", { class: "review-item__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
@@ -105,12 +164,12 @@ function renderItem(item, record, changed) {
       "The applicant says: ", el("strong", { text: item.status_label }),
       item.basis_label ? el("span", { class: "review-item__basis", text: ` · Basis: ${item.basis_label}` }) : null,
     ),
-    el("p", {}, el("strong", { text: "Ask to see: " }), item.ask),
+    el("p", {}, el("strong", { text: say("item.ask") }), item.ask),
   ];
   if (item.refines) body.push(el("p", {}, el("strong", { text: "Sharpens the national item: " }), item.refines));
   if (item.verify) {
     body.push(
-      el("p", { class: "review-item__verify" }, el("strong", { text: "How to verify it yourself: " }), item.verify),
+      el("p", { class: "review-item__verify" }, el("strong", { text: say("item.verify") }), item.verify),
       sourceList(item.verify_sources),
     );
   }
@@ -119,6 +178,8 @@ function renderItem(item, record, changed) {
     el("div", { class: "review-item__controls" },
       el("div", { class: "review-item__seen" }, seen,
         el("label", { for: seenId }, "Seen", el("span", { class: "visually-hidden", text: `: ${item.title}` }))),
+      el("div", { class: "review-item__seen" }, needed,
+        el("label", { for: neededId }, say("item.still_needed"), el("span", { class: "visually-hidden", text: `: ${item.title}` }))),
       el("label", { for: noteId, class: "review-item__note-label", text: `Note on “${item.title}”` }),
       note,
       printed,
@@ -154,29 +215,33 @@ function renderItems(items, record, changed) {
     ));
 }
 
+// Scope decisions attach to a row's identity (`<modality>:<patient group>`), never to its
+// position: a decided row the answers no longer give is listed as "no longer asked for" and
+// carried nowhere; a new row is "not decided".
 function renderScope(scope, record, changed) {
   if (!scope) return [el("p", { text: "There is no scope to approve: the applicant's answers show they are not registered." })];
-  if (!scope.rows.length) return [el("p", { text: scope.note || scope.intro })];
-  // Every column, the applicant's typed detail (body areas, indications, exclusions) too.
+  const gone = Object.keys(record.scope).filter((id) => !scope.rows.some((row) => row.id === id));
+  const goneNotes = gone.map((id) => el("p", { class: "review-scope__gone", dataset: { goneRow: id } },
+    say("scope.gone", { decision: `${id}: ${say(`scope.${record.scope[id].approved}`)}` })));
+  if (!scope.rows.length) return [el("p", { text: scope.note || scope.intro }), ...goneNotes];
   const shown = scope.columns;
   const rows = scope.rows.map((row, index) => {
-    const id = `scope-row-${index}`;
-    const words = shown.map((column) => row[column.field]).filter(Boolean).join(", ");
-    const box = el("input", { type: "checkbox", id, dataset: { scopeRow: String(index) } });
-    box.checked = record.scope[index] === true;
-    const printed = el("span", { class: "print-only" });
-    const mirror = () => {
-      printed.textContent = box.checked ? "Approved" : "Not approved";
-    };
-    mirror();
-    box.addEventListener("change", () => {
-      mirror();
-      changed();
-    });
-    return el("tr", { dataset: { scopeRow: String(index) } },
-      el("td", { class: "review-scope__approve" }, box,
-        el("label", { for: id }, "Approve", el("span", { class: "visually-hidden", text: `: ${words}` })),
-        printed),
+    const base = `scope-row-${index}`;
+    const words = shown.filter((column) => column.kind !== "blank").map((column) => row[column.field]).filter(Boolean).join(", ");
+    const entry = record.scope[row.id] || { approved: "", text: "", exclusions: "" };
+    const choice = el("select", { id: base, dataset: { scopeRow: row.id } },
+      ["", ...APPROVALS].map((value) => el("option", { value, text: value ? say(`scope.${value}`) : say("scope.undecided") })));
+    choice.value = entry.approved;
+    const narrowed = el("input", { type: "text", id: `${base}-text`, maxlength: "200", dataset: { scopeText: row.id } });
+    narrowed.value = entry.text;
+    const exclusions = el("input", { type: "text", id: `${base}-exclusions`, maxlength: "200", dataset: { scopeExclusions: row.id } });
+    exclusions.value = entry.exclusions;
+    for (const control of [choice, narrowed, exclusions]) control.addEventListener(control === choice ? "change" : "input", changed);
+    return el("tr", { dataset: { scopeRow: row.id } },
+      el("td", { class: "review-scope__approve" },
+        el("label", { for: base }, say("scope.decision"), el("span", { class: "visually-hidden", text: `: ${words}` })), choice,
+        el("label", { for: narrowed.id }, say("scope.text"), el("span", { class: "visually-hidden", text: `: ${words}` })), narrowed,
+        el("label", { for: exclusions.id }, say("scope.exclusions"), el("span", { class: "visually-hidden", text: `: ${words}` })), exclusions),
       shown.map((column) => el("td", { text: row[column.field] })),
     );
   });
@@ -184,10 +249,10 @@ function renderScope(scope, record, changed) {
   return [el("div", { class: "md-typeset__table review-scope" },
     el("table", {},
       el("thead", {}, el("tr", {},
-        el("th", { scope: "col", text: "Approved" }),
+        el("th", { scope: "col", text: say("scope.decision") }),
         shown.map((column) => el("th", { scope: "col", text: column.heading })))),
       el("tbody", {}, rows),
-    ))];
+    )), ...goneNotes];
 }
 
 function renderSummary(view) {
@@ -258,32 +323,82 @@ function main() {
     notes.replaceChildren(...link.notes.map((line) => el("p", { text: line })));
     notes.hidden = false;
   }
-  const key = STORAGE_PREFIX + fragmentFor(link.answers, controls, null);
-  let record = loadRecord(key);
+  // One record per application, under its reference `app` (an older link without one is
+  // kept under its answers, as before).
+  const answersKey = fragmentFor(link.answers, controls, null);
+  const appId = review.app || "";
+  const key = STORAGE_PREFIX + (appId ? `app:${appId}` : answersKey);
+  const stored = loadStored(key);
+  let record = usableRecord(stored);
 
   const flash = (text) => {
     feedback.textContent = text;
   };
+  const conditionList = app.querySelector("[data-conditions]");
+  function conditionRow(entry) {
+    const number = conditionList.children.length + 1;
+    const text = el("input", { type: "text", id: `condition-${number}`, maxlength: "200", dataset: { conditionText: "" } });
+    text.value = entry.text;
+    const due = el("input", { type: "date", id: `condition-${number}-due`, dataset: { conditionDue: "" } });
+    due.value = entry.due;
+    const remove = el("button", { type: "button", class: "md-button", text: say("decision.remove_condition", { number }) });
+    const li = el("li", { class: "review__condition" },
+      el("label", { for: text.id, text: say("decision.condition_text", { number }) }), text,
+      el("label", { for: due.id, text: say("decision.condition_due", { number }) }), due, remove);
+    text.addEventListener("input", changed);
+    due.addEventListener("change", changed);
+    remove.addEventListener("click", () => {
+      li.remove();
+      changed();
+      app.querySelector("[data-action=add-condition]").focus();
+    });
+    return li;
+  }
+  app.querySelector("[data-action=add-condition]").addEventListener("click", () => {
+    const li = conditionRow({ text: "", due: "" });
+    conditionList.append(li);
+    li.querySelector("input").focus();
+  });
   const collect = () => {
     const next = emptyRecord();
+    for (const input of app.querySelectorAll("input[data-field]")) {
+      const [group, name] = input.dataset.field.split(".");
+      if (name && input.value.trim()) next[group][name] = input.value.trim();
+      if (!name) next[group] = input.value;
+    }
     for (const box of app.querySelectorAll("[data-seen]")) {
       const note = app.querySelector(`[data-note="${CSS.escape(box.dataset.seen)}"]`);
       if (box.checked || note.value) next.items[box.dataset.seen] = { seen: box.checked, note: note.value };
     }
-    for (const box of app.querySelectorAll("input[data-scope-row]")) {
-      if (box.checked) next.scope[box.dataset.scopeRow] = true;
+    next.needed = [...app.querySelectorAll("[data-needed]")].filter((box) => box.checked).map((box) => box.dataset.needed);
+    for (const choice of app.querySelectorAll("select[data-scope-row]")) {
+      const id = choice.dataset.scopeRow;
+      if (!choice.value) continue;
+      next.scope[id] = {
+        approved: choice.value,
+        text: app.querySelector(`[data-scope-text="${CSS.escape(id)}"]`).value.trim(),
+        exclusions: app.querySelector(`[data-scope-exclusions="${CSS.escape(id)}"]`).value.trim(),
+      };
     }
-    next.decision = radios.find((radio) => radio.checked)?.value || "";
+    // Decisions on rows the answers no longer give stay in the record, carried nowhere.
+    for (const [id, entry] of Object.entries(record.scope)) {
+      if (!app.querySelector(`select[data-scope-row="${CSS.escape(id)}"]`)) next.scope[id] = entry;
+    }
+    next.outcome = radios.find((radio) => radio.checked)?.value || "";
     next.reasons = reasons.value;
+    next.conditions = [...conditionList.children].map((li) => ({
+      text: li.querySelector("[data-condition-text]").value,
+      due: li.querySelector("[data-condition-due]").value,
+    }));
     return next;
   };
-  const changed = () => {
+  function changed() {
     record = collect();
-    saveRecord(key, record);
+    saveRecord(key, record, appId, answersKey);
     printReasons.textContent = record.reasons.trim() ? `Reasons: ${record.reasons.trim()}` : "";
     printDecision();
     app.dataset.saves = String(Number(app.dataset.saves || 0) + 1);
-  };
+  }
   // The decision in words on the printed record, not only as a filled radio button.
   const printedDecision = app.querySelector("[data-print-decision]");
   function printDecision() {
@@ -293,10 +408,17 @@ function main() {
   }
   for (const radio of radios) radio.addEventListener("change", changed);
   reasons.addEventListener("input", changed);
+  for (const input of app.querySelectorAll("input[data-field]")) input.addEventListener("input", changed);
 
   function restoreDecision() {
-    for (const radio of radios) radio.checked = radio.value === record.decision;
+    for (const radio of radios) radio.checked = radio.value === record.outcome;
     reasons.value = record.reasons;
+    for (const input of app.querySelectorAll("input[data-field]")) {
+      const [group, name] = input.dataset.field.split(".");
+      input.value = (name ? record[group][name] : record[group]) || "";
+    }
+    conditionList.replaceChildren();
+    for (const entry of record.conditions) conditionList.append(conditionRow(entry));
     printReasons.textContent = record.reasons.trim() ? `Reasons: ${record.reasons.trim()}` : "";
     printDecision();
   }
@@ -312,21 +434,41 @@ function main() {
 
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   let worker = null;
-  app.querySelector("[data-action=download]").addEventListener("click", async () => {
+  const download = async (call, type, name, writing, done) => {
     if (!worker || !view) return;
-    flash("Writing the decision record…");
+    flash(writing);
     try {
-      const bytes = await worker.call("decision_record", { answers, employer, today: today(), record: collect() });
-      const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-      const anchor = el("a", { href: URL.createObjectURL(new Blob([bytes], { type })), download: `decision-record-${today()}.docx` });
+      const bytes = await worker.call(call, { answers, employer, today: today(), record: decisionShape(collect(), appId) });
+      const file = new File([bytes], name, { type });
+      // The share sheet where files can be shared (phones), the download elsewhere.
+      if (navigator.canShare?.({ files: [file] })) {
+        try {
+          await navigator.share({ files: [file] });
+          flash(done);
+          return;
+        } catch (error) {
+          if (error.name === "AbortError") return;
+        }
+      }
+      const anchor = el("a", { href: URL.createObjectURL(file), download: name });
       document.body.append(anchor);
       anchor.click();
       anchor.remove();
       setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
-      flash("The decision record was downloaded as a Word document (.docx).");
+      flash(done);
     } catch (error) {
-      flash(`The decision record could not be written (${error.message}). Print it instead.`);
+      flash(`The file could not be written (${error.message}). Print the record instead.`);
     }
+  };
+  const fileName = (ext) => `decision-record-${appId || "unnamed"}-${today()}.${ext}`;
+  app.querySelector("[data-action=download]").addEventListener("click", () =>
+    download("decision_record", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      fileName("docx"), "Writing the decision record…", "The decision record was downloaded as a Word document (.docx)."));
+  app.querySelector("[data-action=calendar]").addEventListener("click", () => {
+    const dated = collect();
+    const any = dated.review || dated.conditions.some((entry) => entry.due && entry.text.trim());
+    download("decision_calendar", "text/calendar", fileName("ics"), "Writing the calendar…",
+      any ? say("record.calendar_done") : say("record.calendar_empty"));
   });
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
     forgetRecord(key);
@@ -358,6 +500,10 @@ function main() {
         notes.hidden = false;
       }
       app.dataset.reviewApp = view.app;
+      if ((stored && appId) || !appId) {
+        notes.append(el("p", { text: appId ? say("record.restored", { app: appId }) : say("record.no_app") }));
+        notes.hidden = false;
+      }
       draw();
       progress.hidden = true;
       body.hidden = false;

@@ -7,6 +7,7 @@ employer), works from the keyboard alone, keeps the reviewer's ticks and notes o
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import re
 import subprocess
@@ -14,9 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+import docx
 import pytest
 
-from assessment.web import decision_record
+from assessment.web import decision_calendar, decision_record
 from tests.site_crawl import axe_violations
 from tests.test_browser_assessment import (
     ENV_WITHOUT_SITE_URL,
@@ -30,6 +32,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 READY = "#review-app[data-python-ready]"
 REVIEW_PREFIX = "imaging-referrer-review:"
+APP = "abcdefghjk23"
 
 
 def scenario(name: str) -> dict:
@@ -54,8 +57,10 @@ def review_fragment(answers: dict, employer: str | None) -> str:
     return f"{text}&employer={employer}" if employer else text
 
 
-def open_review(page: object, site_url: str, answers: dict, employer: str | None = None) -> None:
-    page.goto(f"{site_url}review/#{review_fragment(answers, employer)}")
+def open_review(page: object, site_url: str, answers: dict, employer: str | None = None,
+                app: str = "") -> None:
+    page.goto(f"{site_url}review/#{review_fragment(answers, employer)}"
+              + (f"&app={app}" if app else ""))
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
 
 
@@ -138,13 +143,26 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.name") == "decision"
     chosen = page.evaluate("() => document.querySelector('input[name=decision]:checked')?.value")
-    assert chosen in {"entitle", "entitle-limits", "not-yet"}
+    assert chosen in {"entitle", "more-information", "decline"}
     focused_outline = page.evaluate(
         "() => getComputedStyle(document.activeElement).outlineStyle")
     assert focused_outline != "none"
-    page.keyboard.press("Tab")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id === 'review-reasons'"):
+            break
     page.keyboard.type("Within the listed scope after the audit.")
     assert saves(page) > before
+    # On to the record's download, and press Enter: a Word file with the outcome's label.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.action === 'download'"):
+            break
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    written = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    label = page.inner_text(f"label[for=decision-{chosen}]")
+    assert f"Outcome: {label}" in "\n".join(p.text for p in written.paragraphs)
 
     # Kept on the device, under the link's key, never as the applicant's answers.
     stored = page.evaluate("() => Object.keys(localStorage)")
@@ -175,14 +193,29 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     assert page.errors == []
 
 
-def test_scope_lines_are_approved_one_by_one(site_url: str, page: object) -> None:
-    open_review(page, site_url, scenario("england-consultant-radiographer"))
-    rows = page.locator("input[data-scope-row]")
+def test_scope_rows_are_decided_by_their_identity(site_url: str, page: object) -> None:
+    """A decision stays with its row's identity: when the answers change under the same
+    application, a row no longer asked for is shown as such and carried to no other row."""
+    answers = scenario("england-consultant-radiographer")
+    open_review(page, site_url, answers, app=APP)
+    rows = page.locator("select[data-scope-row]")
     assert rows.count() >= 2
-    rows.nth(1).check()
+    ids = [rows.nth(i).get_attribute("data-scope-row") for i in range(rows.count())]
+    rows.nth(1).select_option("narrowed")
+    page.fill(f"[data-scope-text='{ids[1]}']", "Only the hand")
     page.reload()
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
-    assert [rows.nth(i).is_checked() for i in range(2)] == [False, True]
+    assert [rows.nth(i).input_value() for i in range(2)] == ["", "narrowed"]
+    assert "restored" in page.inner_text("[data-notes]")
+    # The same application, without the decided row's modality.
+    modality, _ = ids[1].split(":")
+    fewer = {**answers, "modalities": [m for m in answers["modalities"] if m != modality]}
+    open_review(page, site_url, fewer, app=APP)
+    assert page.locator(f"select[data-scope-row='{ids[1]}']").count() == 0
+    assert all(page.locator("select[data-scope-row]").nth(i).input_value() == ""
+               for i in range(page.locator("select[data-scope-row]").count()))
+    assert page.locator(f"[data-gone-row='{ids[1]}']").count() == 1
+    assert page.errors == []
 
 
 def test_another_link_is_another_review(site_url: str, page: object) -> None:
@@ -305,24 +338,33 @@ def test_the_decision_record_downloads_as_the_engines_word_document(
 ) -> None:
     """The page's .docx is the very one Python writes for the same link, record and date."""
     answers = scenario("england-podiatrist-expired-training")
-    open_review(page, site_url, answers, "northumbria")
+    open_review(page, site_url, answers, "northumbria", app=APP)
     page.locator("[data-review-id=registration] [data-seen]").check()
     page.locator("[data-review-id=registration] textarea").fill("HCPC register: registered.")
-    page.locator("input[data-scope-row]").first.check()
-    page.locator("#decision-entitle-limits").check()
+    row = page.locator("select[data-scope-row]").first
+    row_id = row.get_attribute("data-scope-row")
+    row.select_option("yes")
+    page.locator("#decision-entitle").check()
     page.locator("#review-reasons").fill("X-ray for adults only.")
+    page.fill("[data-field='applicant.name']", "Ada Lovelace")
+    page.fill("[data-field='review']", "2027-12-06")
     started = time.monotonic()
     with page.expect_download() as download:
         page.click("[data-action=download]")
     elapsed = time.monotonic() - started
     data = Path(download.value.path()).read_bytes()
-    record = {"items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
-              "scope": {"0": True}, "decision": "entitle-limits",
-              "reasons": "X-ray for adults only."}
+    record = {"app": APP, "applicant": {"name": "Ada Lovelace"},
+              "items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
+              "scope": {row_id: {"approved": "yes"}}, "outcome": "entitle",
+              "reasons": "X-ray for adults only.", "review": "2027-12-06"}
     today = datetime.date.today().isoformat()
-    assert download.value.suggested_filename == f"decision-record-{today}.docx"
+    assert download.value.suggested_filename == f"decision-record-{APP}-{today}.docx"
     assert data == decision_record(json.dumps(answers), today, json.dumps(record),
                                    employer="northumbria")
     assert "downloaded" in page.inner_text("[data-action-feedback]")
+    with page.expect_download() as calendar:
+        page.click("[data-action=calendar]")
+    assert Path(calendar.value.path()).read_bytes() == decision_calendar(
+        json.dumps(answers), today, json.dumps(record), employer="northumbria")
     print(f"decision record: {len(data)} bytes, {elapsed:.2f} s from click to download")
     assert page.errors == []

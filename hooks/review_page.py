@@ -26,9 +26,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from assessment.model.decision import OUTCOMES
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
-from assessment.model.decision import OUTCOMES
 from assessment.views.catalogue import question_catalogue
 from hooks import assessment_html
 from hooks.assessment_page import boot_script, import_map

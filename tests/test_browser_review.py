@@ -108,6 +108,20 @@ def test_the_review_lists_the_command_lines_items(
     assert page.errors == []
 
 
+def tab_to(page: object, test: str, limit: int) -> None:
+    """Press Tab until the focused element passes `test` (a JS function), at most `limit`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(test):
+            return
+
+
+def assert_outcome(path: str, label: str) -> None:
+    """The downloaded record prints the outcome's label."""
+    written = docx.Document(io.BytesIO(Path(path).read_bytes()))
+    assert f"Outcome: {label}" in "\n".join(p.text for p in written.paragraphs)
+
+
 def test_before_python_answers_no_item_carries_a_review_id(site_url: str, built_site: Path) -> None:
     html = (built_site / "review" / "index.html").read_text(encoding="utf-8")
     assert "data-review-id" not in html
@@ -123,10 +137,7 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     first = page.locator("[data-review-id] input[type=checkbox]").first
     item = first.get_attribute("data-seen")
     page.locator("h1").focus()
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('[data-seen]')"):
-            break
+    tab_to(page, "() => document.activeElement.matches('[data-seen]')", 200)
     assert page.evaluate("() => document.activeElement.dataset.seen") == item
     before = saves(page)
     page.keyboard.press("Space")
@@ -136,10 +147,7 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     assert page.evaluate("() => document.activeElement.dataset.note") == item
     page.keyboard.type("Saw the certificate, dated 2025.")
     # Tab on to the decision and choose it with Space.
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.name === 'decision'"):
-            break
+    tab_to(page, "() => document.activeElement.name === 'decision'", 400)
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.name") == "decision"
     chosen = page.evaluate("() => document.querySelector('input[name=decision]:checked')?.value")
@@ -147,22 +155,14 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     focused_outline = page.evaluate(
         "() => getComputedStyle(document.activeElement).outlineStyle")
     assert focused_outline != "none"
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.id === 'review-reasons'"):
-            break
+    tab_to(page, "() => document.activeElement.id === 'review-reasons'", 10)
     page.keyboard.type("Within the listed scope after the audit.")
     assert saves(page) > before
     # On to the record's download, and press Enter: a Word file with the outcome's label.
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.dataset.action === 'download'"):
-            break
+    tab_to(page, "() => document.activeElement.dataset.action === 'download'", 60)
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    written = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
-    label = page.inner_text(f"label[for=decision-{chosen}]")
-    assert f"Outcome: {label}" in "\n".join(p.text for p in written.paragraphs)
+    assert_outcome(download.value.path(), page.inner_text(f"label[for=decision-{chosen}]"))
 
     # Kept on the device, under the link's key, never as the applicant's answers.
     stored = page.evaluate("() => Object.keys(localStorage)")

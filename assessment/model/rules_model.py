@@ -112,6 +112,23 @@ class EvidenceItem:
 
 
 @dataclass(frozen=True)
+class ProfessionBody:
+    """The body whose position on requesting imaging applies to one profession
+    (profession_bodies.toml): the sentence a result adds to the reasons of the items that rest
+    on such a position, and its sources."""
+
+    profession: str
+    body: str
+    kind: str
+    says: str
+    names: tuple[str, ...]
+    dated: str
+    read: bool
+    sources: tuple[str, ...]
+    reported_by: str | None = None
+
+
+@dataclass(frozen=True)
 class Notice:
     """A dated position shown beside the evidence when its condition holds."""
 
@@ -286,6 +303,9 @@ class Rules:
     question_index: Mapping[str, Question] = field(repr=False, compare=False)
     item_index: Mapping[str, EvidenceItem] = field(repr=False, compare=False)
     words: Words = field(default_factory=lambda: Words({}), repr=False, compare=False)
+    # Which body speaks for each profession, and the items whose reasons it joins.
+    profession_bodies: Mapping[str, ProfessionBody] = field(default_factory=dict)
+    body_items: frozenset[str] = frozenset()
 
     def question(self, question_id: str) -> Question:
         """The question with this id."""
@@ -300,6 +320,7 @@ class Rules:
         cited = [item.sources for item in self.evidence]
         cited += [notice.sources for notice in self.notices]
         cited += [nation.sources for nation in self.nations.values()]
+        cited += [body.sources for body in self.profession_bodies.values()]
         return frozenset(source for sources in cited for source in sources)
 
     def group_title(self, group_id: str) -> str:

@@ -105,7 +105,7 @@ PACK_WORDS: dict[str, tuple[str, ...]] = {
     "basis.intro": (),
     "basis.national": (),
     "basis.employer": ('employer',),
-    "basis.employer_intro": ('employer', 'date'),
+    "basis.employer_intro": ('provenance', 'date'),
     "basis.basis": (),
     "basis.status": (),
     "basis.document": (),

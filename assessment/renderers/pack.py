@@ -235,7 +235,8 @@ def _basis(document: Document, view: ResultView, words: Words,
 def _employer_basis(document: Document, employer: EmployerView, words: Words,
                     references: _References) -> None:
     document.heading(_say(words, "basis.employer", employer=employer.name), 2)
-    document.paragraph(_say(words, "basis.employer_intro", employer=employer.name,
+    # Where the profile comes from (a partner's description, say), not only whose it is.
+    document.paragraph(_say(words, "basis.employer_intro", provenance=employer.provenance,
                             date=employer.checked))
     for item in employer.items:
         _item_lines(document, words, item.title, item.pack, [

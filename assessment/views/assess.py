@@ -307,7 +307,8 @@ def _item_view(entry: EvidenceEntry, settled: Settled, rules: Rules,
         verify_sources=tuple((f"{rules.sources[source].publisher}: "
                               f"{rules.sources[source].title}", rules.sources[source].url)
                              for source in item.verify_sources),
-        third_person=tuple(filled(item.third_person, settled.answers, rules)),
+        third_person=(*filled(item.third_person, settled.answers, rules),
+                      *((entry.body.says,) if entry.body is not None else ())),
         document=item.document,
         shows=item.shows,
     )

@@ -43,6 +43,7 @@ ACTIONS = (
     ("print", "Print decision record"),
     ("download", "Download decision record (.docx)"),
     ("calendar", ""),  # its words: review.toml record.calendar
+    ("export", ""),  # record.export
     ("forget", "Forget this review"),
 )
 
@@ -173,10 +174,20 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         f"{decision_html()}"
         '<div class="review__actions">'
         f"{buttons}"
+        '<p class="review__import"><label for="review-import">'
+        f'{escape(_words()["record.import"])}</label>'
+        '<input type="file" id="review-import" accept=".json,application/json"'
+        ' data-action="import"></p>'
         '<p role="status" class="review__feedback" data-action-feedback></p>'
         "<p>Your ticks, notes and decision are kept only in this browser, on this device,"
         " for this link: never in the link and never sent anywhere.</p>"
-        "</div></div>"
+        "</div>"
+        '<section class="review__records" aria-labelledby="records-heading">'
+        f'<h2 id="records-heading">{escape(_words()["records.heading"])}</h2>'
+        f'<p>{escape(_words()["records.intro"])}</p><ul data-records></ul>'
+        '<button type="button" class="md-button" data-action="forget-all">'
+        f'{escape(_words()["records.forget_all"])}</button></section>'
+        "</div>"
         f'<p class="review__back"><a href="{assessment}" data-assessment-link>Open these'
         " answers in the self-assessment</a></p>"
         "</div>"

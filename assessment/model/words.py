@@ -89,6 +89,23 @@ REVIEW_WORDS: dict[str, tuple[str, ...]] = {
     "record.calendar": (),
     "record.calendar_done": (),
     "record.calendar_empty": (),
+    "record.changed": ('changes',),
+    "record.changed_none": (),
+    "record.export": (),
+    "record.import": (),
+    "record.imported": ('file',),
+    "record.import_bad": ('file',),
+    "record.import_other": ('file', 'app'),
+    "records.heading": (),
+    "records.intro": (),
+    "records.none": (),
+    "records.entry": ('app', 'name', 'outcome', 'saved'),
+    "records.unnamed": (),
+    "records.undecided": (),
+    "records.forget": ('app',),
+    "records.forget_all": (),
+    "records.forgotten": ('app',),
+    "records.forgotten_all": (),
 }
 PACK_WORDS: dict[str, tuple[str, ...]] = {
     # application's: the Word application (renderers/pack.py).

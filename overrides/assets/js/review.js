@@ -470,10 +470,89 @@ function main() {
     download("decision_calendar", "text/calendar", fileName("ics"), "Writing the calendar…",
       any ? say("record.calendar_done") : say("record.calendar_empty"));
   });
+  // The records on this device, each with "forget", and "forget all".
+  const recordList = app.querySelector("[data-records]");
+  const storedKeys = () => {
+    try {
+      return Object.keys(localStorage).filter((name) => name.startsWith(`${STORAGE_PREFIX}app:`)).sort();
+    } catch {
+      return [];
+    }
+  };
+  function listRecords() {
+    const keys = storedKeys();
+    if (!keys.length) {
+      recordList.replaceChildren(el("li", { text: say("records.none") }));
+      return;
+    }
+    recordList.replaceChildren(...keys.map((name) => {
+      const data = loadStored(name) || {};
+      const id = name.slice(`${STORAGE_PREFIX}app:`.length);
+      const forget = el("button", { type: "button", class: "md-button", dataset: { forgetRecord: id }, text: say("records.forget", { app: id }) });
+      forget.addEventListener("click", () => {
+        forgetRecord(name);
+        if (name === key) {
+          record = emptyRecord();
+          draw();
+        }
+        listRecords();
+        flash(say("records.forgotten", { app: id }));
+        recordList.querySelector("button")?.focus();
+      });
+      return el("li", { dataset: { recordApp: id } }, say("records.entry", {
+        app: id,
+        name: data.applicant?.name || say("records.unnamed"),
+        outcome: OUTCOMES.includes(data.outcome) ? say(`outcome.${data.outcome}`) : say("records.undecided"),
+        saved: isText(data.saved_at) ? data.saved_at.slice(0, 10) : "",
+      }), " ", forget);
+    }));
+  }
+  app.querySelector("[data-action=forget-all]").addEventListener("click", () => {
+    for (const name of storedKeys()) forgetRecord(name);
+    forgetRecord(key);
+    record = emptyRecord();
+    draw();
+    listRecords();
+    flash(say("records.forgotten_all"));
+  });
+  // Export and import a record as JSON, in the command line's `--decision` shape.
+  app.querySelector("[data-action=export]").addEventListener("click", () => {
+    const file = new File([`${JSON.stringify(decisionShape(collect(), appId), null, 2)}\n`], fileName("json"), { type: "application/json" });
+    const anchor = el("a", { href: URL.createObjectURL(file), download: file.name });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
+  });
+  app.querySelector("[data-action=import]").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    if (!file) return;
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      flash(say("record.import_bad", { file: file.name }));
+      return;
+    }
+    if (!isRecord(data)) {
+      flash(say("record.import_bad", { file: file.name }));
+      return;
+    }
+    if (appId && isText(data.app) && data.app !== appId) {
+      flash(say("record.import_other", { file: file.name, app: data.app }));
+      return;
+    }
+    record = usableRecord(data);
+    draw();
+    changed();
+    listRecords();
+    flash(say("record.imported", { file: file.name }));
+  });
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
     forgetRecord(key);
     record = emptyRecord();
     draw();
+    listRecords();
     flash("This review was removed from this device: every tick, note and the decision are cleared.");
   });
 
@@ -500,11 +579,22 @@ function main() {
         notes.hidden = false;
       }
       app.dataset.reviewApp = view.app;
+      // Opened again with other answers under the same application: say so before anything else.
+      if (stored && appId && isText(stored.answers) && stored.answers !== answersKey) {
+        const before = new Set(stored.answers.split("&"));
+        const now = new Set(answersKey.split("&"));
+        const changes = [...[...before].filter((part) => !now.has(part)).map((part) => `− ${decodeURIComponent(part)}`),
+          ...[...now].filter((part) => !before.has(part)).map((part) => `+ ${decodeURIComponent(part)}`)];
+        notes.prepend(el("p", { class: "review__changed", dataset: { answersChanged: "" } },
+          say("record.changed", { changes: changes.join("; ") || say("record.changed_none") })));
+        notes.hidden = false;
+      }
       if ((stored && appId) || !appId) {
         notes.append(el("p", { text: appId ? say("record.restored", { app: appId }) : say("record.no_app") }));
         notes.hidden = false;
       }
       draw();
+      listRecords();
       progress.hidden = true;
       body.hidden = false;
       status.textContent = `The checklist for this application is below: ${view.items.length} items to see.`;

@@ -12,6 +12,7 @@ const ATTRIBUTES = new Set([
   "for",
   "href",
   "id",
+  "maxlength",
   "name",
   "role",
   "rows",

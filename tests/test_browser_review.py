@@ -142,7 +142,9 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     before = saves(page)
     page.keyboard.press("Space")
     assert first.is_checked()
-    # The next stop is the item's note: type in it.
+    # The next stops are the item's "Still needed" tick and its note: type in the note.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.needed") == item
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.dataset.note") == item
     page.keyboard.type("Saw the certificate, dated 2025.")

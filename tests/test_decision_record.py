@@ -9,6 +9,7 @@ import datetime
 import io
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import docx
@@ -158,3 +159,18 @@ def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
     data = pdf_of(record_bytes(), tmp_path, "record")
     assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 7
     assert b"%PDF" in data[:8]
+
+
+def test_ical_js_reads_the_calendar_with_its_dates(tmp_path: Path) -> None:
+    path = tmp_path / "decision.ics"
+    path.write_bytes(calendar())
+    root = Path(__file__).resolve().parent.parent
+    events = json.loads(subprocess.run(
+        ["node", str(root / "tests" / "node" / "ical_read.mjs"), str(path)], cwd=root,
+        check=True, capture_output=True, text=True, timeout=60).stdout)
+    assert [(event["start"], event["end"], event["allDay"]) for event in events] == [
+        ("2027-12-06", "2027-12-07", True), ("2027-03-01", "2027-03-02", True)]
+    assert events[0]["stamp"] == "2026-12-01T00:00:00Z"
+    assert events[1]["summary"].startswith("Condition due: Audit of ten requests")
+    assert events[0]["description"] == ("Application reference abcdefghjk23\n"
+                                        "Applicant: Ada Lovelace")

@@ -143,10 +143,9 @@ def test_a_keyboard_only_review_is_kept_on_reload_and_forgotten_on_request(
     page.keyboard.press("Space")
     assert first.is_checked()
     # The next stops are the item's "Still needed" tick and its note: type in the note.
-    page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.dataset.needed") == item
-    page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.dataset.note") == item
+    for stop in ("needed", "note"):
+        page.keyboard.press("Tab")
+        assert page.evaluate(f"() => document.activeElement.dataset.{stop}") == item
     page.keyboard.type("Saw the certificate, dated 2025.")
     # Tab on to the decision and choose it with Space.
     tab_to(page, "() => document.activeElement.name === 'decision'", 400)

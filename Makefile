@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lint lint-js chromium libreoffice bench bench-engine review clean
+.PHONY: setup build serve test test-fast lint lint-js chromium libreoffice bench bench-engine review clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -55,11 +55,21 @@ libreoffice:
 	  fi; \
 	fi
 
+# pytest-xdist's workers for `make test` (one per core: `auto`); TEST_WORKERS=0 runs in one
+# process. Tests that share a crawl or a module's fixture stay on one worker (tests/conftest.py).
+TEST_WORKERS ?= auto
+# The fast tier: no Chromium, no site build, no Pyodide under Node, no LibreOffice (tests/tiers.py).
+FAST_TESTS := not (browser or build or node or libreoffice)
+
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
 test: setup chromium libreoffice lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+## test-fast: the engine, rules, command line, words and document tests, in well under a minute
+test-fast: setup
+	$(PY) -m pytest -q -m "$(FAST_TESTS)"
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
 ## on an emulated 10 Mbit/s link, beside a bare loadPyodide() page (bench-results/bench.md)

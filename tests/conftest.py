@@ -1,14 +1,17 @@
-"""Shared fixtures: one strict build of the site per test session, a loopback server for it,
-headless Debian Chromium driven by Playwright that refuses every request to another host, and
-one crawl of every built page that the checks of every page read (tests/site_crawl.py).
+"""Shared fixtures: one strict build of the site per test run (shared by pytest-xdist's
+workers), a loopback server for it, headless Debian Chromium driven by Playwright that refuses
+every request to another host, and one crawl of every built page that the checks of every page
+read (tests/site_crawl.py). The tiers (tests/tiers.py) and how tests are shared out between
+xdist's workers are set here too.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,10 +20,49 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.site_crawl import Crawl, axe_in_dark_palette, crawl_site, recording_server
+from tests.tiers import TIERS, TierGuard, add_derived_markers
 from tools.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Fixtures computed once per worker that every page check reads: their tests share a worker.
+CRAWLS = {"crawl", "dark_crawl"}
+GUARD = TierGuard()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for tier, meaning in TIERS.items():
+        config.addinivalue_line("markers", f"{tier}: {meaning}")
+    GUARD.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    GUARD.uninstall()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Derive each test's tiers from its fixtures; and for `--dist loadgroup`, keep together
+    the tests that read the crawls, and the tests of a module that share a module-scoped
+    fixture (a Pyodide run, a reference start), so each is computed by one worker only."""
+    add_derived_markers(items)
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if names & CRAWLS:
+            item.add_marker(pytest.mark.xdist_group("crawl"))
+        elif any(d.scope == "module" for defs in definitions.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
+    """While a test runs (setup and teardown included), check the programs it starts."""
+    GUARD.item = item
+    try:
+        yield
+    finally:
+        GUARD.item = None
 
 
 def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -38,10 +80,26 @@ def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once with --strict; the session fails loudly if the build does."""
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    """The site, built once with --strict; the session fails loudly if the build does. Under
+    pytest-xdist the first worker to need it builds it in the run's shared temporary folder
+    (holding a lock), and the others wait for it and use the same build, its Pyodide snapshot
+    included."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        target = tmp_path_factory.mktemp("site")
+        result = build_site(target)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+        return target
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker
+    target = shared / "site"
+    built, failure = shared / "site-built", shared / "site-build-failed.txt"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not built.exists() and not failure.exists():
+            result = build_site(target)
+            (built if result.returncode == 0 else failure).write_text(
+                result.stderr, encoding="utf-8")
+    assert not failure.exists(), (
+        f"mkdocs build --strict failed:\n{failure.read_text(encoding='utf-8')}")
     return target
 
 

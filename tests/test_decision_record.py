@@ -74,6 +74,7 @@ def test_every_decision_has_its_words() -> None:
         assert f"Decision: {label}" in text
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
     data = pdf_of(record_bytes(), tmp_path, "record")
     assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 6

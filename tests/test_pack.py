@@ -500,6 +500,7 @@ PAGES = {("wales-childrens-anp", "somerset"): (10, 12),
          ("not-registered-no-nation", None): (3, 5)}
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize(("name", "employer"), list(PAGES),
                          ids=[f"{n}+{e or 'none'}" for n, e in PAGES])
 def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,

@@ -153,6 +153,7 @@ def test_a_snapshot_start_needs_no_package_archive(
 # --- a mistake in the rules stops the build ------------------------------------------------
 
 
+@pytest.mark.build
 def test_a_rules_mistake_fails_the_build_naming_file_and_key(tmp_path: Path) -> None:
     """Build a copy of the project whose rules refer to a question that does not exist."""
     project = tmp_path / "project"

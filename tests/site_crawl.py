@@ -18,11 +18,11 @@ import functools
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.serve import SiteHandler
+from tests.page_constants import STORAGE_KEY
+from tools.serve import SiteHandler, SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
@@ -41,8 +41,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 # What the browser keeps for the site: Web Storage keys, caches and their URLs, IndexedDB
-# databases, cookies, and the self-assessment's saved answers.
-STORAGE = """async () => {
+# databases, cookies, and the self-assessment's saved answers (under the key given, the page
+# scripts' STORAGE_KEY: `page.evaluate(STORAGE, STORAGE_KEY)`).
+STORAGE = """async (answersKey) => {
     const names = (store) => Object.keys(store).sort();
     const cacheNames = 'caches' in self ? await caches.keys() : [];
     const cached = {};
@@ -54,7 +55,7 @@ STORAGE = """async () => {
     return {
         local: names(localStorage),
         session: names(sessionStorage),
-        answers: localStorage.getItem('imaging-referrer-assessment'),
+        answers: localStorage.getItem(answersKey),
         caches: cached,
         databases: databases.map((db) => db.name),
         cookie: document.cookie,
@@ -143,11 +144,9 @@ class RecordingHandler(SiteHandler):
         super().do_HEAD()
 
 
-def recording_server(root: Path) -> ThreadingHTTPServer:
+def recording_server(root: Path) -> SiteServer:
     """The built site on a loopback server of its own that records every path requested."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(root))
-    )
+    server = SiteServer(("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(root)))
     server.paths = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -164,7 +163,7 @@ def wait_until_quiet(paths: list[str], quiet: float = 1.0, limit: float = 20.0) 
 
 
 def crawl_site(
-    browser: object, server: ThreadingHTTPServer, url: str, page_paths: list[str]
+    browser: object, server: SiteServer, url: str, page_paths: list[str]
 ) -> Crawl:
     """Visit every page once, guidance pages first, recording what the checks need. `server`
     serves the site at `url` and records the paths asked of it (`recording_server`)."""
@@ -202,7 +201,7 @@ def crawl_site(
                 page.wait_for_selector(
                     "#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT
                 )
-            storage = page.evaluate(STORAGE)
+            storage = page.evaluate(STORAGE, STORAGE_KEY)
             violations = page.evaluate("window.__cspViolations")
             page_errors = errors[first_error:]
             found.pages[path] = PageVisit(

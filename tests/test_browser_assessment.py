@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from assessment.loader import load_rules
+from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked
 from tests.test_quality_accessibility import axe_violations
 from tools.page_states import STATES
@@ -26,7 +27,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
 READY = "#assessment-app[data-python-ready]"
-STORAGE_KEY = "imaging-referrer-assessment"
 ENV_WITHOUT_SITE_URL = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
 PYTHON_TIMEOUT = 60_000
 
@@ -258,11 +258,11 @@ def test_answers_survive_a_reload_and_can_be_forgotten(site_url: str, page: obje
 
 def test_corrupt_saved_answers_are_cleared_with_a_message(site_url: str, page: object) -> None:
     page.goto(f"{site_url}assessment/")
-    page.evaluate("localStorage.setItem('imaging-referrer-assessment', '{not json')")
+    page.evaluate("(key) => localStorage.setItem(key, '{not json')", STORAGE_KEY)
     page.reload()
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     assert "could not be read" in page.inner_text("[data-notes]")
-    assert page.evaluate("localStorage.getItem('imaging-referrer-assessment')") is None
+    assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) is None
 
 
 def test_a_result_needs_no_image_and_its_boxes_still_open(site_url: str, page: object) -> None:

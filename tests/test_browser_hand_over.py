@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from assessment.employer_profiles import load_employers
+from tests.page_constants import WHO_KEY
 from tests.page_reading import checked
 from tests.test_browser_assessment import (
     ENV_WITHOUT_SITE_URL,
@@ -36,7 +37,6 @@ from tools.page_states import STATES
 pytestmark = pytest.mark.browser
 
 EMPLOYERS = list(load_employers())
-WHO_KEY = "imaging-referrer-assessment-who"
 # (scenario, employer): several profiles, several outcomes.
 CASES = [
     ("england-consultant-radiographer", "somerset"),

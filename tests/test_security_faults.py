@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked
 
 ROOT = Path(__file__).resolve().parent.parent
-STORAGE_KEY = "imaging-referrer-assessment"
 PYTHON_TIMEOUT = 90_000
 CLEARED = "could not be read, so they were cleared"
 NO_MATCH = "no longer match the questions, so they were cleared"

@@ -58,8 +58,6 @@ libreoffice:
 # pytest-xdist's workers for `make test` (one per core: `auto`); TEST_WORKERS=0 runs in one
 # process. Tests that share a crawl or a module's fixture stay on one worker (tests/conftest.py).
 TEST_WORKERS ?= auto
-# The fast tier: no Chromium, no site build, no Pyodide under Node, no LibreOffice (tests/tiers.py).
-FAST_TESTS := not (browser or build or node or libreoffice)
 
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
 test: setup chromium libreoffice lint-js
@@ -68,8 +66,9 @@ test: setup chromium libreoffice lint-js
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## test-fast: the engine, rules, command line, words and document tests, in well under a minute
+## (no Chromium, no site build, no Pyodide under Node, no LibreOffice: tests/tiers.py)
 test-fast: setup
-	$(PY) -m pytest -q -m "$(FAST_TESTS)"
+	$(PY) -m pytest -q --fast
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
 ## on an emulated 10 Mbit/s link, beside a bare loadPyodide() page (bench-results/bench.md)

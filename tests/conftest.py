@@ -14,20 +14,25 @@ import sys
 from collections.abc import Generator, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.site_crawl import Crawl, axe_in_dark_palette, crawl_site, recording_server
+from tests.browser_profile import guarded_context, watched_page
+from tests.site_crawl import Crawl, crawl_site, recording_server
 from tests.tiers import TIERS, TierGuard, add_derived_markers
 from tools.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Fixtures computed once per worker that every page check reads: their tests share a worker.
 CRAWLS = {"crawl", "dark_crawl"}
 GUARD = TierGuard()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fast", action="store_true",
+                     help="only the fast tier: tests marked with none of the tiers of "
+                          "tests/tiers.py (make test-fast)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,10 +47,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Derive each test's tiers from its fixtures; and for `--dist loadgroup`, keep together
+    """Derive each test's tiers from its fixtures (with --fast, keep only the tests that have
+    none); and for `--dist loadgroup`, keep together
     the tests that read the crawls, and the tests of a module that share a module-scoped
     fixture (a Pyodide run, a reference start), so each is computed by one worker only."""
     add_derived_markers(items)
+    if config.getoption("fast"):
+        slow = [item for item in items if any(item.get_closest_marker(tier) for tier in TIERS)]
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
@@ -148,45 +158,23 @@ def crawl(
 
 
 @pytest.fixture(scope="session")
-def dark_crawl(browser: object, site_url: str, page_paths: list[str]) -> Crawl:
-    """Every built page visited once more in the dark palette, for axe-core."""
-    return axe_in_dark_palette(browser, site_url, page_paths)
-
-
-class ForeignRequests(list):
-    """Requests the page tried to make to any host but the local server (all refused)."""
+def dark_crawl(crawl: Crawl) -> Crawl:
+    """Every built page of the crawl once switched to the dark palette, for axe-core."""
+    assert crawl.dark is not None
+    return crawl.dark
 
 
 @pytest.fixture
 def context(browser: object) -> Iterator[object]:
     """A fresh browser profile whose requests to other hosts are refused and recorded."""
-    context = browser.new_context()
-    foreign = ForeignRequests()
-
-    def guard(route: object) -> None:
-        url = route.request.url
-        host = urlsplit(url).hostname
-        if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and host not in LOCAL_HOSTS:
-            foreign.append(url)
-            route.abort()
-        else:
-            route.continue_()
-
-    context.route("**/*", guard)
-    context.foreign_requests = foreign
+    context = guarded_context(browser)
     yield context
     context.close()
-    assert not foreign, f"the page asked another host for: {foreign}"
+    assert not context.foreign_requests, (
+        f"the page asked another host for: {context.foreign_requests}")
 
 
 @pytest.fixture
-def page(context: object) -> Iterator[object]:
+def page(context: object) -> object:
     """A page in a fresh profile that records console errors and uncaught exceptions."""
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on(
-        "console",
-        lambda message: page.errors.append(message.text) if message.type == "error" else None,
-    )
-    yield page
+    return watched_page(context)

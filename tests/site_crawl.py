@@ -8,18 +8,24 @@ records any request to another host, first every guidance page and then the self
 (so that what the guidance pages made the browser download is known apart). On each page it
 records, in this order: the response's status, the headings and landmarks once loaded, then
 (on the self-assessment, once Python is ready) what the browser stores, the Content Security
-Policy violations and errors the page reported, and last what axe-core finds. A second,
-lighter crawl in a dark-palette profile records what axe finds there.
+Policy violations and errors the page reported, and what axe-core finds; last, the page is
+told the person now prefers the dark palette (as an operating system's dark mode does while
+a page is open: the theme follows it), and what axe finds in that palette is recorded in
+`Crawl.dark` (one visit per page for both palettes: a second crawl used to load every page,
+and start Python, again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.page_constants import STORAGE_KEY
 from tools.serve import SiteHandler, SiteServer
@@ -77,6 +83,9 @@ SHAPE = """() => ({
 })"""
 
 PALETTE = "document.body.getAttribute('data-md-color-scheme')"
+# The theme has drawn its dark palette ("slate") and finished switching to it.
+DARK_DRAWN = "body[data-md-color-scheme='slate']:not([data-md-color-switching])"
+PALETTE_SWITCH_TIMEOUT = 10_000
 
 
 @functools.cache
@@ -88,8 +97,9 @@ def axe_script() -> str:
 def axe_violations(page: object) -> list[str]:
     """Run axe-core in the page; one line per violation and element."""
     # Evaluated, not added as an inline <script>: the pages' Content Security Policy refuses
-    # inline scripts it has no hash for (Playwright's own evaluation is allowed).
-    page.evaluate(axe_script())
+    # inline scripts it has no hash for (Playwright's own evaluation is allowed). Once a page.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
     found = page.evaluate(
         """(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })
             .then(r => r.violations.map(v => ({id: v.id, help: v.help,
@@ -129,6 +139,7 @@ class Crawl:
     cookies: list = field(default_factory=list)
     paths_for_guidance: list[str] = field(default_factory=list)  # server, guidance pages only
     paths: list[str] = field(default_factory=list)  # server, the whole crawl
+    dark: Crawl | None = None  # each page's palette and axe once switched to the dark palette
 
 
 class RecordingHandler(SiteHandler):
@@ -168,6 +179,7 @@ def crawl_site(
     """Visit every page once, guidance pages first, recording what the checks need. `server`
     serves the site at `url` and records the paths asked of it (`recording_server`)."""
     found = Crawl(url)
+    found.dark = Crawl(url)
     first_path = len(server.paths)
     context = browser.new_context(color_scheme="light")
 
@@ -215,6 +227,7 @@ def crawl_site(
                 axe=axe_violations(page),
                 palette=page.evaluate(PALETTE),
             )
+            found.dark.pages[path] = in_dark_palette(page, errors)
             if number == len(guidance) - 1:
                 # Whatever the guidance pages set going (a service worker installing, say)
                 # has time to ask, before the self-assessment is visited.
@@ -228,23 +241,17 @@ def crawl_site(
     return found
 
 
-def axe_in_dark_palette(browser: object, site_url: str, page_paths: list[str]) -> Crawl:
-    """Every page once more, in a profile that prefers the dark palette: the palette shown and
-    what axe-core finds (on the self-assessment, once Python is ready)."""
-    found = Crawl(site_url)
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def in_dark_palette(page: object, errors: list[str]) -> PageVisit:
+    """The open page switched to the dark palette: the palette shown and what axe-core finds,
+    with any error the switch caused; then back to the light palette for the next page."""
+    first_error = len(errors)
+    page.emulate_media(color_scheme="dark")
     try:
-        for path in page_paths:
-            page.goto(site_url + path)
-            if is_self_assessment(path):
-                page.wait_for_selector(
-                    "#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT
-                )
-            found.pages[path] = PageVisit(
-                status=None, h1=0, shape={}, storage={}, foreign=[], violations=[], errors=[],
-                palette=page.evaluate(PALETTE), axe=axe_violations(page),
-            )
+        with contextlib.suppress(PlaywrightTimeout):  # the palette found tells the test
+            page.wait_for_selector(DARK_DRAWN, state="attached", timeout=PALETTE_SWITCH_TIMEOUT)
+        return PageVisit(
+            status=None, h1=0, shape={}, storage={}, foreign=[], violations=[],
+            errors=errors[first_error:], palette=page.evaluate(PALETTE), axe=axe_violations(page),
+        )
     finally:
-        context.close()
-    return found
+        page.emulate_media(color_scheme="light")

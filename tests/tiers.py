@@ -1,8 +1,7 @@
 """The test tiers: what each slow kind of test needs, and the check that it is marked so.
 
-`make test-fast` runs the tests that need none of these (the Makefile's FAST_TESTS: `-m "not
-(browser or build or node or libreoffice)"`); `make test` runs them all. A test's tiers are
-its markers:
+`make test-fast` (`pytest --fast`) runs the tests that need none of these; `make test` runs
+them all. A test's tiers are its markers:
 
 - `browser`: headless Chromium (derived from the `browser` fixture, used by `page`, `crawl`...);
 - `build`: a MkDocs build (derived from the `built_site` fixture; a test that builds a site

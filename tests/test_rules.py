@@ -173,6 +173,20 @@ def test_load_rules_is_cached() -> None:
 
 # Every kind of mistake fails naming the file and the key -----------------------------------
 
+
+def _entry(file: str, table: str, key: str) -> str:
+    """The text of `key = ...` in `[table]` of a rules file as it stands (a value over several
+    lines up to its closing bracket), for cases that replace a whole value whatever it says."""
+    lines = (RULES_DIR / file).read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"[{table}]\n") + 1
+    end = next((n for n in range(start, len(lines)) if lines[n].startswith("[")), len(lines))
+    first = next(n for n in range(start, end) if lines[n].startswith(f"{key} = "))
+    last = first
+    if lines[first].rstrip().endswith("["):
+        last = next(n for n in range(first, end) if lines[n].rstrip() == "]")
+    return "".join(lines[first:last + 1]).rstrip("\n")
+
+
 BROKEN = {
     "unknown source": (
         "evidence.toml", 'sources = ["uhb-nmr"]', 'sources = ["uhb-nmr", "foo"]',
@@ -203,24 +217,19 @@ BROKEN = {
         'by each employer.",\n]',
         "why = []", "evidence.results-management.why", "non-empty list"),
     "a blank why sentence": (
-        "evidence.toml", '  "You answered {practice_level} for the level of your role.",',
-        '  " ",', "evidence.role-level.why", "non-empty strings"),
+        "evidence.toml", _entry("evidence.toml", "evidence.role-level", "why"), 'why = [" "]',
+        "evidence.role-level.why", "non-empty strings"),
     "an item without a title": (
-        "evidence.toml", 'title = "A role at enhanced, advanced or consultant level"\n', "",
+        "evidence.toml", _entry("evidence.toml", "evidence.role-level", "title") + "\n", "",
         "evidence.role-level.title", "missing"),
     "a blank what_counts": (
-        "evidence.toml", 'what_counts = "Your job description, and how your role matches the '
-        "level that your nation's practice framework describes.\"", 'what_counts = "  "',
-        "evidence.role-level.what_counts", "non-empty string"),
+        "evidence.toml", _entry("evidence.toml", "evidence.role-level", "what_counts"),
+        'what_counts = "  "', "evidence.role-level.what_counts", "non-empty string"),
     "a notice without sources": (
-        "notices.toml", 'sources = ["sor-rcr-associates-2025"]\n\n[notices.nation-context]',
-        'sources = []\n\n[notices.nation-context]',
-        "notices.nursing-associate-position.sources", "at least one source"),
+        "notices.toml", _entry("notices.toml", "notices.nursing-associate-position", "sources"),
+        "sources = []", "notices.nursing-associate-position.sources", "at least one source"),
     "a nation without sources": (
-        "nations.toml",
-        'sources = ["irmer-2017", "irmer-amendment-2024", "dhsc-irmer-guidance", '
-        '"cqc-enforcing-irmer", "mpf-england-2025", "enhanced-practice-england", '
-        '"consultant-practice-england"]', "sources = []",
+        "nations.toml", _entry("nations.toml", "nations.england", "sources"), "sources = []",
         "nations.england.sources", "non-empty list"),
     "bad basis": (
         "evidence.toml", 'basis = "national-guidance"\nwhat = "A statement',

@@ -1,16 +1,20 @@
-"""Shared fixtures: one strict build of the site per test run (shared by pytest-xdist's
-workers), a loopback server for it, headless Debian Chromium driven by Playwright that refuses
-every request to another host, and one crawl of every built page that the checks of every page
-read (tests/site_crawl.py). The tiers (tests/tiers.py) and how tests are shared out between
-xdist's workers are set here too.
+"""Shared fixtures: one strict build of the site per test run, a loopback server for it,
+headless Debian Chromium driven by Playwright that refuses every request to another host, and
+one crawl of every built page that the checks of every page read (tests/site_crawl.py). The
+tiers (tests/tiers.py) and how tests are shared out between pytest-xdist's workers are set
+here too: under xdist the site is built once, by the main process as soon as the run starts,
+while the workers begin with the tests that need no site, and every worker uses that build.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from collections.abc import Generator, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +31,49 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fixtures computed once per worker that every page check reads: their tests share a worker.
 CRAWLS = {"crawl", "dark_crawl"}
 GUARD = TierGuard()
+SHARED_BUILD_KEY = pytest.StashKey["SharedBuild"]()
+# Under xdist: the folder where the main process builds the site for every worker.
+SHARED_BUILD = "TESTS_SHARED_SITE_BUILD"
+SHARED_BUILD_WAIT_S = 30 * 60
+
+
+class SharedBuild:
+    """The site built in the background by xdist's main process, into `folder`/site; its exit
+    status is written to `folder`/status once done, what it printed to `folder`/build.log."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="tests-site-"))
+        self.log = (self.folder / "build.log").open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            build_command(self.folder / "site"), cwd=ROOT, stdout=self.log,
+            stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        self.recorder = threading.Thread(target=self._record, daemon=True)
+        self.recorder.start()
+
+    def _record(self) -> None:
+        status = self.process.wait()
+        self.log.close()
+        (self.folder / "status.tmp").write_text(str(status), encoding="utf-8")
+        (self.folder / "status.tmp").rename(self.folder / "status")
+
+    def close(self) -> None:
+        """Stop a build no test needed, and remove the folder."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.recorder.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def wait_for_shared_build(folder: Path) -> Path:
+    """The site the main process built (failing with what the build said if it failed)."""
+    deadline = time.monotonic() + SHARED_BUILD_WAIT_S
+    while not (folder / "status").exists():
+        assert time.monotonic() < deadline, "the site's build did not finish"
+        time.sleep(0.2)
+    log = (folder / "build.log").read_text(encoding="utf-8")
+    assert (folder / "status").read_text(encoding="utf-8") == "0", (
+        f"mkdocs build --strict failed:\n{log}")
+    return folder / "site"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,10 +86,18 @@ def pytest_configure(config: pytest.Config) -> None:
     for tier, meaning in TIERS.items():
         config.addinivalue_line("markers", f"{tier}: {meaning}")
     GUARD.install()
+    workers = getattr(config.option, "numprocesses", None)
+    needs_no_site = config.option.collectonly or config.getoption("fast")
+    if workers and not os.environ.get("PYTEST_XDIST_WORKER") and not needs_no_site:
+        build = SharedBuild()  # the workers, started after this, inherit the variable
+        os.environ[SHARED_BUILD] = str(build.folder)
+        config.stash[SHARED_BUILD_KEY] = build
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     GUARD.uninstall()
+    if build := config.stash.get(SHARED_BUILD_KEY, None):
+        build.close()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -52,6 +107,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     the tests that read the crawls, and the tests of a module that share a module-scoped
     fixture (a Pyodide run, a reference start), so each is computed by one worker only."""
     add_derived_markers(items)
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the tests that need no site first (stable)
+        items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
     if config.getoption("fast"):
         slow = [item for item in items if any(item.get_closest_marker(tier) for tier in TIERS)]
         config.hook.pytest_deselected(items=slow)
@@ -75,11 +132,16 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
         GUARD.item = None
 
 
+def build_command(target: Path, *extra: str) -> list[str]:
+    """The strict MkDocs build into `target`, as `make build` runs it."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target), *extra]
+
+
 def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run the strict MkDocs build into `target`, as `make build` does."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target), *extra],
+        build_command(target, *extra),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -91,25 +153,13 @@ def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once with --strict; the session fails loudly if the build does. Under
-    pytest-xdist the first worker to need it builds it in the run's shared temporary folder
-    (holding a lock), and the others wait for it and use the same build, its Pyodide snapshot
-    included."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        target = tmp_path_factory.mktemp("site")
-        result = build_site(target)
-        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-        return target
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker
-    target = shared / "site"
-    built, failure = shared / "site-built", shared / "site-build-failed.txt"
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        if not built.exists() and not failure.exists():
-            result = build_site(target)
-            (built if result.returncode == 0 else failure).write_text(
-                result.stderr, encoding="utf-8")
-    assert not failure.exists(), (
-        f"mkdocs build --strict failed:\n{failure.read_text(encoding='utf-8')}")
+    pytest-xdist, the build the main process started for every worker (its Pyodide snapshot
+    included), once it is done."""
+    if shared := os.environ.get(SHARED_BUILD):
+        return wait_for_shared_build(Path(shared))
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(target)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return target
 
 

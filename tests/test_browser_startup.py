@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_profile import guarded_context, watched_page
+
 pytestmark = pytest.mark.browser
 
 LINK = "assessment/#nation=wales&profession=physiotherapist&practice_level=advanced&modalities=xray"
@@ -33,19 +35,13 @@ def open_link(page: object, site_url: str) -> dict:
     )
 
 
-def test_python_starts_from_the_snapshot(site_url: str, page: object) -> None:
-    snapshot_requests: list[str] = []
-    page.on(
-        "request",
-        lambda request: snapshot_requests.append(request.url)
-        if request.url.endswith(".snapshot")
-        else None,
-    )
-    shown = open_link(page, site_url)
+def test_python_starts_from_the_snapshot(reference: dict) -> None:
+    shown = reference  # a first visit, in a profile of its own (below)
     assert shown["start"] == "snapshot"
     assert shown["outcome"] == "incomplete"
-    assert snapshot_requests
-    assert page.errors == []
+    assert shown["snapshot_requests"]
+    assert shown["errors"] == []
+    assert shown["foreign"] == []
 
 
 def wrong_build(data: bytes) -> bytes:
@@ -63,12 +59,24 @@ FAULTS: dict[str, Callable[[bytes], tuple[int, bytes]]] = {
 
 @pytest.fixture(scope="module")
 def reference(browser: object, site_url: str) -> dict:
-    """What the link shows when Python starts from the snapshot, computed once for the module.
-    It comes from a profile of its own: in a test's profile, the site's service worker would
-    keep the real snapshot and answer for it, unseen by the tests' routes."""
-    elsewhere = browser.new_context(service_workers="block")
+    """What the link shows when Python starts from the snapshot, computed once for the module
+    (with the snapshot's requests, the page's errors and any request to another host, which
+    test_python_starts_from_the_snapshot checks). It comes from a profile of its own: in a
+    test's profile, the site's service worker would keep the real snapshot and answer for it,
+    unseen by the tests' routes."""
+    elsewhere = guarded_context(browser, service_workers="block")
     try:
-        shown = open_link(elsewhere.new_page(), site_url)
+        page = watched_page(elsewhere)
+        snapshot_requests: list[str] = []
+        page.on(
+            "request",
+            lambda request: snapshot_requests.append(request.url)
+            if request.url.endswith(".snapshot")
+            else None,
+        )
+        shown = open_link(page, site_url)
+        shown.update(snapshot_requests=snapshot_requests, errors=list(page.errors),
+                     foreign=list(elsewhere.foreign_requests))
     finally:
         elsewhere.close()
     return shown

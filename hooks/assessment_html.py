@@ -85,10 +85,12 @@ def render_form(questions: Iterable[Mapping[str, Any]], after: str = "") -> str:
 NOT_LISTED = "not-listed"
 
 
-def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: str) -> str:
+def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: str,
+                           line: str) -> str:
     """The optional choice of employer: a radio group named `employer`, one option per
-    profile (id, name, the date it was checked, said in words) and "Not listed", with a line
-    saying where the list comes from and a link to `compared` (employers/compared/). It is
+    profile (id, name as shown, with its provenance, the date it was checked, said in words)
+    and "Not listed", with `line` saying where the list comes from and a link to `compared`
+    (employers/compared/). It is
     always asked (`data-always-asked`), and goes last, so a link carries it after the
     questions' keys."""
     qid = "employer"
@@ -103,9 +105,7 @@ def render_employer_choice(employers: Iterable[tuple[str, str, str]], compared: 
         f"{attrs(data_always_asked='', aria_describedby=f'q-{qid}-hint')}>",
         '<legend class="question__text">Your employer (optional)</legend>',
         f"<p{attrs(class_='question__hint', id=f'q-{qid}-hint')}>"
-        "Choose your employer to see its own requirements beside the national ones. The list"
-        " comes from employers’ own public documents, each checked at a date; their current"
-        " procedure always wins. "
+        f"{escape(line)} "
         f"<a{attrs(href=compared)}>How these employers compare</a>.</p>",
         '<div class="question__options">',
     ]

@@ -12,6 +12,7 @@ worker is written inline at the top of the page's head.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -25,9 +26,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.employer_profiles import load_employers
-from assessment.loader import RulesError, load_rules
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import RulesError, load_rules
+from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.views.provenance import shown_name
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
@@ -92,7 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _outputs[config.extra[key]] = data
     # In the config, not this module: the review page's hook (hooks/review_page.py) starts
     # Python with `boot_script` too, from its own import of this module.
+    # The worker checks the snapshot it reads against both before restoring it, and starts
+    # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
+    config.extra["assessment_snapshot_sha256"] = hashlib.sha256(snapshot).hexdigest()
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
@@ -186,11 +191,14 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
     page_script = config.extra["asset_names"][PAGE_SCRIPT]
 
     rules = load_rules()
-    employers = [(employer.id, employer.name, human_date(employer.checked))
+    # Each option names the profile as every surface does, with its provenance.
+    employers = [(employer.id, shown_name(employer, rules.words), human_date(employer.checked))
                  for employer in load_employers(rules=rules).values()]
     form = assessment_html.render_form(
         question_catalogue(rules),
-        assessment_html.render_employer_choice(employers, link("employers/compared/")),
+        assessment_html.render_employer_choice(
+            employers, link("employers/compared/"),
+            rules.words.text("employers", "choice.hint")),
     )
     catalogue = assessment_html.render_catalogue(
         evidence_catalogue(rules), group_titles(rules), link, rules.labels
@@ -290,6 +298,7 @@ def boot_script(page: Page, config: MkDocsConfig) -> str:
         data_package_url=link(config.extra["assessment_archive"]),
         data_snapshot_url=link(config.extra["assessment_snapshot"]),
         data_snapshot_bytes=str(config.extra["assessment_snapshot_bytes"]),
+        data_snapshot_sha256=config.extra["assessment_snapshot_sha256"],
         data_stdlib_url=link(config.extra["assessment_stdlib"]),
         data_rules_version=load_rules().version,
     )

@@ -25,10 +25,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from assessment.catalogue import question_catalogue
-from assessment.decision_record import DECISIONS
-from assessment.employer_profiles import load_employers
-from assessment.loader import load_rules
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.renderers.decision_record import DECISIONS
+from assessment.views.catalogue import question_catalogue
 from hooks import assessment_html
 from hooks.assessment_page import boot_script, import_map
 
@@ -54,7 +54,7 @@ def link_controls() -> dict[str, dict[str, object]]:
                          "values": [option["id"] for option in question["options"]]}
         for question in question_catalogue(rules)
     }
-    controls["employer"] = {"multi": False, "values": list(load_employers())}
+    controls["employer"] = {"multi": False, "values": list(load_employers(rules))}
     return controls
 
 

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from assessment.cli import main
 
+# The environment without SITE_URL (also for the tests that start the command line itself).
+ENV_WITHOUT_SITE_URL = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+
 
 def command_line(answers: dict, folder: Path, *options: str) -> str:
     """What the command line prints for these answers (written to `folder`/answers.json) and
@@ -19,7 +22,7 @@ def command_line(answers: dict, folder: Path, *options: str) -> str:
     path = folder / "answers.json"
     path.write_text(json.dumps(answers), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    environ = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    status = main(["--answers", str(path), *options], stdout=out, stderr=err, environ=environ)
+    status = main(["--answers", str(path), *options], stdout=out, stderr=err,
+                  environ=dict(ENV_WITHOUT_SITE_URL))
     assert status == 0, err.getvalue()
     return out.getvalue()

@@ -137,9 +137,11 @@ def build_command(target: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target), *extra]
 
 
-def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build into `target`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(target: Path, *extra: str,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build into `target`, as `make build` does (`env`: more
+    environment, such as SITE_URL for the build `make publish` makes)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         build_command(target, *extra),
         cwd=ROOT,

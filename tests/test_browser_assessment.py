@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 from tests.cli_run import command_line
 from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.employer_profiles import load_employers
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
 from tests.browser_profile import guarded_context, watched_page
 from tests.cli_run import command_line
 from tests.page_constants import WHO_KEY
@@ -35,7 +36,7 @@ from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 
-EMPLOYERS = list(load_employers())
+EMPLOYERS = list(load_employers(load_rules()))
 # (scenario, employer): several profiles, several outcomes.
 CASES = [
     ("england-consultant-radiographer", "somerset"),

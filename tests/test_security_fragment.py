@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 from tests.page_constants import MAX_FRAGMENT
 
 pytestmark = pytest.mark.browser

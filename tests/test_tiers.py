@@ -20,6 +20,8 @@ RUN_SCENARIOS = str(PYODIDE_SCRIPTS / "run_scenarios.mjs")
     (["/x/playwright/driver/node", "/x/playwright/driver/package/cli.js", "run-driver"],
      "browser"),
     (["/usr/bin/node", RUN_SCENARIOS, "/repo", "2025-01-20", ""], "node"),
+    (["/usr/bin/node", str(PYODIDE_SCRIPTS / "firefox_smoke.mjs"), "/usr/bin/firefox-esr"],
+     "browser"),
     (["node", "--input-type=module", "-e", "console.log(1)"], None),
     ([sys.executable, "-m", "assessment", "--answers", "a.json"], None),
     (["git", "status"], None),

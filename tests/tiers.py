@@ -3,7 +3,8 @@
 `make test-fast` (`pytest --fast`) runs the tests that need none of these; `make test` runs
 them all. A test's tiers are its markers:
 
-- `browser`: headless Chromium (derived from the `browser` fixture, used by `page`, `crawl`...);
+- `browser`: headless Chromium (derived from the `browser` fixture, used by `page`, `crawl`...)
+  or Firefox;
 - `build`: a MkDocs build (derived from the `built_site` fixture; a test that builds a site
   of its own is marked by hand);
 - `node`: Pyodide run under Node.js (tests/node/*.mjs);
@@ -32,6 +33,8 @@ TIERS = {
 # Fixtures that make a test need a tier (pytest's fixture closure includes those they use).
 FIXTURE_TIERS = {"browser": "browser", "built_site": "build"}
 PYODIDE_SCRIPTS = Path(__file__).resolve().parent / "node"
+# Scripts there that drive a browser rather than Pyodide.
+BROWSER_SCRIPTS = {"firefox_smoke.mjs"}
 
 
 def tier_of(command: str | bytes | Sequence[object]) -> str | None:
@@ -39,20 +42,18 @@ def tier_of(command: str | bytes | Sequence[object]) -> str | None:
     short Node script of the page's own JavaScript...)."""
     if isinstance(command, (str, bytes)):
         command = shlex.split(command.decode() if isinstance(command, bytes) else command)
-    argv = [str(part) for part in command]
-    if not argv:
-        return None
+    argv = [str(part) for part in command] or [""]
     program = Path(argv[0]).name
-    if program in {"soffice", "soffice.bin", "libreoffice"}:
-        return "libreoffice"
-    if program in {"chromium", "chromium-browser", "chrome"} or any(
-            "playwright/driver" in part for part in argv[:2]):
-        return "browser"
-    if program == "mkdocs" or ("-m" in argv[1:3] and "mkdocs" in argv[1:3]):
-        return "build"
-    if program == "node" and any(Path(part).parent == PYODIDE_SCRIPTS for part in argv[1:]):
-        return "node"
-    return None
+    scripts = {Path(part).name for part in argv[1:] if Path(part).parent == PYODIDE_SCRIPTS}
+    needs = {
+        "libreoffice": program in {"soffice", "soffice.bin", "libreoffice"},
+        "browser": program in {"chromium", "chromium-browser", "chrome", "firefox", "firefox-esr"}
+        or any("playwright/driver" in part for part in argv[:2])
+        or (program == "node" and bool(scripts & BROWSER_SCRIPTS)),
+        "build": program == "mkdocs" or ("-m" in argv[1:3] and "mkdocs" in argv[1:3]),
+        "node": program == "node" and bool(scripts - BROWSER_SCRIPTS),
+    }
+    return next((tier for tier, needed in needs.items() if needed), None)
 
 
 class TierGuard:

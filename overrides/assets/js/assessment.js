@@ -477,6 +477,7 @@ function main() {
       liveQuestions();
       app.dataset.pythonReady = version;
       app.dataset.pythonStart = fallback ? "plain" : "snapshot";
+      if (fallback) app.dataset.pythonFallback = fallback; // why: for the tests and a curious reader
       return pageView();
     })
     .catch((error) => {

@@ -170,25 +170,24 @@ def test_the_policy_allows_the_manifest_from_the_site_only(built_site: Path) -> 
 
 
 @pytest.mark.browser
-def test_chromium_finds_no_installability_error(site_url: str, tmp_path: Path) -> None:
-    """In a persistent (not incognito) profile, as a person's browser is."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
-            headless=True)
-        try:
-            page = context.new_page()
-            page.goto(f"{site_url}assessment/", wait_until="load")
-            session = context.new_cdp_session(page)
-            manifest = session.send("Page.getAppManifest")
-            assert manifest["url"] == urljoin(site_url, "manifest.webmanifest")
-            assert manifest.get("errors") == []
-            errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
-            assert errors == []
-        finally:
-            context.close()
+def test_chromium_finds_no_installability_error(
+        browser: object, site_url: str, tmp_path: Path) -> None:
+    """In a persistent (not incognito) profile, as a person's browser is. (Launched by the
+    session's own Playwright: a second sync_playwright() in the same process fails.)"""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
+        headless=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}assessment/", wait_until="load")
+        session = context.new_cdp_session(page)
+        manifest = session.send("Page.getAppManifest")
+        assert manifest["url"] == urljoin(site_url, "manifest.webmanifest")
+        assert manifest.get("errors") == []
+        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

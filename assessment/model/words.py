@@ -24,6 +24,10 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     # The page's fields for the application: who applies and where to, and the scope detail.
     "handover.legend": (),
     "handover.hint": (),
+    "handover.said.share_label": (),
+    "handover.said.shared": (),
+    "handover.said.downloaded": (),
+    "handover.said.forgotten": (),
     "handover.field.name": (),
     "handover.field.regulator": (),
     "handover.field.registration_number": (),

@@ -36,6 +36,11 @@ from .views.assess import assess
 PROGRAM = "python -m assessment"
 
 
+def _said(rules: Rules, message: str, /, **fields: str) -> str:
+    """One of the command line's messages (words/errors.toml), its placeholders filled."""
+    return rules.words.text("errors", message, program=PROGRAM, **fields)
+
+
 class InputError(Exception):
     """Bad input: the one line to print on stderr."""
 
@@ -107,15 +112,15 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             options.answers is not None or options.employer is not None):
         parser.error("--list-employers and --check-employer take no --answers or --employer")
     alone = options.list_employers or options.check_employer is not None
-    if options.format == "docx" and options.output is None and not alone:
-        stderr.write(f"{PROGRAM}: error: --format docx writes a Word file: give it a name "
-                     "with --output FILE\n")
-        return 2
     try:
         rules = load_rules()
     except RulesError as error:
+        # Said from here: the words cannot be read when the rules folder is broken.
         stderr.write(f"{PROGRAM}: the rules data is broken: {error}\n")
         return 1
+    if options.format == "docx" and options.output is None and not alone:
+        stderr.write(f"{PROGRAM}: {_said(rules, 'docx_needs_output')}\n")
+        return 2
     status, employer = _employer_options(options, rules, stdout, stderr)
     if status is not None:
         return status
@@ -124,22 +129,23 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             answers = read_answers(options.answers, rules)
         else:
             answers, _ = ask_all(rules, stdin.readline, stderr.write)
-            stderr.write("\nYour answers as JSON (save them in a file to use --answers):\n"
+            stderr.write(f"\n{_said(rules, 'answers_as_json')}\n"
                          f"{json.dumps(answers, ensure_ascii=False)}\n\n")
     except InputError as error:
-        stderr.write(f"{PROGRAM}: error: {error}\n")
+        stderr.write(f"{PROGRAM}: {_said(rules, 'error', message=str(error))}\n")
         return 2
     except KeyboardInterrupt:
-        stderr.write("\nStopped: no result was printed.\n")
+        stderr.write(f"\n{_said(rules, 'stopped')}\n")
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
     output = render(answers, rules, options.format, site_url or None,
                     options.date or datetime.date.today(), employer=employer,
                     name=options.name, provider=options.provider)
-    return deliver(output, options.output, stdout, stderr)
+    return deliver(output, options.output, stdout, stderr, rules)
 
 
-def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str]) -> int:
+def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str],
+            rules: Rules) -> int:
     """Print the result, or write it to `path` (text as UTF-8) and print nothing; 2 with one
     line on stderr if the file cannot be written."""
     if path is None:
@@ -149,8 +155,8 @@ def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[s
         with open(path, "wb") as handle:
             handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
     except OSError as error:
-        stderr.write(f"{PROGRAM}: error: {path}: cannot write the file: "
-                     f"{error.strerror or error}\n")
+        said = _said(rules, "cannot_write", path=path, reason=str(error.strerror or error))
+        stderr.write(f"{PROGRAM}: {said}\n")
         return 2
     return 0
 
@@ -166,7 +172,7 @@ def _employer_options(options: argparse.Namespace, rules: Rules, stdout: IO[str]
     try:
         employers = load_employers(rules=rules)
     except RulesError as error:
-        stderr.write(f"{PROGRAM}: the employer profiles are broken: {error}\n")
+        stderr.write(f"{PROGRAM}: {_said(rules, 'profiles_broken', error=str(error))}\n")
         return 1, None
     if options.list_employers:
         stdout.writelines(f"{employer.id}\t{employer.name}\t{employer.nation}\t"
@@ -174,8 +180,8 @@ def _employer_options(options: argparse.Namespace, rules: Rules, stdout: IO[str]
         return 0, None
     employer = employers.get(options.employer)
     if employer is None:
-        stderr.write(f"{PROGRAM}: error: unknown employer {options.employer!r}; "
-                     f"{PROGRAM} --list-employers lists the ids\n")
+        stderr.write(f"{PROGRAM}: "
+                     f"{_said(rules, 'unknown_employer', employer=repr(options.employer))}\n")
         return 2, None
     return None, employer
 
@@ -186,16 +192,17 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
     try:
         employer = read_profile(path, rules)
     except RulesError as error:
-        stderr.write(f"{PROGRAM}: error: {error}\n")
+        stderr.write(f"{PROGRAM}: {_said(rules, 'error', message=str(error))}\n")
         return 2
     except OSError as error:
-        stderr.write(f"{PROGRAM}: error: {path}: cannot read the profile: "
-                     f"{error.strerror or error}\n")
+        said = _said(rules, "cannot_read_profile", path=path,
+                     reason=str(error.strerror or error))
+        stderr.write(f"{PROGRAM}: {said}\n")
         return 2
     count = len(employer.requirements)
-    stdout.write(f"{path}: OK: profile '{employer.id}' ({employer.name}), {count} "
-                 f"requirement{'s' if count != 1 else ''}, checked "
-                 f"{employer.checked.isoformat()}\n")
+    stdout.write(_said(rules, "profile_ok_one" if count == 1 else "profile_ok", path=path,
+                       id=employer.id, name=employer.name, count=str(count),
+                       date=employer.checked.isoformat()) + "\n")
     return 0
 
 
@@ -220,17 +227,17 @@ def read_answers(path: str, rules: Rules) -> dict[str, Any]:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
-        raise InputError(f"{path}: cannot read the answers file: "
-                         f"{error.strerror or error}") from None
+        raise InputError(_said(rules, "cannot_read_answers", path=path,
+                               reason=str(error.strerror or error))) from None
     try:
         data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_repeated_keys)
     except UnicodeDecodeError:
-        raise InputError(f"{path}: the answers file is not UTF-8 text") from None
+        raise InputError(_said(rules, "not_utf8", path=path)) from None
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not valid JSON: {error.msg} (line {error.lineno}, "
-                         f"column {error.colno})") from None
+        raise InputError(_said(rules, "not_json", path=path, message=error.msg,
+                               line=str(error.lineno), column=str(error.colno))) from None
     except _RepeatedKeyError as error:
-        raise InputError(f"{path}: {error.args[0]}: the key is given twice") from None
+        raise InputError(_said(rules, "repeated_key", path=path, key=error.args[0])) from None
     try:
         return check_answers(data, rules)
     except AnswerError as error:

@@ -13,11 +13,9 @@ the browser makes it too): the same checklist gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..views.result_view import (
-    HANDOVER,
-    ITEM_LABELS,
     EmployerView,
     ItemView,
     ResultView,
@@ -26,33 +24,11 @@ from ..views.result_view import (
 from .checklists import counts_line, employer_counts_line, prepared_line, who_for
 from .docx import Document, Inline, Link, Run
 
-__all__ = ["PACK_WORDS", "application_pack", "index_rows"]
+__all__ = ["application_pack", "index_rows"]
 
-PACK_WORDS = {
-    "title": "Imaging referrer entitlement: application pack",
-    "date": "Date",
-    "employer": "Employer’s requirements included",
-    "index": "Evidence index",
-    "index_intro": "Number each document you attach as an appendix and write it in this "
-                   "table, for example “Appendix 1: certificate of IR(ME)R training”. There "
-                   "is one row for each item of evidence in this pack; where you have nothing "
-                   "to attach for an item, say why in its row.",
-    "index_headers": "Appendix|Evidence item|Document attached (“certificate of …”)|"
-                     "Date of the document",
-    "appendix": "Appendix {number}",
-    "signatures": "Signatures",
-    "applicant": "Applicant",
-    "applicant_statement": "I confirm that the answers in this pack are my own, that they are "
-                           "accurate to the best of my knowledge, and that the documents in "
-                           "the evidence index are attached.",
-    "supervisor": "Clinical supervisor or sponsor",
-    "supervisor_statement": "I have read this pack and I support this application for "
-                            "entitlement within the draft scope of practice it contains.",
-    "signature": "Signature",
-    "name": "Name",
-    "name_role": "Name and role",
-    "signed_date": "Date",
-}
+def _words(view: ResultView) -> dict[str, str]:
+    """The pack's own words (words/pack.toml), in the view's voice."""
+    return view.words.section("pack", view.audience)
 
 
 def application_pack(view: ResultView) -> bytes:
@@ -63,7 +39,7 @@ def application_pack(view: ResultView) -> bytes:
 
 def _document(view: ResultView) -> Document:
     """The pack as a `docx.Document`, block by block."""
-    document = Document(PACK_WORDS["title"], view.iso_date or "1980-01-01")
+    document = Document(_words(view)["title"], view.iso_date or "1980-01-01")
     _front(document, view)
     _evidence(document, view)
     if view.employer:
@@ -73,7 +49,7 @@ def _document(view: ResultView) -> Document:
         document.heading(heading["notices"], 1)
         for notice in view.notices:
             document.paragraph(f"{notice.text} ({notice.position})")
-            document.paragraph(_sources(notice.sources))
+            document.paragraph(_sources(notice.sources, view.said("item.sources")))
     if view.missing:
         document.heading(heading["missing"], 1)
         document.bullets([question.text for question in view.missing])
@@ -92,15 +68,15 @@ def _labelled(label: str, *content: Inline) -> list[Inline]:
 def _front(document: Document, view: ResultView) -> None:
     """Title, date, who and for whom, the self-declared line, the way back, the outcome,
     where and the answers."""
-    document.heading(PACK_WORDS["title"], 0)
-    document.paragraph(_labelled(PACK_WORDS["date"], view.date))
+    document.heading(_words(view)["title"], 0)
+    document.paragraph(_labelled(_words(view)["date"], view.date))
     for label, value in who_for(view):
         document.paragraph(_labelled(label, value))
     if view.employer:
-        document.paragraph(_labelled(PACK_WORDS["employer"], view.employer.name))
+        document.paragraph(_labelled(_words(view)["employer"], view.employer.name))
     document.paragraph([Run(view.self_declared, bold=True)])
     if view.result_url:
-        document.paragraph(_labelled(HANDOVER["live_result"],
+        document.paragraph(_labelled(view.said("handover.live_result"),
                                      Link(view.result_url, view.result_url)))
     document.paragraph(prepared_line(view))
     heading = view.headings
@@ -113,13 +89,13 @@ def _front(document: Document, view: ResultView) -> None:
         document.paragraph(view.nation, bold=True)
         document.bullets([_labelled(label, text) for label, text in view.context])
     else:
-        document.paragraph("Not answered yet.")
+        document.paragraph(view.said("checklist.not_answered"))
     document.heading(heading["answers"], 1)
     if view.answers:
         document.bullets([[Run(question, bold=True), f" {answer}"]
                           for question, answer in view.answers])
     else:
-        document.paragraph("No answers yet.")
+        document.paragraph(view.said("checklist.no_answers"))
 
 
 def _evidence(document: Document, view: ResultView) -> None:
@@ -127,11 +103,10 @@ def _evidence(document: Document, view: ResultView) -> None:
     for title, items in view.groups:
         document.heading(title, 2)
         for item in items:
-            _item(document, item, view.labels["basis"])
+            _item(document, item, view.labels["basis"], view.part("item"))
 
 
-def _item(document: Document, item: ItemView, basis: str) -> None:
-    label = ITEM_LABELS
+def _item(document: Document, item: ItemView, basis: str, label: Mapping[str, str]) -> None:
     document.heading(item.title, 3)
     document.paragraph(_labelled(label["status"], item.status_label))
     document.paragraph(_labelled(label["why"], " ".join(item.why)))
@@ -139,7 +114,7 @@ def _item(document: Document, item: ItemView, basis: str) -> None:
     document.paragraph(_labelled(label["what_counts"], item.what_counts))
     if item.next_text and item.next_label:
         document.paragraph(_labelled(item.next_label, item.next_text))
-    document.paragraph(_sources(item.sources))
+    document.paragraph(_sources(item.sources, label["sources"]))
     guidance: Inline = (Link(item.guidance_text, item.guidance, show_url=True)
                         if _absolute(item.guidance) else item.guidance)
     document.paragraph(_labelled(label["guidance"], guidance))
@@ -150,28 +125,28 @@ def _employer(document: Document, employer: EmployerView, view: ResultView) -> N
     document.heading(f"{view.headings['employer']}: {employer.name}", 1)
     document.paragraph(employer.note)
     if employer.counts:
-        document.paragraph(employer_counts_line(employer))
+        document.paragraph(employer_counts_line(view, employer))
     apply: list[Inline] = [employer.apply_text]
     if employer.apply_url:
         apply += [" ", Link(employer.apply_url, employer.apply_url)]
     document.paragraph(_labelled(labels["how_to_apply"], *apply))
-    document.paragraph(_sources(employer.sources))
+    document.paragraph(_sources(employer.sources, view.said("item.sources")))
     for item in employer.items:
         document.heading(item.title, 2)
-        document.paragraph(_labelled(ITEM_LABELS["status"], item.status_label))
+        document.paragraph(_labelled(view.said("item.status"), item.status_label))
         document.paragraph(_labelled(labels["asks"], item.asks))
         # The application pack speaks of the applicant in the third person.
-        document.paragraph(_labelled(ITEM_LABELS["why"], item.pack or " ".join(item.why)))
+        document.paragraph(_labelled(view.said("item.why"), item.pack or " ".join(item.why)))
         if item.refines:
             document.paragraph(_labelled(labels["refines"], item.refines))
         if item.next_text and item.next_label:
             document.paragraph(_labelled(item.next_label, item.next_text))
-        document.paragraph(_sources(item.sources))
+        document.paragraph(_sources(item.sources, view.said("item.sources")))
 
 
-def _sources(sources: Sequence[tuple[str, str]]) -> list[Inline]:
+def _sources(sources: Sequence[tuple[str, str]], label: str) -> list[Inline]:
     """"Sources: " and each source's title with its full address, separated by "; "."""
-    content: list[Inline] = [Run(f"{ITEM_LABELS['sources']}: ", bold=True)]
+    content: list[Inline] = [Run(f"{label}: ", bold=True)]
     for number, (title, url) in enumerate(sources):
         if number:
             content.append("; ")
@@ -197,20 +172,20 @@ def index_rows(view: ResultView) -> list[tuple[str, str]]:
     titles = [item.title for _, items in view.groups for item in items]
     if view.employer:
         titles += [item.title for item in view.employer.items if not item.refines]
-    return [(PACK_WORDS["appendix"].replace("{number}", str(number)), title)
+    return [(_words(view)["appendix"].replace("{number}", str(number)), title)
             for number, title in enumerate(titles, start=1)]
 
 
 def _index(document: Document, view: ResultView) -> None:
-    document.heading(PACK_WORDS["index"], 1)
-    document.paragraph(PACK_WORDS["index_intro"])
-    document.table(PACK_WORDS["index_headers"].split("|"),
+    document.heading(_words(view)["index"], 1)
+    document.paragraph(_words(view)["index_intro"])
+    document.table(_words(view)["index_headers"].split("|"),
                    [[appendix, title, "", ""] for appendix, title in index_rows(view)],
-                   (2, 4, 5, 2), caption=PACK_WORDS["index"])
+                   (2, 4, 5, 2), caption=_words(view)["index"])
 
 
 def _signatures(document: Document, view: ResultView) -> None:
-    words = PACK_WORDS
+    words = _words(view)
     document.page_break()  # a page of its own, so no signature block is split from the rest
     document.heading(words["signatures"], 1)
     document.heading(words["applicant"], 2)

@@ -32,6 +32,7 @@ from assessment.views.catalogue import evidence_catalogue, group_titles, questio
 from assessment.views.provenance import shown_name
 from hooks import assessment_html
 from hooks.asset_names import hashed
+from hooks.handover_html import handover_fields
 from hooks.page_markdown import human_date
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
 from hooks.security import sri
@@ -124,38 +125,19 @@ ACTIONS = (
 )
 
 
+# What the Word button says where the browser can share files (assessment.js).
+SHARE_DOCX = "Share the Word file"
+
+
 def action_buttons() -> str:
     """The result's buttons; the first is the main action."""
+    def extra(action: str) -> str:
+        return f' data-share-label="{SHARE_DOCX}"' if action == "download-docx" else ""
+
     return "".join(
         f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
-        f' data-action="{action}">{label}</button>'
+        f' data-action="{action}"{extra(action)}>{label}</button>'
         for index, (action, label) in enumerate(ACTIONS)
-    )
-
-
-WHO_FIELDS = (
-    ("name", "Your name", "name"),
-    ("provider", "Imaging provider (the organisation that does the imaging)", "organization"),
-)
-
-
-def who_fields() -> str:
-    """The name and imaging provider a person may type for the documents they download:
-    kept on this device with the answers, never put in a share link."""
-    fields = "".join(
-        '<div class="assessment__who-field">'
-        f'<label for="who-{key}">{label}</label>'
-        f'<input type="text" id="who-{key}" data-who="{key}" autocomplete="{complete}"'
-        ' maxlength="200" spellcheck="false">'
-        "</div>"
-        for key, label, complete in WHO_FIELDS
-    )
-    return (
-        '<fieldset class="assessment__who" aria-describedby="who-hint">'
-        "<legend>For the documents you download (optional)</legend>"
-        '<p id="who-hint">Printed on the Word, text and Markdown documents. Kept on this'
-        " device with your answers, and never put in a link.</p>"
-        f"{fields}</fieldset>"
     )
 
 
@@ -255,7 +237,7 @@ def render_app(page: Page, config: MkDocsConfig) -> str:
         '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'
         '<div data-result hidden></div>'
         '<div class="assessment__actions" data-actions hidden>'
-        f"{who_fields()}"
+        f"{handover_fields(rules)}"
         f"{action_buttons()}"
         '<p role="status" class="assessment__feedback" data-action-feedback></p>'
         '<button type="button" class="md-button" data-action="undo" hidden>Undo</button>'

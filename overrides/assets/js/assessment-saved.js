@@ -1,17 +1,19 @@
 // Answers kept on this device (localStorage), checked as strictly as a link's: only known
 // questions and options survive a reading.
 import { parseFragment } from "./assessment-link.js";
+import { isAppId } from "./assessment-review-link.js";
 
 const STORAGE_KEY = "imaging-referrer-assessment";
-// The name and imaging provider typed for the documents: kept apart from the answers, so a
-// link's answers never carry them and they never become part of a link.
+// What the applicant types for her application (assessment-details.js keeps it): kept apart
+// from the answers, so a link's answers never carry it.
 const WHO_KEY = "imaging-referrer-assessment-who";
 const SCHEMA_VERSION = 1;
 const UNREADABLE = "Answers saved on this device could not be read, so they were cleared. Please answer again.";
 
 const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
-// { answers (or null), note (to show), newer (saved by a newer page: keep it), savedAt }.
+// { answers (or null), note (to show), newer (saved by a newer page: keep it), savedAt,
+//   app (the application's id kept with the answers, or "") }.
 export function loadSaved(controls) {
   let raw;
   try {
@@ -57,17 +59,18 @@ export function loadSaved(controls) {
   }
   return {
     answers,
+    app: isAppId(data.app) ? data.app : "",
     savedAt: typeof data.saved_at === "string" ? data.saved_at : "",
     note: notes.length ? "Some saved answers no longer match the questions and were left out." : "",
   };
 }
 
-export function save(answers) {
+// `app`: the application's id, kept with the answers it was made for ("" for none yet).
+export function save(answers, app = "") {
   try {
-    localStorage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({ schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), answers }),
-    );
+    const record = { schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), answers };
+    if (isAppId(app)) record.app = app;
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
   } catch {
     // Storage can be full or blocked; the page still works, it just cannot remember.
   }
@@ -79,26 +82,6 @@ export function forget() {
     localStorage.removeItem(WHO_KEY);
   } catch {
     // Nothing to forget if storage is blocked.
-  }
-}
-
-// { name, provider } as typed, each a string ("" when none was kept).
-export function loadWho() {
-  try {
-    const data = JSON.parse(localStorage.getItem(WHO_KEY) || "{}");
-    const text = (value) => (typeof value === "string" ? value.slice(0, 200) : "");
-    return { name: text(data?.name), provider: text(data?.provider) };
-  } catch {
-    return { name: "", provider: "" };
-  }
-}
-
-export function saveWho(who) {
-  try {
-    if (who.name || who.provider) localStorage.setItem(WHO_KEY, JSON.stringify(who));
-    else localStorage.removeItem(WHO_KEY);
-  } catch {
-    // As for the answers: the page works on without remembering.
   }
 }
 

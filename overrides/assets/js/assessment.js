@@ -15,7 +15,9 @@ import { el } from "./assessment-nodes.js";
 import { showProgress } from "./assessment-progress.js";
 import { questions, readForm, writeForm } from "./assessment-questions.js";
 import { dockText, drawResult, drawSummary, resultSections } from "./assessment-result.js";
-import { forget, kept, loadSaved, loadWho, restoreKept, save, saveWho } from "./assessment-saved.js";
+import { encodeScope, isAppId, newAppId, reviewFragment } from "./assessment-review-link.js";
+import { detailsFields } from "./assessment-details.js";
+import { forget, kept, loadSaved, restoreKept, save } from "./assessment-saved.js";
 
 export { parseFragment };
 
@@ -47,7 +49,7 @@ function main() {
   const dock = app.querySelector("[data-dock]");
   const dockWords = app.querySelector("[data-dock-text]");
   const undoButton = app.querySelector("[data-action=undo]");
-  const whoInputs = [...app.querySelectorAll("[data-who]")];
+  const leftOutNote = app.querySelector("[data-scope-left-out]");
   const printedWho = app.querySelector("[data-print-who]");
   // The site root as a folder URL ("..", from this page, becomes ".../"): the result's links
   // are site-relative paths such as "evidence/#registration".
@@ -63,6 +65,22 @@ function main() {
   let pythonReady = false;
   let ownAnswers = null;
   let viewingLink = false;
+  // The application's id (the review link's `app`, the pack's application reference): made
+  // the first time it is needed, kept with the saved answers; a new application (Start
+  // again, a colleague's answers taken as her own) starts without one.
+  let applicationId = "";
+  function ensureApplicationId() {
+    if (!isAppId(applicationId)) {
+      applicationId = newAppId();
+      // Kept with her own answers; a link's answers she is only looking at are not saved
+      // over them (the id then lasts while the page is open).
+      if (!viewingLink) {
+        save(readForm(controls), applicationId);
+        ownAnswers = readForm(controls);
+      }
+    }
+    return applicationId;
+  }
   // Set when a link is opened: once its result is drawn, the page shows the result's summary
   // (a link with a result) or the first question still to answer (a partial link), unless
   // the person has scrolled, tapped or typed meanwhile.
@@ -94,10 +112,16 @@ function main() {
     for (const [id, question] of controls) question.fieldset.hidden = !asked.has(id) && !question.always;
   }
 
-  // The name and imaging provider typed for the documents (never in a link).
-  const who = () => Object.fromEntries(whoInputs.map((input) => [input.dataset.who, input.value.trim()]));
-  const typed = loadWho();
-  for (const input of whoInputs) input.value = typed[input.dataset.who] || "";
+  // What the applicant types for her application (assessment-details.js): never in a link,
+  // but the scope detail, which the review link carries.
+  const details = detailsFields(app.querySelector("[data-handover]"), () => printWho());
+  const typedScope = () => details.current().scope;
+  // The details as Python is given them, with the application's id where it has one (or,
+  // with `make`, a new one: the pack and the review link carry it).
+  const typedDetails = (make = false) => ({
+    ...details.current(),
+    app: make ? ensureApplicationId() : applicationId,
+  });
 
   // What Python is asked with: the answers, today's date, the chosen employer and the page's
   // own site root (so the documents' links are full addresses, and lead back here).
@@ -115,7 +139,7 @@ function main() {
   let takeAwayTimer = null;
   function currentTakeAway() {
     clearTimeout(takeAwayTimer);
-    const asking = request(readForm(controls), who());
+    const asking = request(readForm(controls), { details: typedDetails() });
     const key = JSON.stringify(asking);
     if (!takeAway || takeAway.key !== key) {
       takeAway = { key, value: worker.call("take_away", asking) };
@@ -169,6 +193,7 @@ function main() {
     const stillWanted = () => mine === sequence;
     if (!(await drawResult(resultBox, resultSections(view, relative), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
+    details.setRows(view.checklist.scope?.rows || []);
     if (!summary.hidden) drawSummary(summary, view);
     if (landing) land(view);
     printDate.textContent = `Printed on ${view.checklist.date}.`;
@@ -210,9 +235,10 @@ function main() {
     pageView(answers); // first: Python starts on the new answers while the page saves them
     if (viewingLink) {
       viewingLink = false;
+      applicationId = "";
       showNotes(["You changed an answer, so these answers are now saved as your own on this device."]);
     }
-    save(answers);
+    save(answers, applicationId);
     ownAnswers = answers;
     if (!pythonReady) updateFragment(answers);
   }
@@ -236,6 +262,7 @@ function main() {
     const link = carriesAnswers(hash) ? parseFragment(hash, controls) : { present: false };
     const saved = loadSaved(controls);
     ownAnswers = saved.answers;
+    applicationId = saved.app || "";
     if (link.present) {
       writeForm(controls, link.answers);
       viewingLink = Boolean(ownAnswers) && JSON.stringify(ownAnswers) !== JSON.stringify(link.answers);
@@ -294,11 +321,12 @@ function main() {
     app.querySelector("[data-notes] [data-undo]")?.remove();
   }
   function offerUndo(restore) {
-    const before = { answers: readForm(controls), who: who(), storage: kept(), own: ownAnswers, viewing: viewingLink };
+    const before = { answers: readForm(controls), details: details.snapshot(), storage: kept(), own: ownAnswers, viewing: viewingLink, app: applicationId };
     undo = () => {
       restoreKept(before.storage);
+      applicationId = before.app;
       writeForm(controls, before.answers);
-      for (const input of whoInputs) input.value = before.who[input.dataset.who] || "";
+      details.restore(before.details);
       ownAnswers = before.own;
       viewingLink = before.viewing;
       restore?.();
@@ -312,11 +340,17 @@ function main() {
     hideUndo();
     flash("Undone: your answers and what this device kept are back.");
   });
-  // The reviewer's checklist (review/, review.js) opens the very same fragment.
+  // The reviewer's checklist (review/, review.js) opens the same answers, with the
+  // application's id and the scope detail typed (assessment-review-link.js).
   app.querySelector("[data-action=review-link]").addEventListener("click", async () => {
     hideUndo();
-    updateFragment(readForm(controls));
-    const address = `${relative("review/")}${location.hash}`;
+    const answers = readForm(controls);
+    updateFragment(answers);
+    const rows = (latest?.checklist.scope?.rows || []).map((row) => row.id);
+    const { fragment, leftOut } = reviewFragment(fragmentFor(answers, controls, asked), ensureApplicationId(),
+      encodeScope(typedScope(), rows));
+    leftOutNote.hidden = !leftOut;
+    const address = `${relative("review/")}#${fragment}`;
     try {
       await navigator.clipboard.writeText(address);
       flash(`Link for the person reviewing your application copied: ${address} It opens a checklist of these answers for them; nothing is stored on a server.`);
@@ -370,25 +404,43 @@ function main() {
     download(blob, `imaging-referrer-checklist-${today()}.md`);
     flash("The checklist was downloaded as a text file (Markdown), to open in any text editor.");
   });
-  app.querySelector("[data-action=download-docx]").addEventListener("click", async () => {
+  // The Word application: through the share sheet where the browser can share files (a
+  // phone, to mail or a messaging app), downloaded elsewhere; the button says which.
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  const docxButton = app.querySelector("[data-action=download-docx]");
+  const sharesFiles = typeof navigator.canShare === "function"
+    && navigator.canShare({ files: [new File([""], "application.docx", { type: DOCX })] });
+  if (sharesFiles) docxButton.textContent = docxButton.dataset.shareLabel;
+  docxButton.addEventListener("click", async () => {
     if (!latest) return;
     hideUndo();
     flash("Making your Word document…");
     let bytes;
     try {
-      bytes = await worker.call("pack", request(readForm(controls), who()));
+      bytes = await worker.call("pack", request(readForm(controls), { details: typedDetails(true) }));
     } catch (error) {
       flash(`The Word document could not be made (${error.message}). Try the text file instead.`);
       return;
     }
-    const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    download(new Blob([bytes], { type }), `imaging-referrer-application-${today()}.docx`);
-    flash("Your application pack was downloaded as a Word document.");
+    const name = `imaging-referrer-application-${today()}.docx`;
+    if (sharesFiles) {
+      try {
+        await navigator.share({ files: [new File([bytes], name, { type: DOCX })], title: document.title });
+        flash("Your Word application was shared.");
+        return;
+      } catch (error) {
+        if (error?.name === "AbortError") return; // the person closed the share sheet
+      }
+    }
+    download(new Blob([bytes], { type: DOCX }), name);
+    flash("Your Word application was downloaded.");
   });
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   app.querySelector("[data-action=start-again]").addEventListener("click", () => {
     offerUndo(() => showNotes(["Your answers are back."]));
     writeForm(controls, {});
+    details.clear();
+    applicationId = "";
     save({});
     ownAnswers = {};
     viewingLink = false;
@@ -403,23 +455,18 @@ function main() {
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
     offerUndo();
     forget();
+    details.clear();
     ownAnswers = null;
     undoButton.hidden = false;
-    flash("Your answers, name and imaging provider were removed from this device. They stay on screen until you leave or start again.");
+    flash("Your answers and what you typed for your application were removed from this device; the typed fields are cleared. The answers stay on screen until you leave or start again.");
   });
-  for (const input of whoInputs) {
-    input.addEventListener("input", () => {
-      saveWho(who());
-      printWho();
-    });
-  }
 
   // A printed result stands on its own, as the documents do: the name and imaging provider
   // typed, and that every status is the applicant's own.
   function printWho() {
     const words = latest?.handover;
     if (!words) return;
-    const given = who();
+    const given = details.current();
     printedWho.replaceChildren(
       ...[["name", given.name], ["provider", given.provider]]
         .filter(([, value]) => value)

@@ -9,6 +9,7 @@
 // self-assessment.
 import { carriesAnswers, fragmentFor, parseFragment } from "./assessment-link.js";
 import { el } from "./assessment-nodes.js";
+import { splitReviewFragment } from "./assessment-review-link.js";
 
 // Started by the boot script inlined at the top of this page's head (assessment-boot.js).
 const { onProgress, python } = globalThis.assessmentBoot || {
@@ -156,7 +157,8 @@ function renderItems(items, record, changed) {
 function renderScope(scope, record, changed) {
   if (!scope) return [el("p", { text: "There is no scope to approve: the applicant's answers show they are not registered." })];
   if (!scope.rows.length) return [el("p", { text: scope.note || scope.intro })];
-  const shown = scope.columns.filter((column) => column.kind !== "blank");
+  // Every column, the applicant's typed detail (body areas, indications, exclusions) too.
+  const shown = scope.columns;
   const rows = scope.rows.map((row, index) => {
     const id = `scope-row-${index}`;
     const words = shown.map((column) => row[column.field]).filter(Boolean).join(", ");
@@ -245,7 +247,10 @@ function main() {
     app.dataset.reviewEmpty = "true";
     return;
   }
-  const link = parseFragment(location.hash, controls);
+  // The review link's own parts (the application's id, the scope detail) apart from the
+  // answers, which are read as any share link is.
+  const review = splitReviewFragment(location.hash);
+  const link = parseFragment(review.share, controls);
   const answers = { ...link.answers };
   const employer = answers.employer || "";
   delete answers.employer;
@@ -345,7 +350,14 @@ function main() {
   python
     .then(async ({ worker: started, version }) => {
       worker = started;
-      view = JSON.parse(await worker.call("review_view", { answers, employer, today: today() }));
+      view = JSON.parse(await worker.call("review_view", {
+        answers, employer, today: today(), app: review.app, scope: review.scope, tooLong: review.tooLong,
+      }));
+      if (view.scope_notes?.length) {
+        notes.append(...view.scope_notes.map((line) => el("p", { text: line })));
+        notes.hidden = false;
+      }
+      app.dataset.reviewApp = view.app;
       draw();
       progress.hidden = true;
       body.hidden = false;

@@ -155,12 +155,14 @@ def test_the_calendar_holds_the_review_date_and_each_dated_condition() -> None:
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
     data = pdf_of(record_bytes(), tmp_path, "record")
     assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 7
     assert b"%PDF" in data[:8]
 
 
+@pytest.mark.node
 def test_ical_js_reads_the_calendar_with_its_dates(tmp_path: Path) -> None:
     path = tmp_path / "decision.ics"
     path.write_bytes(calendar())

@@ -10,12 +10,12 @@
 // take-aways (Markdown, text and the Word pack, each made by Python with the page's own site
 // root), the name and provider typed for them, the summary kept in view on a small screen,
 // Share, and Undo after "Start again" or "Forget".
-import { carriesAnswers, employerOf, fragmentFor, parseFragment } from "./assessment-link.js";
-import { el } from "./assessment-nodes.js";
-import { showProgress } from "./assessment-progress.js";
-import { questions, readForm, writeForm } from "./assessment-questions.js";
-import { dockText, drawResult, drawSummary, resultSections } from "./assessment-result.js";
-import { forget, kept, loadSaved, loadWho, restoreKept, save, saveWho } from "./assessment-saved.js";
+import { carriesAnswers, employerOf, fragmentFor, parseFragment } from "./link.js";
+import { el } from "./nodes.js";
+import { showProgress } from "./progress.js";
+import { questions, readForm, writeForm } from "./questions.js";
+import { dockText, drawResult, drawSummary, resultSections } from "./result.js";
+import { forget, kept, loadSaved, loadWho, restoreKept, save, saveWho } from "./saved.js";
 
 export { parseFragment };
 

@@ -7,8 +7,8 @@
 // decision are kept in this browser only (localStorage), under a key made from the link's
 // answers: never in the address, never sent anywhere, and never saved as answers of the
 // self-assessment.
-import { carriesAnswers, fragmentFor, parseFragment } from "./assessment-link.js";
-import { el } from "./assessment-nodes.js";
+import { carriesAnswers, fragmentFor, parseFragment } from "./link.js";
+import { el } from "./nodes.js";
 
 // Started by the boot script inlined at the top of this page's head (assessment-boot.js).
 const { onProgress, python } = globalThis.assessmentBoot || {

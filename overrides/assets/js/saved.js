@@ -1,6 +1,6 @@
 // Answers kept on this device (localStorage), checked as strictly as a link's: only known
 // questions and options survive a reading.
-import { parseFragment } from "./assessment-link.js";
+import { parseFragment } from "./link.js";
 
 const STORAGE_KEY = "imaging-referrer-assessment";
 // The name and imaging provider typed for the documents: kept apart from the answers, so a

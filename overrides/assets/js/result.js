@@ -4,7 +4,7 @@
 // print. Each evidence item's element carries data-evidence-id and data-status, each of the
 // chosen employer's requirements data-local-id and data-status, each notice's
 // data-notice-id, and the outcome's data-outcome once the whole result is drawn.
-import { el } from "./assessment-nodes.js";
+import { el } from "./nodes.js";
 
 const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
 

@@ -4,7 +4,7 @@ It gathers, for one result, everything a practitioner pastes into an application
 outcome, the nation's context, the answers given, the evidence by group with what to do
 next, the notices, what is still unanswered and a draft scope of practice built from the
 answers. Its words (headings, labels, the scope table's) all come from the rules data
-(words.toml), and the page prints the same checklist (`web.page_view`), so the Markdown,
+(words/result.toml), and the page prints the same checklist (`web.page_view`), so the Markdown,
 the text and the page never word a thing differently. `checklist_for` takes answers settled
 once (`answers.settled_answers`); `build_checklist`, `scope_rows` and `next_step` take raw
 answers and settle them first.
@@ -180,7 +180,7 @@ def outcome_sentence(result: Mapping[str, Any], rules: Rules | None = None) -> s
 
 def scope_rows(answers: Mapping[str, object], rules: Rules | None = None) -> list[dict[str, str]]:
     """The draft scope of practice: one row per combination of the options chosen for the
-    scope table's row questions (words.toml `[scope]`: the kinds of imaging and the patient
+    scope table's row questions (words/result.toml `[scope]`: the kinds of imaging and the patient
     groups).
 
     Each row holds, for a row column, the option id under its key and the option's label under

@@ -19,7 +19,7 @@ raises `RulesError` naming the file and the key)::
     text = "…"                      # what the employer asks, in plain words
     sources = ["…"]                 # as above
     why = ["…"]                     # placeholders as in evidence.toml
-    topic = "…"                     # optional: an [employer_topics] id of words.toml …
+    topic = "…"                     # optional: an [employer_topics] id of words/result.toml …
     in_short = "…"                  # … with its value in a few words (required with topic)
     refines = "<evidence id>"       # optional: the national item it sharpens
     applies_when = { … }            # optional (default: registered); with `refines`, the

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .conditions import Condition, Registered
+from .model.words import Words
 
 STATUS_WORDS = ("held", "partial", "gap", "check", "unknown")
 OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")
@@ -234,6 +235,7 @@ class Rules:
     registered_text: str
     question_index: Mapping[str, Question] = field(repr=False, compare=False)
     item_index: Mapping[str, EvidenceItem] = field(repr=False, compare=False)
+    words: Words = field(default_factory=lambda: Words({}), repr=False, compare=False)
 
     def question(self, question_id: str) -> Question:
         """The question with this id."""

@@ -2,8 +2,9 @@
 
 Every table's keys are checked (an unknown or misspelt key is an error, as is a missing
 one or a value of the wrong kind) and every reference must name something already read:
-sources, then the words of words.toml, then the questions (and the questions the draft
-scope table of words.toml is built from), nations, evidence and notices. A mistake raises
+sources, then the results' words (words/result.toml), then the questions (and the
+questions its draft scope table is built from), nations, evidence and notices, then the
+other sections of words/ (their keys declared in model/words.py). A mistake raises
 `RulesError` naming the file and the key.
 """
 
@@ -21,6 +22,7 @@ from .condition_parser import ParseContext, parse
 from .conditions import Registered, reads
 from .errors import RulesError
 from .explain import PLACEHOLDER
+from .model.words import AUDIENCES, SECTIONS, Text, Words
 from .rules_model import (
     BASIS_WORDS,
     CONTEXT_FIELDS,
@@ -65,6 +67,7 @@ def rules_version(directory: Path) -> str:
     beside them (names and bytes, sorted by name), so a changed profile is a new version."""
     digest = hashlib.sha256()
     files = [(path.name, path) for path in directory.glob("*.toml")]
+    files += [(f"words/{path.name}", path) for path in (directory / "words").glob("*.toml")]
     files += [(f"employers/{path.name}", path)
               for path in (directory.parent / "employers").glob("*.toml")]
     for name, path in sorted(files):
@@ -147,6 +150,22 @@ class _File:
             self.fail(key, messages[kind])
 
 
+def _flatten(file: _File, table: Mapping[str, Any], prefix: str, found: dict[str, Text]) -> None:
+    """A words file's tables as dotted keys; a table of exactly one text per audience is
+    one text said in two voices."""
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict) and set(value) == set(AUDIENCES):
+            for audience in AUDIENCES:
+                file._kind(value[audience], f"{key}.{audience}", "text")
+            found[key] = {audience: value[audience] for audience in AUDIENCES}
+        elif isinstance(value, dict):
+            _flatten(file, value, f"{key}.", found)
+        else:
+            file._kind(value, key, "text")
+            found[key] = value
+
+
 class _Loader:
     """Reads the rules files in dependency order and builds the frozen `Rules`."""
 
@@ -156,7 +175,7 @@ class _Loader:
     def load(self) -> Rules:
         sources = self._sources(_File(self.directory, "sources.toml"))
         self.sources = sources
-        outcomes = _File(self.directory, "words.toml")
+        outcomes = _File(self.directory, "words/result.toml")
         words = self._words(outcomes)
         questions_file = _File(self.directory, "questions.toml")
         questions, option_sets, registered, registered_text = self._questions(questions_file)
@@ -193,6 +212,7 @@ class _Loader:
             registered_text=registered_text,
             question_index=question_index,
             item_index={item.id: item for item in evidence},
+            words=self._sections(),
         )
 
     # sources.toml -----------------------------------------------------------------------
@@ -232,7 +252,33 @@ class _Loader:
             file.fail(key, "lists a source twice")
         return tuple(value)
 
-    # words.toml ----------------------------------------------------------------------
+    # words/ ----------------------------------------------------------------------------
+
+    def _sections(self) -> Words:
+        """The sections of words/ besides result.toml, each checked against its keys."""
+        sections: dict[str, dict[str, Text]] = {}
+        for section, keys in SECTIONS.items():
+            file = _File(self.directory, f"words/{section}.toml")
+            found: dict[str, Text] = {}
+            _flatten(file, file.data, "", found)
+            for key in found:
+                if key not in keys:
+                    file.fail(key, "unknown key")
+            for key, placeholders in keys.items():
+                if key not in found:
+                    file.fail(key, "missing")
+                value = found[key]
+                for audience, text in ((None, value),) if isinstance(value, str) else (
+                        (audience, value[audience]) for audience in AUDIENCES):
+                    if PLACEHOLDER.findall(text) != list(placeholders):
+                        where = key if audience is None else f"{key}.{audience}"
+                        file.fail(where, "must contain the placeholders "
+                                         f"{', '.join('{' + p + '}' for p in placeholders)} "
+                                         "once each, in that order" if placeholders
+                                  else "must contain no {placeholder}")
+            sections[section] = found
+        return Words(sections)
+
 
     def _words(self, file: _File) -> dict[str, Any]:
         file.top(("outcomes", "statuses", "basis", "groups", "headings", "labels", "scope",
@@ -297,7 +343,7 @@ class _Loader:
         return value
 
     def _scope(self, file: _File, questions: Mapping[str, Question]) -> Scope:
-        """The draft scope table of words.toml, its questions checked once they are read."""
+        """The draft scope table of words/result.toml, its questions checked once they are read."""
         value = self._table(file, "scope")
         file.fields(value, "scope", {"heading": "text", "intro": "text", "needs": "text",
                                      "rows": "list", "lists": "any", "blanks": "any"})

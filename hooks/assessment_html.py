@@ -162,7 +162,7 @@ def render_catalogue(
     labels: Mapping[str, str],
 ) -> str:
     """The complete evidence list, grouped, with when each item applies; `labels` are the
-    rules' labels (words.toml), which the live result and the checklists print too."""
+    rules' labels (words/result.toml), which the live result and the checklists print too."""
     by_group: dict[str, list[Mapping[str, Any]]] = {group: [] for group in group_titles}
     for item in items:
         by_group.setdefault(item["group"], []).append(item)

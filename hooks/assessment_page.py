@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,9 +31,11 @@ from assessment.loader import RulesError, load_rules
 from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
-from hooks.pyodide_runtime import pyodide_version
+from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
 from hooks.security import sri
-from hooks.snapshot import make_snapshot
+from hooks.snapshot import checked_heap, make_snapshot
+
+log = logging.getLogger("mkdocs.hooks.assessment_page")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assessment"
@@ -77,7 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Invalid rules data: {error}") from error
     _outputs.clear()
     archive = package_archive()
-    stdlib, snapshot = make_snapshot(archive, pyodide_version())
+    stdlib, snapshot, heap_record = make_snapshot(archive, pyodide_version())
+    heap = checked_heap(snapshot, heap_record, (PACKAGE_DIR / "pyodide.asm.wasm").read_bytes())
+    log.info(heap.line())
     for key, path, data in (
         ("assessment_archive", "assets/py/assessment.zip", archive),
         ("assessment_snapshot", "assets/py/assessment.snapshot", snapshot),

@@ -64,7 +64,7 @@ def _cell(text: str) -> str:
 
 
 def stated_topics(profiles: list[Employer], rules: Rules) -> list[str]:
-    """The kinds of requirement at least two profiles state, in the order words.toml lists."""
+    """The kinds of requirement at least two profiles state, in the order words/result.toml lists."""
     counts = Counter(topic for profile in profiles
                      for topic in {req.topic for req in profile.requirements if req.topic})
     return [topic for topic in rules.employer_topics if counts[topic] >= 2]

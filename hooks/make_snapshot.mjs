@@ -3,7 +3,7 @@
 // imported and its rules loaded, so the browser restores a ready interpreter instead of
 // starting CPython.
 //
-// Usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out>
+// Usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out> <heap-out.json>
 // Run by the build (hooks/snapshot.py) with the pinned npm package, in two steps:
 //   1. a plain start with Pyodide's whole standard library runs everything the worker does
 //      and records which standard-library modules were imported; those files (and the
@@ -11,6 +11,9 @@
 //   2. a second start from that smaller library makes the snapshot, so the snapshot and the
 //      library the browser mounts are the very same files (zipimport keeps each archive's
 //      table of contents in memory). An import the smaller library lacks fails here, loudly.
+// <heap-out.json> records the heap the snapshot holds and the allocator's top within it (the
+// bytes above it are the heap's spare room), which hooks/snapshot.py turns into the build's
+// "headroom" line.
 // The snapshot API (`_makeSnapshot`, `makeMemorySnapshot`, `_loadSnapshot`) is private and
 // tied to the exact Pyodide build: pinning pyodide to one version in package.json is what
 // keeps it safe, and a snapshot from another build is refused by Pyodide itself ("Snapshot
@@ -83,9 +86,9 @@ async function prepared(options, archive) {
   return pyodide;
 }
 
-async function main([archivePath, stdlibPath, snapshotPath]) {
-  if (!archivePath || !stdlibPath || !snapshotPath) {
-    console.error("usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out>");
+async function main([archivePath, stdlibPath, snapshotPath, heapPath]) {
+  if (!archivePath || !stdlibPath || !snapshotPath || !heapPath) {
+    console.error("usage: node hooks/make_snapshot.mjs <package.zip> <stdlib-out.zip> <snapshot-out> <heap-out.json>");
     process.exit(2);
   }
   const archive = new Uint8Array(readFileSync(archivePath));
@@ -94,7 +97,11 @@ async function main([archivePath, stdlibPath, snapshotPath]) {
   writeFileSync(stdlibPath, whole.FS.readFile("/tmp/stdlib.zip"));
 
   const pyodide = await prepared({ _makeSnapshot: true, stdLibURL: stdlibPath }, archive);
-  writeFileSync(snapshotPath, pyodide.makeMemorySnapshot());
+  const snapshot = pyodide.makeMemorySnapshot();
+  writeFileSync(snapshotPath, snapshot);
+  // The allocator's top (sbrk(0)): what lies between it and the heap's end is free to grow into.
+  const heap = { heap_bytes: pyodide._module.HEAP8.length, allocator_top: pyodide._module._sbrk(0) };
+  writeFileSync(heapPath, JSON.stringify(heap));
 }
 
 await main(process.argv.slice(2));

@@ -167,7 +167,7 @@ def test_version_is_a_short_hash_that_follows_the_data(tmp_path: Path) -> None:
     copy = _copy_rules(tmp_path / "same")
     assert load_rules(copy).version == RULES.version
     changed = _copy_rules(tmp_path / "changed")
-    path = changed / "words.toml"
+    path = changed / "words" / "result.toml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert load_rules(changed).version != RULES.version
     profile = next((tmp_path / "employers").glob("*.toml"))
@@ -279,18 +279,18 @@ BROKEN = {
         'next_step_partial = "You work for yourself',
         "evidence.supervisor.check", "missing: an item with check_when says what to ask"),
     "a question renamed under the scope table": (
-        "words.toml", '{ question = "modalities", key = "modality"',
+        "words/result.toml", '{ question = "modalities", key = "modality"',
         '{ question = "imaging", key = "modality"',
         "scope.rows[0].question", "unknown multi-choice question 'imaging'"),
     "a scope column on a single-choice question": (
-        "words.toml", '{ question = "settings", key = "settings"',
+        "words/result.toml", '{ question = "settings", key = "settings"',
         '{ question = "nation", key = "settings"',
         "scope.lists[0].question", "unknown multi-choice question 'nation'"),
     "a status without what to do next": (
-        "words.toml", 'next_label = "What to ask"\n', "",
+        "words/result.toml", 'next_label = "What to ask"\n', "",
         "statuses.check.next_label", "missing"),
     "a heading missing": (
-        "words.toml", 'notices = "Context and positions to know about"\n', "",
+        "words/result.toml", 'notices = "Context and positions to know about"\n', "",
         "headings.notices", "missing"),
 }
 
@@ -392,3 +392,35 @@ def test_evidence_catalogue_describes_every_item_from_the_data() -> None:
         "is “Another organisation” or “Several organisations”")
     assert by_id["non-ionising"]["held_text"] == RULES.texts["never_held"]
     assert "“Partly”" in by_id["service-need"]["partial_text"]
+
+
+def test_a_words_section_fails_on_an_unknown_or_missing_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words sections are checked at load like the rules: an unknown key, a missing
+    key and a text without its placeholder each fail naming the file and the key; a text
+    may be said in one voice per audience."""
+    from assessment.model import words  # noqa: PLC0415
+
+    def copy_with(name: str, extra: str) -> tuple[Path, Path]:
+        rules_dir = _copy_rules(tmp_path / name)
+        pack = rules_dir / "words" / "pack.toml"
+        pack.write_text(pack.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        return rules_dir, pack
+
+    rules_dir, pack = copy_with("unknown", '\n[extra]\nline = "A line"\n')
+    with pytest.raises(RulesError) as raised:
+        load_rules(rules_dir)
+    assert (raised.value.file, raised.value.key, raised.value.message) == (
+        str(pack), "extra.line", "unknown key")
+    monkeypatch.setitem(words.SECTIONS, "pack", {"extra.line": ("name",)})
+    with pytest.raises(RulesError, match=r"extra\.line: must contain the placeholders \{name\}"):
+        load_rules(rules_dir)
+    voiced, _ = copy_with("voiced", '\n[extra.line]\napplicant = "You {name}"\n'
+                                    'reviewer = "The applicant {name}"\n')
+    assert load_rules(voiced).words.text("pack", "extra.line", "reviewer",
+                                         name="Zoë") == "The applicant Zoë"
+    missing, pack = copy_with("missing", "")
+    with pytest.raises(RulesError) as raised:
+        load_rules(missing)
+    assert (raised.value.file, raised.value.key, raised.value.message) == (
+        str(pack), "extra.line", "missing")

@@ -17,6 +17,9 @@ from assessment.engine import evaluate
 from assessment.loader import load_rules
 from assessment.report import render_json, render_markdown, render_text
 from assessment.web import page_view_json, take_away_json
+from hooks.assessment_page import package_archive
+from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
+from hooks.snapshot import checked_heap, make_snapshot
 from tests.pyodide_run import run_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +81,14 @@ def test_the_snapshot_name_changes_with_its_content(built_site: Path) -> None:
     (snapshot,) = (built_site / "assets" / "py").glob("assessment-*.snapshot")
     digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]
     assert snapshot.name == f"assessment-{digest}.snapshot"
+
+
+def test_the_builds_snapshot_fits_the_heap_it_is_restored_into(built_site: Path) -> None:
+    """The snapshot the site serves is the one the build checked (from its cache), and it has
+    spare room: the heap's bytes above the allocator's top."""
+    _stdlib, snapshot, heap_record = make_snapshot(package_archive(), pyodide_version())
+    (served,) = (built_site / "assets" / "py").glob("assessment-*.snapshot")
+    assert served.read_bytes() == snapshot
+    heap = checked_heap(snapshot, heap_record, (PACKAGE_DIR / "pyodide.asm.wasm").read_bytes())
+    assert 0 < heap.headroom < heap.restorable_bytes
+    assert heap.snapshot_bytes == heap.restorable_bytes

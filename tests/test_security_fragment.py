@@ -1,7 +1,7 @@
 """Share links are read by hostile rules: the page's fragment parser against many generated
 links (hypothesis), and a guard that no script of ours can insert HTML.
 
-`parseFragment` is exported by overrides/assets/js/assessment-link.js, a module that imports
+`parseFragment` is exported by overrides/assets/js/link.js, a module that imports
 nothing, so it loads on a page without the self-assessment (and its import map). Each
 hypothesis example is a batch of fragments parsed in one call, so thousands of links cost a
 few seconds.
@@ -23,7 +23,7 @@ from assessment.loader import load_rules
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_FRAGMENT = 2000  # as in assessment-link.js: longer links are cut, with a note
+MAX_FRAGMENT = 2000  # as in link.js: longer links are cut, with a note
 RULES = load_rules()
 CONTROLS = {
     question.id: {"multi": question.multi, "values": [option.id for option in question.options]}
@@ -60,7 +60,7 @@ def parser_page(browser: object, site_url: str, built_site: Path) -> Iterator[ob
     )
     page = context.new_page()
     page.goto(site_url)
-    (script,) = (built_site / "assets" / "js").glob("assessment-link-[0-9a-f]*.js")
+    (script,) = (built_site / "assets" / "js").glob("link-[0-9a-f]*.js")
     page.script_path = script.relative_to(built_site).as_posix()
     yield page
     context.close()

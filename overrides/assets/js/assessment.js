@@ -1,10 +1,10 @@
 // The self-assessment page's controller. It only moves answers in and results out: the
 // questions and the evidence list are HTML generated from the rules at build time, and every
 // decision is made by the Python engine running in a worker. Nothing typed or read from a link
-// is ever inserted as HTML (assessment-nodes.js). Its parts, one job each: the form as answers
-// (assessment-questions.js), share links (assessment-link.js), answers kept on this device
-// (assessment-saved.js), drawing a result (assessment-result.js) and what the page says while
-// it gets ready (assessment-progress.js). The page's import map
+// is ever inserted as HTML (nodes.js). Its parts, one job each: the form as answers
+// (questions.js), share links (link.js), answers kept on this device
+// (saved.js), drawing a result (result.js) and what the page says while
+// it gets ready (progress.js). The page's import map
 // (hooks/assessment_page.py) points each at its content-hashed file, with its integrity.
 // Here: the employer choice (a question the form always asks, last in a link), the
 // take-aways (Markdown, text and the Word pack, each made by Python with the page's own site
@@ -19,7 +19,7 @@ import { forget, kept, loadSaved, loadWho, restoreKept, save, saveWho } from "./
 
 export { parseFragment };
 
-// Started by the boot script inlined at the top of this page's head (assessment-boot.js).
+// Started by the boot script inlined at the top of this page's head (boot.js).
 const { onProgress, python } = globalThis.assessmentBoot || {
   onProgress: () => {},
   python: Promise.reject(new Error("this page does not start Python")),

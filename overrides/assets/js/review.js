@@ -1,8 +1,8 @@
 // The reviewer's checklist (review/): for the person who decides an application. It reads
-// the applicant's link exactly as the self-assessment does (assessment-link.js, against the
+// the applicant's link exactly as the self-assessment does (link.js, against the
 // questions' and employer profiles' ids the build wrote into the page), asks the same Python
 // engine in the same worker for the checklist (assessment/web.py `review_view`), and draws it
-// with `el()` (assessment-nodes.js), so nothing from the link or the engine is inserted as
+// with `el()` (nodes.js), so nothing from the link or the engine is inserted as
 // HTML and no rule or wording of the rules lives here. The reviewer's own ticks, notes and
 // decision are kept in this browser only (localStorage), under a key made from the link's
 // answers: never in the address, never sent anywhere, and never saved as answers of the
@@ -10,7 +10,7 @@
 import { carriesAnswers, fragmentFor, parseFragment } from "./link.js";
 import { el } from "./nodes.js";
 
-// Started by the boot script inlined at the top of this page's head (assessment-boot.js).
+// Started by the boot script inlined at the top of this page's head (boot.js).
 const { onProgress, python } = globalThis.assessmentBoot || {
   onProgress: () => {},
   python: Promise.reject(new Error("this page does not start Python")),
@@ -239,7 +239,8 @@ function main() {
       el("a", { href: evidencePage, text: "the evidence page" }), ".");
   };
 
-  const controls = new Map(Object.entries(JSON.parse(app.dataset.controls)));
+  // The link reader's controls, in the questions' order (hooks/review_page.py).
+  const controls = new Map(JSON.parse(document.getElementById("page-data").textContent).controls);
   if (!carriesAnswers(location.hash)) {
     fail("This page shows an applicant's checklist from the link they give you (the self-assessment's “Link for the person reviewing your application”), and this address carries no answers.");
     app.dataset.reviewEmpty = "true";

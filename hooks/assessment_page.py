@@ -162,7 +162,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     if page.meta.get("template") != TEMPLATE:
         return context
     context["assessment"] = page_data(config)
-    context["python"] = python_page(page, config, PAGE_SCRIPT, load_rules().version)
+    context["python"] = python_page(page, config, PAGE_SCRIPT, load_rules())
     return context
 
 

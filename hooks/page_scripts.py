@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from assessment.rules_model import Rules
 from hooks.security import sri
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,15 +92,18 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
     }
 
 
-def python_page(page: Page, config: MkDocsConfig, script: str, rules_version: str,
+def python_page(page: Page, config: MkDocsConfig, script: str, rules: Rules,
                 *, only_with_answers: bool = False) -> dict[str, Any]:
     """What overrides/python-page.html needs for a page that runs `script`: the boot script
-    (code and settings; `only_with_answers`: start Python only for a link that carries
-    answers), the page script's built name and its import map."""
+    (code, settings and words, the page words' `boot.*`; `only_with_answers`: start Python
+    only for a link that carries answers), the page script's built name and its import map."""
     names = config.extra["asset_names"]
+    words = rules.words.section("page")
     return {
         "boot_code": boot_code(),
-        "boot": boot_settings(config, rules_version),
+        "boot": boot_settings(config, rules.version),
+        "boot_words": {key.removeprefix("boot."): text for key, text in words.items()
+                       if key.startswith("boot.")},
         "only_with_answers": only_with_answers,
         "script": names[script],
         "import_map": import_map(page, script, names),

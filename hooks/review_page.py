@@ -73,6 +73,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         "words": nested(rules.words.section("review", "reviewer")),
         "script_data": {"controls": link_controls(), "words": script_words()},
     }
-    context["python"] = python_page(page, config, PAGE_SCRIPT, rules.version,
+    context["python"] = python_page(page, config, PAGE_SCRIPT, rules,
                                     only_with_answers=True)
     return context

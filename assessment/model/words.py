@@ -32,6 +32,8 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "status.failed": ("error",),
     "status.no_python": (),
     "status.result_failed": ("error",),
+    "boot.worker_stopped": (),
+    "boot.no_answers": (),
     "stages.downloading": (),
     "stages.starting": (),
     "stages.loading": (),

@@ -1,96 +1,58 @@
 // Answers kept on this device (localStorage), checked as strictly as a link's: only known
-// questions and options survive a reading.
+// questions and options survive a reading. What it says about saved answers it could not use
+// is in the page's words (`say`: the page words' `answers.*`).
 import { parseFragment } from "./link.js";
+import { isRecord, readStored, store, unstore } from "./storage.js";
 
 const STORAGE_KEY = "imaging-referrer-assessment";
 // The name and imaging provider typed for the documents: kept apart from the answers, so a
 // link's answers never carry them and they never become part of a link.
 const WHO_KEY = "imaging-referrer-assessment-who";
 const SCHEMA_VERSION = 1;
-const UNREADABLE = "Answers saved on this device could not be read, so they were cleared. Please answer again.";
-
-const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
 // { answers (or null), note (to show), newer (saved by a newer page: keep it), savedAt }.
-export function loadSaved(controls) {
-  let raw;
-  try {
-    raw = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return { answers: null, note: "" };
-  }
-  if (raw === null) return { answers: null, note: "" };
-  let data;
-  try {
-    data = JSON.parse(raw);
-  } catch {
+export function loadSaved(controls, say) {
+  const { found, data, readable } = readStored(STORAGE_KEY);
+  if (!found) return { answers: null, note: "" };
+  if (!readable || !isRecord(data) || !isRecord(data.answers)) {
     forget();
-    return { answers: null, note: UNREADABLE };
-  }
-  if (!isRecord(data) || !isRecord(data.answers)) {
-    forget();
-    return { answers: null, note: UNREADABLE };
+    return { answers: null, note: say("answers.unreadable") };
   }
   if (data.schema !== SCHEMA_VERSION) {
     const newer = Number(data.schema) > SCHEMA_VERSION;
     if (!newer) forget();
-    return {
-      answers: null,
-      newer,
-      note: newer
-        ? "Answers saved on this device come from a newer version of this page, which this one cannot read. They are kept as they are unless you change an answer here."
-        : "Answers saved on this device come from an older version of this page and could not be used. Please answer again.",
-    };
+    return { answers: null, newer, note: say(newer ? "answers.newer" : "answers.older") };
   }
   // Reuse the link parser's checks: only known questions and options survive.
   const fragment = Object.entries(data.answers)
     .map(([key, value]) => `${encodeURIComponent(key)}=${[].concat(value).map((v) => encodeURIComponent(String(v))).join(",")}`)
     .join("&");
-  const { answers, notes } = parseFragment(fragment, controls);
+  const { answers, notes } = parseFragment(fragment, controls, say);
   if (Object.keys(answers).length === 0) {
     // Nothing usable: say so if something was there, and start clean.
     forget();
-    return {
-      answers: null,
-      note: notes.length ? "Answers saved on this device no longer match the questions, so they were cleared. Please answer again." : "",
-    };
+    return { answers: null, note: notes.length ? say("answers.no_match") : "" };
   }
   return {
     answers,
     savedAt: typeof data.saved_at === "string" ? data.saved_at : "",
-    note: notes.length ? "Some saved answers no longer match the questions and were left out." : "",
+    note: notes.length ? say("answers.some_left_out") : "",
   };
 }
 
 export function save(answers) {
-  try {
-    localStorage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({ schema: SCHEMA_VERSION, saved_at: new Date().toISOString(), answers }),
-    );
-  } catch {
-    // Storage can be full or blocked; the page still works, it just cannot remember.
-  }
+  store(STORAGE_KEY, SCHEMA_VERSION, { answers });
 }
 
 export function forget() {
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-    localStorage.removeItem(WHO_KEY);
-  } catch {
-    // Nothing to forget if storage is blocked.
-  }
+  unstore(STORAGE_KEY, WHO_KEY);
 }
 
 // { name, provider } as typed, each a string ("" when none was kept).
 export function loadWho() {
-  try {
-    const data = JSON.parse(localStorage.getItem(WHO_KEY) || "{}");
-    const text = (value) => (typeof value === "string" ? value.slice(0, 200) : "");
-    return { name: text(data?.name), provider: text(data?.provider) };
-  } catch {
-    return { name: "", provider: "" };
-  }
+  const { data } = readStored(WHO_KEY);
+  const text = (value) => (typeof value === "string" ? value.slice(0, 200) : "");
+  return { name: text(data?.name), provider: text(data?.provider) };
 }
 
 export function saveWho(who) {

@@ -39,12 +39,18 @@ def _link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
+NOT_RECHECKED = ("**Not re-checked:** we have not re-read this source against what the site "
+                 "says of it since it was first cited.")
+
+
 def source_line(entry: Source) -> str:
-    """One source as a Markdown list item: linked title, publisher, date, what kind it is."""
+    """One source as a Markdown list item: linked title, publisher, date, what kind it is, and
+    a visible note when the registry records no date on which we re-read it."""
     parts = [f"[{_md_escape(entry.title)}](<{entry.url}>)", entry.publisher]
     if entry.date:
         parts.append(human_date(entry.date))
-    return f"- {', '.join(parts)} ({KIND_LABELS[entry.kind]})."
+    line = f"- {', '.join(parts)} ({KIND_LABELS[entry.kind]})."
+    return line if entry.checked else f"{line} {NOT_RECHECKED}"
 
 
 def review_due(reviewed: dt.date, today: dt.date) -> bool:
@@ -124,8 +130,8 @@ def references_markdown(from_uri: str, sources: Sources, pages: Mapping[str, Pag
             lines = [source_line(entry)]
             if entry.note:
                 lines.append(entry.note)
-            lines.append(f"Last checked: {human_date(entry.checked)}." if entry.checked
-                         else "Last checked: not recorded.")
+            if entry.checked:
+                lines.append(f"Last checked: {human_date(entry.checked)}.")
             where = [
                 f"[{_md_escape(meta.title)}]({_link(from_uri, meta.src_uri)})"
                 for meta in cited_by.get(source_id, [])

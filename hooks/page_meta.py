@@ -11,6 +11,10 @@ The work is done by small modules; this hook only calls them at the right moment
   the evidence items at a glance, all generated from the data;
 - `citation_checks`: every external link is a listed source, every listed source is cited,
   no citation is unresolved, and no requirement is stated without a citation beside it;
+- `employer_counts`: what the employers profiled here ask, counted and named from the
+  profiles wherever a page writes an `employers-asking` marker;
+- `quantifier_checks`: no sentence of the pages, rules, words or profiles says what
+  employers, bodies or practitioners do in general with a quantifier ("many", "most", …);
 - `abbreviations`: the first use of each abbreviation can be reached by keyboard.
 """
 
@@ -26,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from assessment.employer_profiles import load_employers
 from hooks.abbreviations import focusable_first_abbreviations
 from hooks.citation_checks import (
     check_claims_cited,
@@ -34,6 +39,7 @@ from hooks.citation_checks import (
     check_unresolved_references,
     load_allowlist,
 )
+from hooks.employer_counts import expand as expand_employer_counts
 from hooks.front_matter import PageMeta, count_h1, page_file, validate_meta, with_rules_sources
 from hooks.page_markdown import (
     RULES_PAGE,
@@ -46,6 +52,7 @@ from hooks.page_markdown import (
     sources_section,
 )
 from hooks.page_sources import registry, rules_source_ids
+from hooks.quantifier_checks import check_repository as check_quantifiers
 
 INCLUDES_PREFIX = "includes/"
 REFERENCES_MARKER = "<!-- page-meta:references -->"
@@ -53,7 +60,7 @@ REVIEW_DATES_MARKER = "<!-- page-meta:review-dates -->"
 EVIDENCE_TABLE_MARKER = "<!-- page-meta:evidence-table -->"
 
 _state: dict[str, Any] = {"sources": {}, "pages": {}, "rules_ids": set(), "docs": "docs",
-                          "allowed": {}, "today": dt.date.today()}
+                          "allowed": {}, "today": dt.date.today(), "profiles": []}
 
 
 def _meta(page: Page) -> PageMeta:
@@ -74,6 +81,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["allowed"] = load_allowlist()
     _state["today"] = dt.date.today()
     _state["pages"] = {}
+    _state["profiles"] = list(load_employers().values())
+    try:
+        check_quantifiers(config_dir)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
     return config
 
 
@@ -109,6 +121,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for marker, make in generated.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
+    markdown = expand_employer_counts(markdown, meta.src_uri, _state["profiles"])
     markdown = insert_after_h1(markdown, reviewed_block(meta, _state["today"]))
     return (
         markdown.rstrip("\n")

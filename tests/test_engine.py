@@ -457,7 +457,9 @@ def test_markdown_groups_notices_and_context() -> None:
     text = _markdown(answers)
     headings = re.findall(r"^### (.+)$", text, flags=re.MULTILINE)
     assert headings == [group.title for group in RULES.groups if group.id != "modality"]
-    assert text.count("(Position last checked on 1 December 2026.)") == 2
+    # The associates' notice and the nation's context, each with the date it was checked.
+    assert text.count("(Position last checked on 3 December 2026.)") == 1
+    assert text.count("(Position last checked on 1 December 2026.)") == 1
     assert "- **Inspection and enforcement:** the Care Quality Commission (CQC)" in text
     assert "Basis: Local employer practice (" in text
 
@@ -477,7 +479,7 @@ def test_blocked_checklist_points_to_what_to_do_instead() -> None:
     answers = {"nation": "england", "profession": "not-registered"}
     text = _markdown(answers)
     assert "- [ ] **Registration with a UK health regulator**: Missing" in text
-    assert "a registered colleague who assesses the patient can make the request" in text
+    assert "a colleague whom that employer has entitled as a referrer can make the request" in text
     assert "## Draft scope of practice" not in text
     assert RULES.outcome_sentences["blocked"] in text
 

@@ -197,18 +197,18 @@ BROKEN = {
         "option_sets.ionising.options[4]", "unknown option 'pet'"),
     "missing why": (
         "evidence.toml",
-        'why = [\n  "You want to request {modalities:mri}, and some employers ask MRI referrers '
-        'for safety training: one trust sends MRI safety training to every applicant with '
-        'its application pack.",\n]\n',
+        'why = [\n  "You want to request {modalities:mri}, and one trust sends MRI safety '
+        'training to each applicant with its application pack (the UHB page; the trust is not '
+        'confirmed), so ask the imaging provider which MRI safety training it wants.",\n]\n',
         "", "evidence.mri-safety.why", "missing"),
     "empty why": (
         "evidence.toml",
-        'why = [\n  "Acting on the reports of the imaging they request is expected of every '
-        "registered referrer, not only a local preference: Dorset County Hospital, for "
-        "example, makes it a condition of entitlement and "
-        "ties it to the National Patient Safety Agency's safer practice notice 16 (February 2007, "
-        'for the NHS in England and Wales) on failure to act on radiological imaging reports. How '
-        'reports reach you and how you escalate them is set locally.",\n]',
+        'why = [\n  "Dorset County Hospital, for example, makes acting on the reports of the '
+        "imaging a registered referrer requests a condition of entitlement, and ties it to the "
+        "National Patient "
+        "Safety Agency's safer practice notice 16 (February 2007) on failure to act on "
+        'radiological imaging reports. How reports reach you and how you escalate them is set '
+        'by each employer.",\n]',
         "why = []", "evidence.results-management.why", "non-empty list"),
     "bad basis": (
         "evidence.toml", 'basis = "national-guidance"\nwhat = "A statement',
@@ -231,8 +231,9 @@ BROKEN = {
         'group = "modalities"\nbasis = "local-practice"\nwhat = "A certificate of MRI',
         "evidence.mri-safety.group", "unknown group 'modalities'"),
     "malformed TOML": (
-        "notices.toml", "as_of = 2026-12-01\nsources = [\"sor-rcr-associates-2025\"]\n",
-        "as_of = 2026-12-01\nsources = [\"sor-rcr-associates-2025\"\n", None, "invalid TOML"),
+        "notices.toml", "as_of = 2026-12-03\nsources = [\"sor-rcr-associates-2025\", "
+        "\"regulated-professions-nursing-associate\"]\n",
+        "as_of = 2026-12-03\nsources = [\"sor-rcr-associates-2025\"\n", None, "invalid TOML"),
     "unreachable question and options": (
         "questions.toml",
         'asked_when = { all = [{ registered = true }, '
@@ -271,8 +272,10 @@ BROKEN = {
     "missing nation": (
         "nations.toml", "[nations.wales]", "[nationz.wales]", "nationz", "unknown key"),
     "unknown source in a notice": (
-        "notices.toml", 'sources = ["sor-rcr-associates-2025"]\n\n[notices.nation-context]',
-        'sources = ["sor-rcr-associates-2026"]\n\n[notices.nation-context]',
+        "notices.toml", 'sources = ["sor-rcr-associates-2025", '
+        '"regulated-professions-nursing-associate"]\n\n[notices.nation-context]',
+        'sources = ["sor-rcr-associates-2026", '
+        '"regulated-professions-nursing-associate"]\n\n[notices.nation-context]',
         "notices.nursing-associate-position.sources[0]", "unknown source"),
     "check item without what to ask": (
         "evidence.toml", 'check = "You work for yourself',

@@ -2,9 +2,11 @@
 
 `python -m tools.serve site` serves site/ at http://127.0.0.1:8000/. Pyodide needs HTTP (not
 file://) and `.wasm` served as `application/wasm`. Like nginx with `gzip_static on`, it sends
-a file's precompressed `.gz` copy when the browser accepts gzip, and it lets browsers keep
-versioned and content-hashed files for a year while everything else is revalidated. The
-tests and the benchmarks use this server, so what they measure is what `make serve` serves.
+a file's precompressed `.gz` copy when the browser accepts gzip, a folder's address included
+(`/assessment/` is its `index.html`, so `index.html.gz` when there is one), and it lets
+browsers keep versioned and content-hashed files for a year while everything else is
+revalidated. The tests and the benchmarks use this server, so what they measure is what
+`make serve` serves.
 """
 
 from __future__ import annotations
@@ -42,15 +44,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {**mimetypes.types_map, **TYPES}
 
     def send_head(self):
-        """Serve `name.gz` in place of `name` when the browser accepts gzip."""
+        """Serve `name.gz` in place of `name` when the browser accepts gzip; a folder's
+        address (ending in `/`) names its `index.html`, so it too gets its `.gz` copy."""
+        address = self.path.split("?", 1)[0].split("#", 1)[0]
         path = self.translate_path(self.path)
-        gzipped = path + ".gz"
+        if address.endswith("/") and os.path.isdir(path):
+            address += "index.html"
+            path = os.path.join(path, "index.html")
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         self._encoding = None
-        if accepts and os.path.isfile(path) and os.path.isfile(gzipped):
+        if accepts and os.path.isfile(path) and os.path.isfile(path + ".gz"):
             self._content_type = self.guess_type(path)
             self._encoding = "gzip"
-            self.path = self.path.split("?", 1)[0].split("#", 1)[0] + ".gz"
+            self.path = address + ".gz"
         return super().send_head()
 
     def guess_type(self, path: str) -> str:

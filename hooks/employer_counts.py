@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from mkdocs.exceptions import PluginError
 
-from assessment.rules_model import Employer, Requirement
+from assessment.model.rules_model import Employer, Requirement
 from hooks.page_markdown import human_date
 
 MARKER = re.compile(r"<!--\s*page-meta:employers-asking((?:\s+[a-z]+=[a-z0-9,-]+)+)\s*-->")

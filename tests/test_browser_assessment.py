@@ -623,7 +623,7 @@ def test_el_sets_only_allowed_attributes_and_text(site_url: str, page: object) -
     found = page.evaluate(
         """async () => {
             // Through the page's import map, as the page script imports it.
-            const url = new URL('../assets/js/assessment-nodes.js', document.baseURI);
+            const url = new URL('../assets/js/nodes.js', document.baseURI);
             const { el } = await import(url);
             const refused = [];
             for (const name of ['onclick', 'style', 'src', 'srcdoc', 'formaction', 'xlink:href']) {

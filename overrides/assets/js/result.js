@@ -1,12 +1,11 @@
 // Drawing a live result from the page view Python sends (assessment/web.py `page_view`).
-// Every word comes from the view: the headings, labels and the scope table's words live in
-// the rules data (assessment/rules/words.toml), the same the Markdown and text checklists
-// print. Each evidence item's element carries data-evidence-id and data-status, each of the
+// Every word comes from the view (the headings, labels and the scope table's words live in
+// the rules data, assessment/rules/words/result.toml, the same the Markdown and text
+// checklists print) or from the page's words (`say`). Each evidence item's element carries data-evidence-id and data-status, each of the
 // chosen employer's requirements data-local-id and data-status, each notice's
 // data-notice-id, and the outcome's data-outcome once the whole result is drawn.
-import { el } from "./assessment-nodes.js";
-
-const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
+import { statusIcon } from "./icons.js";
+import { el } from "./nodes.js";
 
 function renderSources(sources) {
   return el(
@@ -16,10 +15,10 @@ function renderSources(sources) {
   );
 }
 
-function renderItem(item, labels, link) {
+function renderItem(item, labels, link, say) {
   const body = [
     el("h4", { class: "evidence__title" },
-      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: statusIcon(item.status) }),
       el("span", { text: item.title }),
     ),
     el("p", { class: "evidence__status" },
@@ -33,7 +32,7 @@ function renderItem(item, labels, link) {
   }
   body.push(
     el("details", { class: "evidence__more" },
-      el("summary", { text: "What counts as evidence, and sources" }),
+      el("summary", { text: say("result.more") }),
       el("p", { text: item.what_counts }),
       el("p", { text: `${labels.basis}: ${item.basis_label}, ${item.basis_description}.` }),
       renderSources(item.sources),
@@ -89,7 +88,7 @@ export function drawSummary(box, view) {
 function renderLocalItem(item, labels) {
   const body = [
     el("h4", { class: "evidence__title" },
-      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: statusIcon(item.status) }),
       el("span", { text: item.title }),
     ),
     el("p", { class: "evidence__status" }, el("strong", { text: item.status_label })),
@@ -137,8 +136,8 @@ export function dockText(view) {
 
 // The result as named sections, each with the data it shows, so an answer change redraws
 // only the sections whose data changed (an item's group, the counts, the answers...).
-// `link(path)`: a site-relative path as a URL for this page.
-export function resultSections(view, link) {
+// `link(path)`: a site-relative path as a URL for this page; `say`: the page's words.
+export function resultSections(view, link, say) {
   const sheet = view.checklist;
   const headings = sheet.headings;
   const sections = [];
@@ -160,7 +159,7 @@ export function resultSections(view, link) {
     add(`group-${index}`, [title, items], () => [
       el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
         el("h3", { id: `evidence-group-${index}`, text: title }),
-        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link))),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link, say))),
       ),
     ], 1 + items.length);
   });

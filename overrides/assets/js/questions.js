@@ -34,3 +34,16 @@ export function writeForm(controls, answers) {
     for (const input of question.inputs) input.checked = wanted.includes(input.value);
   }
 }
+
+// Once Python answers, the page shows only the questions asked: the line under a question
+// saying when it is asked is for the checklist without the live result, so it goes, and
+// leaves the question's description.
+export function liveQuestions(form) {
+  for (const line of form.querySelectorAll(".question__when")) {
+    line.hidden = true;
+    const fieldset = line.closest("fieldset");
+    const ids = (fieldset.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== line.id);
+    if (ids.length) fieldset.setAttribute("aria-describedby", ids.join(" "));
+    else fieldset.removeAttribute("aria-describedby");
+  }
+}

@@ -1,0 +1,33 @@
+// Answering: each change of an answer asks Python for the new result at once, then saves
+// the answers on this device as the person's own (a link's answers become theirs once they
+// change one); the summary of a shared result leads on to the full result or back to the
+// questions.
+import { save } from "./saved.js";
+
+export function answering(page) {
+  const { form, say, summary, resultSection } = page;
+
+  function changed() {
+    page.hideUndo();
+    const answers = page.answers();
+    page.refresh(answers); // first: Python starts on the new answers while the page saves them
+    if (page.viewingLink) {
+      page.viewingLink = false;
+      page.showNotes([say("answers.now_own")]);
+    }
+    save(answers);
+    page.own = answers;
+    if (!page.worker) page.updateFragment(answers);
+  }
+
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  summary.querySelector("[data-action=see-result]").addEventListener("click", () => {
+    resultSection.scrollIntoView(page.instantly);
+    resultSection.focus({ preventScroll: true });
+  });
+  summary.querySelector("[data-action=change-answers]").addEventListener("click", () => {
+    page.goToQuestion(page.latest?.checklist.missing[0]?.id);
+  });
+}

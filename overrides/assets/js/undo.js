@@ -1,0 +1,63 @@
+// "Start again" and "Forget my answers on this device", and their undo: the Undo button puts
+// back what was on screen and kept on this device, until the next answer or action.
+import { el } from "./nodes.js";
+import { writeForm } from "./questions.js";
+import { forget, kept, restoreKept, save } from "./saved.js";
+
+export function undoing(page) {
+  const { app, controls, say } = page;
+  const undoButton = app.querySelector("[data-action=undo]");
+  let undo = null;
+
+  function hideUndo() {
+    undo = null;
+    undoButton.hidden = true;
+    app.querySelector("[data-notes] [data-undo]")?.remove();
+  }
+
+  function offerUndo(restore) {
+    const before = { answers: page.answers(), who: page.who(), storage: kept(), own: page.own, viewing: page.viewingLink };
+    undo = () => {
+      restoreKept(before.storage);
+      writeForm(controls, before.answers);
+      page.setWho(before.who);
+      page.own = before.own;
+      page.viewingLink = before.viewing;
+      restore?.();
+      page.updateFragment(before.answers);
+      page.refresh();
+    };
+  }
+
+  undoButton.addEventListener("click", () => {
+    if (!undo) return;
+    undo();
+    hideUndo();
+    page.flash(say("done.undone"));
+  });
+
+  app.querySelector("[data-action=start-again]").addEventListener("click", () => {
+    offerUndo(() => page.showNotes([say("done.answers_back")]));
+    writeForm(controls, {});
+    save({});
+    page.own = {};
+    page.viewingLink = false;
+    page.summary.hidden = true;
+    const again = el("button", { type: "button", class: "md-button", text: say("actions.undo"), dataset: { undo: "" } });
+    again.addEventListener("click", () => undoButton.click());
+    page.showNotes([say("done.cleared")], again);
+    page.updateFragment({});
+    page.refresh();
+    controls.values().next().value.inputs[0].focus();
+  });
+
+  app.querySelector("[data-action=forget]").addEventListener("click", () => {
+    offerUndo();
+    forget();
+    page.own = null;
+    undoButton.hidden = false;
+    page.flash(say("done.forgotten"));
+  });
+
+  return { hideUndo };
+}

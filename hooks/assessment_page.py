@@ -107,8 +107,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # The result's buttons, in the page's order (the first is the main action; "copy-link"
 # shares through the system's share sheet where the browser has one, else copies). Their
 # words are the page words' `actions.<id>`.
-ACTIONS = ("copy-link", "review-link", "download-docx", "copy-text", "download", "print",
-           "start-again", "forget")
+ACTIONS = ("copy-text", "download", "start-again", "forget")
+# The actions the result leads with (partials/assessment/lead.html), within the first two
+# phone screens: the Word pack first, then print, share and the review link.
+LEAD_ACTIONS = ("download-docx", "print", "copy-link", "review-link")
 NOT_LISTED = "not-listed"  # the employer choice's "Not listed" (overrides/assets/js/link.js)
 
 
@@ -150,6 +152,7 @@ def page_data(config: MkDocsConfig) -> dict[str, Any]:
         "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),
         "labels": rules.labels,
         "actions": ACTIONS,
+        "lead_actions": LEAD_ACTIONS,
         "site_url": config.site_url or None,
         "words": nested(words),
         "script_data": {"words": words},

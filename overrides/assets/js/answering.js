@@ -1,11 +1,10 @@
 // Answering: each change of an answer asks Python for the new result at once, then saves
 // the answers on this device as the person's own (a link's answers become theirs once they
-// change one); the summary of a shared result leads on to the full result or back to the
-// questions.
+// change one).
 import { save } from "./saved.js";
 
 export function answering(page) {
-  const { form, say, summary, resultSection } = page;
+  const { form, say } = page;
 
   function changed() {
     page.hideUndo();
@@ -22,12 +21,4 @@ export function answering(page) {
 
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
-
-  summary.querySelector("[data-action=see-result]").addEventListener("click", () => {
-    resultSection.scrollIntoView(page.instantly);
-    resultSection.focus({ preventScroll: true });
-  });
-  summary.querySelector("[data-action=change-answers]").addEventListener("click", () => {
-    page.goToQuestion(page.latest?.checklist.missing[0]?.id);
-  });
 }

@@ -7,6 +7,7 @@
 // with its integrity. The page's parts, one job each:
 //   answering.js   each change of an answer: a new result, saved as the person's own
 //   opening.js     a link's answers, or the saved ones, and switching between them
+//   lead.js        the result first: a link's answers at once, then what to do next
 //   live-result.js asking Python for the result and drawing it (result.js)
 //   dock.js        the result in short, in view at the bottom of a small screen
 //   take-aways.js  the checklist as text and Markdown, the Word pack, printing
@@ -18,6 +19,7 @@ import { answering } from "./answering.js";
 import { today } from "./dates.js";
 import { dock } from "./dock.js";
 import { employerOf, fragmentFor } from "./link.js";
+import { lead } from "./lead.js";
 import { liveResult } from "./live-result.js";
 import { el } from "./nodes.js";
 import { opening } from "./opening.js";
@@ -42,6 +44,7 @@ function main() {
   const progress = app.querySelector("[data-python-progress]");
   const notes = app.querySelector("[data-notes]");
   const feedback = app.querySelector("[data-action-feedback]");
+  const leadFeedback = document.querySelector("[data-lead-feedback]");
   // The site root as a folder URL ("..", from this page, becomes ".../"): the result's links
   // are site-relative paths such as "evidence/#registration".
   const root = new URL(app.dataset.siteRoot.replace(/\/?$/, "/"), document.baseURI);
@@ -54,7 +57,6 @@ function main() {
     controls,
     say,
     status,
-    summary: app.querySelector("[data-summary]"),
     resultSection: app.querySelector("#result"),
     instantly: { block: "start", behavior: "instant" },
     relative: (path) => new URL(path, root).href,
@@ -77,8 +79,10 @@ function main() {
       notes.replaceChildren(...lines.map((line) => el("p", { text: line })), ...(extra ? [extra] : []));
       notes.hidden = lines.length === 0 && !extra;
     },
+    // Said beside the actions last used: the result's first ones, or those below it.
     flash(text) {
-      feedback.textContent = text;
+      const near = document.activeElement?.closest?.("[data-lead]") ? leadFeedback : feedback;
+      near.textContent = text;
     },
     updateFragment(answers) {
       const fragment = fragmentFor(answers, controls, page.asked);
@@ -88,6 +92,7 @@ function main() {
   };
   Object.assign(page, whoFields(page)); // who(), setWho(), printWho()
   Object.assign(page, undoing(page)); // hideUndo()
+  page.lead = lead(page);
   const takeAway = takeAways(page);
   Object.assign(page, liveResult(page, { dock: dock(page), takeAway })); // refresh(), goToQuestion()
   sharing(page);

@@ -11,6 +11,19 @@
   // JavaScript runs: the page shows its "getting ready" words, never the ones for a browser
   // without it (site.css), from the very first drawing.
   document.documentElement.classList.add("assessment-js");
+  // An address that carries answers (a link): the self-assessment's result first shows, and
+  // keeps its room, from the very first drawing (site.css, lead.js).
+  // So do answers saved on this device (saved.js keeps them under this key).
+  const linked = location.hash.replace(/^#/, "").split("&").some((pair) => pair.includes("="));
+  let saved;
+  try {
+    saved = Object.keys(JSON.parse(localStorage.getItem("imaging-referrer-assessment"))?.answers || {}).length > 0;
+  } catch {
+    saved = false;
+  }
+  if (linked || (saved && !("onlyWithAnswers" in script.dataset))) {
+    document.documentElement.classList.add("assessment-lead");
+  }
   const listeners = new Set();
   let last = null;
 

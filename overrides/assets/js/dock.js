@@ -1,6 +1,7 @@
 // The result in short, kept in view at the bottom of a small screen while the person answers
-// (site.css): it changes visibly when the result does, and is said to screen readers once the
-// answers settle (not on every arrow key through a group of options). Its link goes to the
+// (site.css): it changes visibly when the result does. Once the answers settle (not on every
+// arrow key through a group of options), screen readers hear only what changed: the counts
+// that moved ("2 missing, 2 check with the employer") and any question that appeared. Its link goes to the
 // full result; while it shows, the page keeps the focused control clear of it (WCAG 2.2,
 // 2.4.11).
 import { dockText } from "./result.js";
@@ -8,13 +9,38 @@ import { dockText } from "./result.js";
 const ANNOUNCE_AFTER_MS = 700;
 
 export function dock(page) {
-  const { app, form, summary, resultSection } = page;
+  const { app, form, resultSection } = page;
   const box = app.querySelector("[data-dock]");
   const words = app.querySelector("[data-dock-text]");
   const announcer = app.querySelector("[data-result-announcer]");
+  const { say } = page;
   let shown = "";
-  let announced = "";
   let announceTimer = null;
+  let heard = null; // the counts and questions last announced
+
+  // The counts (national, then the employer's) and the questions asked, as last announced.
+  function state(view) {
+    const sheet = view.checklist;
+    const counts = new Map();
+    for (const [label, count] of [...sheet.counts, ...(sheet.employer?.counts || [])]) {
+      counts.set(label, (counts.get(label) || 0) + count);
+    }
+    return { counts, asked: new Set(view.asked), missing: sheet.missing };
+  }
+
+  function message(before, now) {
+    const parts = [];
+    for (const [label, count] of now.counts) {
+      const was = before ? before.counts.get(label) || 0 : 0;
+      if (count !== was) parts.push(say("result.live.count", { count, label: label.toLowerCase() }));
+    }
+    if (before) {
+      for (const question of now.missing) {
+        if (!before.asked.has(question.id)) parts.push(say("result.live.new_question", { question: question.text }));
+      }
+    }
+    return parts.join(", ");
+  }
 
   function update(view, answers) {
     const text = dockText(view);
@@ -31,9 +57,10 @@ export function dock(page) {
     }
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {
-      if (view.announcement === announced) return;
-      announced = view.announcement;
-      announcer.textContent = view.announcement;
+      const now = state(view);
+      const changes = message(heard, now);
+      heard = now;
+      if (changes) announcer.textContent = changes;
     }, ANNOUNCE_AFTER_MS);
   }
 
@@ -42,11 +69,11 @@ export function dock(page) {
     resultSection.scrollIntoView(page.instantly);
     resultSection.focus({ preventScroll: true });
   });
-  // While the result at a glance (a shared result's, at the top) is on screen, the summary
-  // at the bottom would only repeat it.
+  // While the result first (lead.js, at the top) is on screen, the summary at the bottom
+  // would only repeat it.
   new IntersectionObserver(([entry]) => {
-    box.classList.toggle("assessment__dock--repeats", entry.isIntersecting && !summary.hidden);
-  }).observe(summary);
+    box.classList.toggle("assessment__dock--repeats", entry.isIntersecting);
+  }).observe(page.lead.section);
   const covers = () => getComputedStyle(box).position === "sticky" && !box.hidden;
   new ResizeObserver(() => {
     const height = covers() ? box.offsetHeight : 0;

@@ -1,12 +1,12 @@
 // The self-assessment's live result: asks Python for the page view of the answers and draws
-// it (result.js), shows only the questions it asks, and, after a link is opened, takes the
-// eye to its result in short or to its first question still to answer.
-import { drawResult, drawSummary, resultSections } from "./result.js";
+// it (result.js) and the result first (lead.js), shows only the questions it asks, and,
+// after a link is opened, moves the focus to the result's heading.
+import { drawResult, resultSections } from "./result.js";
 
 // `dock`: the summary kept in view on a small screen (dock.js); `takeAway`: the take-aways
 // (take-aways.js), worked out ahead once the page is idle.
 export function liveResult(page, { dock, takeAway }) {
-  const { app, controls, say, summary } = page;
+  const { app, controls, say } = page;
   const resultBox = app.querySelector("[data-result]");
   const staticList = app.querySelector("[data-static-checklist]");
   const actions = app.querySelector("[data-actions]");
@@ -25,18 +25,11 @@ export function liveResult(page, { dock, takeAway }) {
     question.inputs[0].focus({ preventScroll: true });
   }
 
-  // Where the eye lands after opening a link: its result in short, or its first gap, unless
-  // the person has scrolled, tapped or typed meanwhile (opening.js).
-  function land(view) {
+  // Where the focus lands after opening a link: the result's heading, unless the person has
+  // scrolled, tapped or typed meanwhile (opening.js).
+  function land() {
     page.landing = false;
-    const sheet = view.checklist;
-    if (sheet.outcome !== "incomplete") {
-      drawSummary(summary, view);
-      summary.hidden = false;
-      if (!page.interacted) summary.scrollIntoView(page.instantly);
-    } else if (sheet.missing.length && !page.interacted) {
-      goToQuestion(sheet.missing[0].id);
-    }
+    if (!page.interacted) page.lead.focus();
   }
 
   // Asks Python for the page view of these answers and draws it.
@@ -56,10 +49,10 @@ export function liveResult(page, { dock, takeAway }) {
     resultBox.hidden = false;
     staticList.hidden = true;
     const stillWanted = () => mine === sequence;
+    page.lead.draw(view);
     if (!(await drawResult(resultBox, resultSections(view, page.relative, say), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
-    if (!summary.hidden) drawSummary(summary, view);
-    if (page.landing) land(view);
+    if (page.landing) land();
     printDate.textContent = say("result.printed_on", { date: view.checklist.date });
     page.printWho();
     dock.update(view, answers);

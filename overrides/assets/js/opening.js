@@ -9,9 +9,9 @@ import { loadSaved } from "./saved.js";
 
 export function opening(page) {
   const { controls, say } = page;
-  // Set when a link is opened: once its result is drawn, the page shows the result's summary
-  // (a link with a result) or the first question still to answer (a partial link), unless
-  // the person has scrolled, tapped or typed meanwhile (live-result.js).
+  // Set when a link is opened: once its result is drawn, the focus goes to the result's
+  // heading (lead.js), unless the person has scrolled, tapped or typed meanwhile
+  // (live-result.js).
   page.landing = false;
   page.interacted = false;
   for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) {
@@ -43,6 +43,7 @@ export function opening(page) {
       if (saved.note) lines.push(saved.note);
       if (page.viewingLink) lines.unshift(say("answers.from_link"));
       page.showNotes(lines, page.viewingLink ? switcher() : null);
+      page.lead.pending(link.answers);
     } else if (page.own) {
       writeForm(controls, page.own);
       page.showNotes([[say("answers.restored"), saved.note].filter(Boolean).join(" ")]);

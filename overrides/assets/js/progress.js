@@ -1,6 +1,7 @@
 // What a page says while Python gets ready: its own words (`say`, the page's `status.*` and
-// `stages.*`), the step it is on and, while the start-up snapshot downloads, how much of it
-// has arrived (where the page's words for a step have room for the amount).
+// `stages.*`), the step it is on and, while the start-up snapshot downloads, how many bytes
+// have really arrived: never a total, because the worker may drop that download on a slow
+// link (and then the amount goes, with the step line saying so).
 
 const STEPS = { downloading: 1, starting: 2, loading: 3 };
 const MB = 1_000_000;
@@ -24,12 +25,8 @@ export function showProgress(status, bar, onProgress, say) {
     if (!Object.hasOwn(STEPS, stage)) return;
     const number = STEPS[stage];
     let amount = "";
-    let value = number - 1;
-    if (detail && detail.total > 0) {
-      value += Math.min(detail.done / detail.total, 1);
-      amount = say("status.amount", { done: megabytes(detail.done), total: megabytes(detail.total) });
-    }
-    bar.value = value;
+    if (detail && detail.done > 0) amount = say("status.amount", { done: megabytes(detail.done) });
+    bar.value = number - 1;
     status.textContent = say("status.step", { number, stage: say(`stages.${stage}`), amount });
   });
 }

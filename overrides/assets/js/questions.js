@@ -1,11 +1,14 @@
 // The questionnaire as answers: the form's controls by question, read and written.
 
 // A Map from question id to { fieldset, inputs, multi, values, always }, in the order of the
-// form. `always`: asked whatever the answers (the employer choice, which Python never lists
-// among the asked questions).
+// form, with the questions asked whatever the answers last. `always`: the employer choice,
+// which Python never lists among the asked questions: the form asks it right after who runs
+// the imaging service, and a link carries it after the questions' keys.
 export function questions(form) {
   const map = new Map();
-  for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
+  const fieldsets = [...form.querySelectorAll("fieldset[data-question]")];
+  const always = (fieldset) => "alwaysAsked" in fieldset.dataset;
+  for (const fieldset of [...fieldsets.filter((f) => !always(f)), ...fieldsets.filter(always)]) {
     const inputs = [...fieldset.querySelectorAll("input")];
     map.set(fieldset.dataset.question, {
       fieldset,

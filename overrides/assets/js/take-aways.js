@@ -8,7 +8,7 @@ import { DOCX, download } from "./download.js";
 const IDLE_MS = 400;
 
 export function takeAways(page) {
-  const { app, say } = page;
+  const { say } = page;
   let made = null;
   let timer = null;
 
@@ -20,8 +20,9 @@ export function takeAways(page) {
     return made.value;
   }
 
+  // The buttons are in the result first (the Word pack, print) and below the full result.
   const button = (action, act) =>
-    app.querySelector(`[data-action=${action}]`).addEventListener("click", async () => {
+    document.querySelector(`[data-action=${action}]`).addEventListener("click", async () => {
       if (!page.latest) return;
       page.hideUndo();
       await act();
@@ -52,7 +53,7 @@ export function takeAways(page) {
     download(new Blob([bytes], { type: DOCX }), say("files.docx", { date: today() }));
     page.flash(say("done.docx"));
   });
-  app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
+  document.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 
   // After a result is drawn: work the text and Markdown out once the page is idle.
   function prefetch() {

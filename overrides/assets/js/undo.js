@@ -42,7 +42,7 @@ export function undoing(page) {
     save({});
     page.own = {};
     page.viewingLink = false;
-    page.summary.hidden = true;
+    page.lead.hide();
     const again = el("button", { type: "button", class: "md-button", text: say("actions.undo"), dataset: { undo: "" } });
     again.addEventListener("click", () => undoButton.click());
     page.showNotes([say("done.cleared")], again);

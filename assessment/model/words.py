@@ -68,7 +68,7 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "result.next.heading": (),
     "result.next.none": (),
     "result.next.question": (),
-    "result.next.step": ("status", "next"),
+    "result.next.status": ("status",),
     "result.skip.label": (),
     "result.skip.result": (),
     "result.skip.next": (),

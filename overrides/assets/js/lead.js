@@ -95,8 +95,8 @@ export function lead(page) {
   function stepEntry(target, title, status, next) {
     return el("li", { class: "next-steps__item" },
       el("a", { href: `#${target}`, dataset: { goTo: target }, text: title }),
-      el("p", { class: "next-steps__next" },
-        status ? say("result.next.step", { status, next }) : next));
+      status ? el("span", { class: "next-steps__status", text: say("result.next.status", { status }) }) : null,
+      el("p", { class: "next-steps__next", text: next }));
   }
 
   // What to do next: the questions still to answer, then every item (national, then the
@@ -120,8 +120,9 @@ export function lead(page) {
     const sheet = view.checklist;
     const lines = [];
     if (sheet.counts.length) {
-      lines.push(el("p", { class: "outcome__tally-label", text: `${sheet.headings.counts}:` }),
-        el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))));
+      lines.push(el("p", { class: "assessment__lead-tally" },
+        el("strong", { text: `${sheet.headings.counts}: ` }),
+        sheet.counts.map(([label, count]) => `${label}: ${count}`).join("; ")));
     }
     if (sheet.employer && view.employer_counts) lines.push(el("p", { text: `${sheet.employer.name}: ${view.employer_counts}` }));
     return lines;

@@ -15,6 +15,7 @@ page's words, and overrides/python-page.html starts Python from the top of its h
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import zipfile
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.views.provenance import shown_name
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
 from hooks.page_scripts import BOOT_SCRIPT, python_page
@@ -90,7 +92,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra[key] = hashed(path, data)
         _outputs[config.extra[key]] = data
     # In the config, not this module: the review page starts Python too (hooks/page_scripts.py).
+    # The worker checks the snapshot it reads against both before restoring it, and starts
+    # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
+    config.extra["assessment_snapshot_sha256"] = hashlib.sha256(snapshot).hexdigest()
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
@@ -145,9 +150,11 @@ def page_data(config: MkDocsConfig) -> dict[str, Any]:
     words = rules.words.section("page")
     return {
         "questions": question_catalogue(rules),
-        "employers": [{"id": employer.id, "name": employer.name,
+        # Each option names the profile as every surface does, with its provenance.
+        "employers": [{"id": employer.id, "name": shown_name(employer, rules.words),
                        "checked": human_date(employer.checked)}
-                      for employer in load_employers(rules=rules).values()],
+                      for employer in load_employers(rules).values()],
+        "employer_hint": rules.words.text("employers", "choice.hint"),
         "not_listed": NOT_LISTED,
         "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),
         "labels": rules.labels,

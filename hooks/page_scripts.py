@@ -88,6 +88,7 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
         "snapshot_url": extra["assessment_snapshot"],
         "snapshot_bytes": str(extra["assessment_snapshot_bytes"]),
         "stdlib_url": extra["assessment_stdlib"],
+        "snapshot_sha256": extra["assessment_snapshot_sha256"],
         "rules_version": rules_version,
     }
 

@@ -17,6 +17,8 @@ _.on_page_markdown  # MkDocs: each page's Markdown, before it becomes HTML
 _.on_page_content  # MkDocs: each page's HTML body
 _.on_post_page  # MkDocs: each page's whole HTML
 _.on_post_build  # MkDocs: once the site is written
+_.on_page_context  # MkDocs: each page's template context
+_.on_template_context  # MkDocs: each static template's context (the 404 page, say)
 _.dest_uri  # hooks/asset_names.py: MkDocs writes the file to this address (hashed names)
 
 # html.parser.HTMLParser calls these while it reads (hooks/citation_checks.py).

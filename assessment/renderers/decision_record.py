@@ -93,11 +93,14 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
         document.table(["Item", "The applicant says", "Seen", "Reviewer's note"], rows,
                        [3, 2, 1.3, 3.7], caption=group)
         for item in members:
-            if isinstance(item, ItemView) and item.verify:
+            # A national item's public check; an employer's requirement in the reviewer's
+            # own voice, with its sources.
+            verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
+                               else (item.reviewer, item.sources))
+            if verify:
                 document.paragraph([Run(f"How to verify “{item.title}”: ", bold=True),
-                                    item.verify])
-                document.bullets([[Link(title, url, show_url=True)]
-                                  for title, url in item.verify_sources])
+                                    verify])
+                document.bullets([[Link(title, url, show_url=True)] for title, url in sources])
 
     document.heading("Scope of practice", 1)
     scope = view.scope

@@ -1,6 +1,6 @@
 """The application pack: the checklist as a Word document to take to the employer.
 
-Built only from a `ResultView` (checklist.py), the same one the Markdown and text print, so
+Built only from a `ResultView` (views/result_view.py), the same one the Markdown and text print, so
 every status, reason, next step and source reads as it does there. It adds what a document
 handed to a manager or panel needs: the applicant's name and imaging provider where given,
 a plain line that the statuses are self-declared, the address of the live result, the draft
@@ -160,7 +160,8 @@ def _employer(document: Document, employer: EmployerView, view: ResultView) -> N
         document.heading(item.title, 2)
         document.paragraph(_labelled(ITEM_LABELS["status"], item.status_label))
         document.paragraph(_labelled(labels["asks"], item.asks))
-        document.paragraph(_labelled(ITEM_LABELS["why"], " ".join(item.why)))
+        # The application pack speaks of the applicant in the third person.
+        document.paragraph(_labelled(ITEM_LABELS["why"], item.pack or " ".join(item.why)))
         if item.refines:
             document.paragraph(_labelled(labels["refines"], item.refines))
         if item.next_text and item.next_label:

@@ -80,7 +80,9 @@ def review_data(view: ResultView) -> dict[str, Any]:
             "id": local.id, "kind": "local", "group": view.employer.name,
             "title": local.title, "status": local.status,
             "status_label": local.status_label, "basis_label": None, "ask": local.asks,
-            "verify": None, "verify_sources": [], "refines": local.refines,
+            # The reviewer's own voice for the employer's requirement, with its sources.
+            "verify": local.reviewer or None, "verify_sources": plain(local.sources),
+            "refines": local.refines,
             "sources": plain(local.sources), "guidance": None,
         } for local in view.employer.items]
     return {

@@ -16,6 +16,7 @@ from ..engine.evaluate import evaluate
 from ..engine.result import EvidenceEntry, LocalEntry, NoticeEntry, Result
 from ..model.phrases import join, long_date, quote
 from ..model.rules_model import CONTEXT_FIELDS, NATION_QUESTION, Employer, Rules, Source
+from .provenance import provenance_sentence, shown_name
 from .result_view import (
     CONTEXT_LABELS,
     EmployerView,
@@ -99,12 +100,14 @@ def _pairs(sources: tuple[Source, ...]) -> tuple[tuple[str, str], ...]:
 def _employer_view(result: Result, employer: Employer, rules: Rules) -> EmployerView:
     items = tuple(_local_view(entry, result.settled, rules) for entry in result.local)
     checked = long_date(employer.checked.year, employer.checked.month, employer.checked.day)
+    provenance = provenance_sentence(employer, rules.words)
     return EmployerView(
         id=employer.id,
-        name=employer.name,
+        name=shown_name(employer, rules.words),
         checked=checked,
-        note=rules.texts["employer_note"].replace("{employer}", employer.name)
-        .replace("{date}", checked),
+        provenance=provenance,
+        note=provenance + " " + rules.texts["employer_note"]
+        .replace("{employer}", employer.name).replace("{date}", checked),
         apply_text=employer.apply_text,
         apply_url=employer.apply_url,
         sources=_pairs(result.employer_sources),
@@ -136,12 +139,16 @@ def _local_view(entry: LocalEntry, settled: Settled, rules: Rules) -> LocalItemV
         title=requirement.title,
         status=status,
         status_label=rules.status_labels[status],
-        asks=requirement.text,
+        asks=requirement.text if requirement.dated is None else " ".join((
+            requirement.text, rules.words.text("employers", "provenance.dated"),
+            requirement.dated)),
         why=entry.why,
         refines=rules.item(requirement.refines).title if requirement.refines else None,
         next_label=rules.next_labels.get(status),
         next_text=step,
         sources=_pairs(entry.sources),
+        pack=requirement.pack,
+        reviewer=requirement.reviewer,
     )
 
 

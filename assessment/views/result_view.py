@@ -25,7 +25,7 @@ CONTEXT_LABELS = {"regulation": "Regulations", "inspectorate": "Inspection and e
 # What makes a checklist stand on its own when it reaches a manager or a panel: who it is
 # for, the imaging provider, that its statuses are the applicant's own, and the way back to
 # the live result. Printed the same by the Markdown, the text and the Word pack.
-# (words.toml's reader accepts only the words it knows; these can move there with it.)
+# (The words reader accepts only the words it knows; these move into the words data.)
 HANDOVER = {
     "name": "Applicant",
     "provider": "Imaging provider",
@@ -78,12 +78,16 @@ class LocalItemView:
     next_label: str | None
     next_text: str | None
     sources: tuple[tuple[str, str], ...]
+    # Its words in the other two voices: the application pack's and the reviewer's.
+    pack: str = ""
+    reviewer: str = ""
 
 
 @dataclass(frozen=True)
 class EmployerView:
-    """The chosen employer's profile in the checklist: who, from which documents at which
-    date (`note`), how to apply, and its applicable requirements with their counts."""
+    """The chosen employer's profile in the checklist: who (`name` says a partner's or a
+    system's profile as such), where the profile comes from and at which date (`note`, which
+    begins with `provenance`), how to apply, and its applicable requirements with their counts."""
 
     id: str
     name: str
@@ -94,6 +98,7 @@ class EmployerView:
     sources: tuple[tuple[str, str], ...]
     counts: tuple[tuple[str, int], ...]
     items: tuple[LocalItemView, ...]
+    provenance: str = ""
 
 
 @dataclass(frozen=True)

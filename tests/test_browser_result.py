@@ -41,6 +41,8 @@ LAPTOP = {"width": 1280, "height": 800}
 LEAD = "[data-lead]"
 # Every request for the Python runtime: Pyodide's files, the package, snapshot and library.
 RUNTIME = ("**/pyodide/**", "**/assets/py/**")
+# The theme's search form, drawn off-screen until it opens: not part of the page's width.
+OFF_SCREEN = ".md-search"
 LAYOUT_SHIFT = """window.__shift = 0; new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
 }).observe({ type: "layout-shift", buffered: true });"""
@@ -60,9 +62,11 @@ def open_link(page: object, site_url: str, link: str) -> None:
     page.wait_for_selector("[data-lead-result]:not([hidden])", timeout=PYTHON_TIMEOUT)
 
 
-def block_runtime(context: object) -> None:
+def block_runtime(context: object, *, hang: bool = False) -> None:
+    """Refuse every request for the Python runtime, or (`hang`) never answer it: Python then
+    never starts, and the page stays as it is while it waits, deterministically."""
     for pattern in RUNTIME:
-        context.route(pattern, lambda route: route.abort())
+        context.route(pattern, (lambda route: None) if hang else (lambda route: route.abort()))
 
 
 def needing_action(page: object) -> list[str]:
@@ -125,7 +129,7 @@ def test_the_action_list_and_the_actions_are_in_the_first_two_screens(
 def test_with_the_runtime_blocked_a_links_answers_and_the_box_show(
     site_url: str, context: object, page: object
 ) -> None:
-    block_runtime(context)
+    block_runtime(context, hang=True)
     page.set_viewport_size(PHONE)
     page.goto(f"{site_url}assessment/#{STATES['gaps']}")
     page.wait_for_selector("[data-lead-link-answers] dt")
@@ -149,6 +153,18 @@ def test_with_the_runtime_blocked_a_links_answers_and_the_box_show(
     }""")
     assert view == {"box": True, "first": True}
     assert axe_violations(page) == []
+
+
+def test_when_the_runtime_is_refused_the_links_answers_stay_and_the_box_says_why(
+    site_url: str, context: object, page: object
+) -> None:
+    block_runtime(context)
+    page.goto(f"{site_url}assessment/#{STATES['gaps']}")
+    page.wait_for_selector("#assessment-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
+    box = page.locator("[data-lead-pending]")
+    assert "England" in box.inner_text()
+    assert "could not start in this browser" in box.inner_text()
+    assert "Working out the result" not in box.inner_text()
     page.errors.clear()  # the refused downloads are logged by the browser; that is expected
 
 
@@ -230,13 +246,14 @@ def test_the_review_link_is_a_read_only_field_with_copy_and_share(
 def wider_than(page: object, width: int) -> list[str]:
     """Elements reaching past `width` (those inside a box that scrolls sideways excepted)."""
     return page.evaluate(
-        """(width) => [...document.querySelectorAll('body *')].filter((node) => {
-          const inside = '.scope__scroll, .md-typeset__scrollwrap, .visually-hidden, [hidden]';
+        """([width, off]) => [...document.querySelectorAll('body *')].filter((node) => {
+          const inside = `.scope__scroll, .md-typeset__scrollwrap, .visually-hidden, [hidden],
+            ${off}`;
           if (node.closest(inside)) return false;
           const box = node.getBoundingClientRect();
           return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
         }).slice(0, 5).map((node) => node.tagName + '.' + node.className)""",
-        width,
+        [width, OFF_SCREEN],
     )
 
 
@@ -257,7 +274,7 @@ def test_no_page_state_is_wider_than_a_320_px_screen(
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, state
             assert wider_than(page, 320) == [], state
         page.goto("about:blank")
-    block_runtime(context)
+    block_runtime(context, hang=True)
     page.goto(f"{site_url}assessment/#{STATES['gaps']}")
     page.wait_for_selector("[data-lead-link-answers] dt")
     assert wider_than(page, 320) == []

@@ -53,9 +53,12 @@ export function lead(page) {
     el("button", { type: "button", class: "md-button", text: say("result.lead.back") }));
   back.hidden = true;
 
-  // The status line's words, while Python gets ready, in the box too.
+  // The status line's words, while Python gets ready, in the box too; if it cannot start,
+  // the box says that instead of "being worked out".
+  const pendingText = section.querySelector(".assessment__pending-text");
   new MutationObserver(() => {
     progressLine.textContent = page.status.textContent;
+    pendingText.hidden = page.app.dataset.pythonFailed === "true";
   }).observe(page.status, { childList: true, characterData: true, subtree: true });
   progressLine.textContent = page.status.textContent;
 

@@ -74,7 +74,8 @@ export function dock(page) {
   new IntersectionObserver(([entry]) => {
     box.classList.toggle("assessment__dock--repeats", entry.isIntersecting);
   }).observe(page.lead.section);
-  const covers = () => getComputedStyle(box).position === "sticky" && !box.hidden;
+  // (Drawn at all: while the result first is in view the dock is not, and has no box.)
+  const covers = () => getComputedStyle(box).position === "sticky" && box.getClientRects().length > 0;
   new ResizeObserver(() => {
     const height = covers() ? box.offsetHeight : 0;
     document.documentElement.style.setProperty("--assessment-dock-height", `${height}px`);

@@ -7,8 +7,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
+export FIREFOX
 
-.PHONY: setup build serve test lint lint-js chromium libreoffice bench bench-engine review clean
+.PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine review audit clean
 
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
@@ -19,11 +21,22 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## build: the static site in site/
 build: setup
+	$(PY) -m mkdocs build --strict
+
+## publish: the build to deploy: like `build`, but it refuses to run without SITE_URL, the
+## address the site is published at (link previews, canonical links, the sitemap and the
+## poster's QR code need it). `make build` and `make serve` work without one.
+publish: setup
+	@case "$$SITE_URL" in \
+	  http://*|https://*) ;; \
+	  "") echo "make publish needs SITE_URL, the address the site is published at, e.g. SITE_URL=https://example.org/referrers/ make publish" >&2; exit 1;; \
+	  *) echo "SITE_URL must start with https:// (or http://): '$$SITE_URL'" >&2; exit 1;; \
+	esac
 	$(PY) -m mkdocs build --strict
 
 ## serve: build, then serve site/ at http://$(HOST):$(PORT)/
@@ -42,6 +55,19 @@ chromium:
 	  fi; \
 	fi
 
+## firefox: Debian's Firefox ESR for the Firefox smoke test (tests/test_browser_firefox.py,
+## driven by puppeteer-core, which never downloads a browser); installed when run as root
+firefox:
+	@if [ ! -x $(FIREFOX) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's firefox-esr for the Firefox smoke test..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
+	  else \
+	    echo "Firefox ESR is missing: run 'sudo apt-get install firefox-esr' (or set FIREFOX=/path/to/firefox), then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## libreoffice: Debian's LibreOffice Writer, with which the tests read the Word documents back
 ## (converted to PDF); installed when run as root
 libreoffice:
@@ -55,8 +81,21 @@ libreoffice:
 	  fi; \
 	fi
 
+## poppler: Debian's poppler-utils (pdftoppm), with which the tests read the poster's PDF back
+## as a picture to decode its QR code; installed when run as root
+poppler:
+	@if ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's poppler-utils for the poster tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils', then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
-test: setup chromium libreoffice lint-js
+test: setup chromium firefox libreoffice poppler lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest
@@ -74,6 +113,14 @@ bench-engine: setup
 review: setup
 	$(PY) -m tools.review
 
+## audit: Lighthouse 12.2.3 (npm dev dependency) in Debian's Chromium over the key pages of a
+## build made for the address it is served at: accessibility, best-practice and SEO scores
+## (audit-results/audit.md)
+AUDIT_PORT ?= 8765
+audit: setup chromium
+	SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/ $(PY) -m mkdocs build --strict -q -d .cache/audit-site
+	$(PY) -m tools.audit .cache/audit-site --port $(AUDIT_PORT)
+
 lint: setup lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
@@ -83,4 +130,4 @@ lint-js: node_modules/.installed
 	npx --no-install eslint --max-warnings=0 .
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/audit-site audit-results

@@ -20,6 +20,7 @@ from typing import Any
 from .answers import Settled, settled_answers
 from .loader import Rules, load_rules
 from .phrases import join, long_date, quote
+from .provenance import provenance_sentence, shown_name
 from .rules_model import NATION_QUESTION, Employer, Requirement
 from .share_link import fragment_for, result_url
 
@@ -82,12 +83,16 @@ class LocalItemView:
     next_label: str | None
     next_text: str | None
     sources: tuple[tuple[str, str], ...]
+    # Its words in the other two voices: the application pack's and the reviewer's.
+    pack: str = ""
+    reviewer: str = ""
 
 
 @dataclass(frozen=True)
 class EmployerView:
-    """The chosen employer's profile in the checklist: who, from which documents at which
-    date (`note`), how to apply, and its applicable requirements with their counts."""
+    """The chosen employer's profile in the checklist: who (`name` says a partner's or a
+    system's profile as such), where the profile comes from and at which date (`note`, which
+    begins with `provenance`), how to apply, and its applicable requirements with their counts."""
 
     id: str
     name: str
@@ -98,6 +103,7 @@ class EmployerView:
     sources: tuple[tuple[str, str], ...]
     counts: tuple[tuple[str, int], ...]
     items: tuple[LocalItemView, ...]
+    provenance: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,12 +308,14 @@ def _employer_view(result: Mapping[str, Any], employer: Employer, settled: Settl
                   for entry in result["local"])
     checked = long_date(employer.checked.year, employer.checked.month, employer.checked.day)
     statuses = [item.status for item in items]
+    provenance = provenance_sentence(employer, rules.words)
     return EmployerView(
         id=employer.id,
-        name=employer.name,
+        name=shown_name(employer, rules.words),
         checked=checked,
-        note=rules.texts["employer_note"].replace("{employer}", employer.name)
-        .replace("{date}", checked),
+        provenance=provenance,
+        note=provenance + " " + rules.texts["employer_note"]
+        .replace("{employer}", employer.name).replace("{date}", checked),
         apply_text=employer.apply_text,
         apply_url=employer.apply_url,
         sources=tuple((source["title"], source["url"])
@@ -338,12 +346,16 @@ def _local_view(entry: Mapping[str, Any], requirement: Requirement, settled: Set
         title=entry["title"],
         status=status,
         status_label=rules.status_labels[status],
-        asks=requirement.text,
+        asks=requirement.text if requirement.dated is None else " ".join((
+            requirement.text, rules.words.text("employers", "provenance.dated"),
+            requirement.dated)),
         why=tuple(entry["why"]),
         refines=rules.item(requirement.refines).title if requirement.refines else None,
         next_label=rules.next_labels.get(status),
         next_text=step,
         sources=tuple((source["title"], source["url"]) for source in entry["sources"]),
+        pack=requirement.pack,
+        reviewer=requirement.reviewer,
     )
 
 

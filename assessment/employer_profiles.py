@@ -1,16 +1,26 @@
 """Employer profiles as data: one TOML file per employer in `assessment/employers/`, read
 and checked against the rules on every load, into frozen `Employer` records.
 
-A profile says, from one employer's own public documents and at a date, what that employer
-asks of non-medical referrers. Its requirements use the rules' condition vocabulary, so the
-engine works out their status exactly as it does an evidence item's; nothing about a
-particular employer is written in code. The file format (every key is checked; a mistake
-raises `RulesError` naming the file and the key)::
+A profile says, from public documents and at a date, what one employer asks of non-medical
+referrers: from the employer's own (`own`), from a partner's description of its policy
+(`partner`: a local medical committee, a GP education trust) or from a system-level page
+(`system`: an integrated care board's), and says which. Its requirements use the rules'
+condition vocabulary, so the engine works out their status exactly as it does an evidence
+item's; nothing about a particular employer is written in code. The file format (every key
+is checked; a mistake raises `RulesError` naming the file and the key)::
 
     name = "…"                      # the employer's name
+    expanded_from = "…"             # optional: the source gives only this abbreviation,
+                                    # so the name is our expansion (and says so)
     nation = "england"              # an option of the `nation` question
+    provenance = "own"              # own | partner | system: where the profile comes from
+    partner = "…"                   # the partner or system, with partner or system (only)
     checked = 2026-12-01            # when the profile was last checked against its sources
     sources = ["…"]                 # ids in rules/sources.toml, of kind "employer", https
+    [facts.contact]                 # optional: what it states besides requirements; the
+    text = "…"                      # kinds are the [employer_facts] of words/employers.toml
+    email = "…@…"                   # optional: an address to write to (a mailto: link)
+    sources = ["…"]
     [apply]
     text = "How to apply."
     url = "https://…"               # optional
@@ -21,6 +31,8 @@ raises `RulesError` naming the file and the key)::
     why = ["…"]                     # placeholders as in evidence.toml
     topic = "…"                     # optional: an [employer_topics] id of words/result.toml …
     in_short = "…"                  # … with its value in a few words (required with topic)
+    also = { <topic> = "…" }        # optional: more columns it states, each with its cell
+    dated = "…"                     # optional: the source is dated, and how
     refines = "<evidence id>"       # optional: the national item it sharpens
     applies_when = { … }            # optional (default: registered); with `refines`, the
                                     # requirement applies only when that item applies too
@@ -28,6 +40,9 @@ raises `RulesError` naming the file and the key)::
     partial_when = { … }            # … and partial_when may be given
     next_step = "…"
     check = "…"                     # required without held_when: the status is then `check`
+    [requirements.<id>.voices]      # required: its words in the other two voices (the
+    pack = "…"                      # applicant's are why, next_step and check): the
+    reviewer = "…"                  # application pack's third person, the reviewer's
 
 A requirement's held_when, partial_when and why sentences may read only questions that are
 asked whenever it applies. Files are read by plain paths relative to this module (like the
@@ -48,7 +63,15 @@ from .conditions import All, Condition, reads
 from .errors import RulesError
 from .explain import PLACEHOLDER
 from .loader import load_rules
-from .rules_model import NATION_QUESTION, Employer, Requirement, Rules
+from .rules_model import (
+    FACT_KINDS,
+    NATION_QUESTION,
+    PROVENANCES,
+    Employer,
+    Fact,
+    Requirement,
+    Rules,
+)
 from .rules_reader import _File, check_why, display_path
 from .validation import _Space, check_entry
 
@@ -61,6 +84,9 @@ REQUIREMENT_ID = re.compile(r"[a-z][a-z0-9-]*")
 SOURCE_KIND = "employer"
 # The specification asks for https addresses, for a profile's sources and its apply.url.
 ADDRESS_PREFIXES = ("https://",)
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)  # an address to write to
+VOICES = {"pack": "the application pack's, in the third person (“the applicant …”)",
+          "reviewer": "the reviewer's, for the review page and the record (“Confirm …”)"}
 
 
 def load_employers(directory: str | Path | None = None,
@@ -114,7 +140,10 @@ class _ProfileReader:
         self.file = file
         data = file.data
         file.fields(data, "", {"name": "text", "nation": "text", "checked": "date",
-                               "sources": "texts", "apply": "any", "requirements": "any"})
+                               "sources": "texts", "apply": "any", "requirements": "any",
+                               "provenance": "text"},
+                    {"partner": "text", "expanded_from": "text", "facts": "any"})
+        self._provenance(data)
         nations = self.rules.question(NATION_QUESTION).option_index
         if data["nation"] not in nations:
             file.fail("nation", f"unknown nation {data['nation']!r}; the nations are "
@@ -129,11 +158,36 @@ class _ProfileReader:
         requirements = tuple(self._requirement(key, value)
                              for key, value in file.tables("requirements").items())
         self._check(requirements)
+        facts = tuple(self._fact(key, value) for key, value in
+                      (file.tables("facts").items() if "facts" in data else ()))
         return Employer(
             id=profile_id, name=data["name"], nation=data["nation"], checked=data["checked"],
             sources=sources, apply_text=apply["text"], apply_url=apply.get("url"),
-            requirements=requirements, file=file.name,
+            requirements=requirements, file=file.name, provenance=data["provenance"],
+            partner=data.get("partner"), expanded_from=data.get("expanded_from"), facts=facts,
         )
+
+    def _provenance(self, data: dict[str, Any]) -> None:
+        """Where the profile comes from, and the partner named when it is not `own`."""
+        provenance = data["provenance"]
+        if provenance not in PROVENANCES:
+            self.file.fail("provenance", f"unknown provenance {provenance!r}; it is one of "
+                                         f"{', '.join(PROVENANCES)}")
+        if provenance == "own" and "partner" in data:
+            self.file.fail("partner", "only a partner or system profile names a partner")
+        if provenance != "own" and "partner" not in data:
+            self.file.fail("partner", f"missing: a {provenance} profile names the partner "
+                                      "whose page it comes from")
+
+    def _fact(self, key: str, value: Any) -> Fact:
+        where = f"facts.{key}"
+        if key not in FACT_KINDS:
+            self.file.fail(where, f"unknown fact {key!r}; the facts are {', '.join(FACT_KINDS)}")
+        self.file.fields(value, where, {"text": "text", "sources": "texts"}, {"email": "text"})
+        if "email" in value and not EMAIL.fullmatch(value["email"]):
+            self.file.fail(f"{where}.email", f"{value['email']!r} is not an email address")
+        return Fact(kind=key, text=value["text"], email=value.get("email"),
+                    sources=self._sources(f"{where}.sources", value["sources"]))
 
     def _sources(self, key: str, ids: list[str]) -> tuple[str, ...]:
         for index, source_id in enumerate(ids):
@@ -143,7 +197,8 @@ class _ProfileReader:
             if source.kind != SOURCE_KIND:
                 self.file.fail(f"{key}[{index}]",
                                f"source {source_id!r} is of kind {source.kind!r}; a profile "
-                               f"cites only the employer's own pages (kind {SOURCE_KIND!r})")
+                               f"cites only pages about an employer's procedure (kind "
+                               f"{SOURCE_KIND!r}: its own, a partner's or a system's)")
             if not source.url.startswith(ADDRESS_PREFIXES):
                 self.file.fail(f"{key}[{index}]",
                                f"source {source_id!r} has no https address ({source.url})")
@@ -164,8 +219,11 @@ class _ProfileReader:
                     {"title": "text", "text": "text", "sources": "texts", "why": "texts"},
                     {"topic": "text", "in_short": "text", "refines": "text",
                      "applies_when": "any", "held_when": "any", "partial_when": "any",
-                     "next_step": "text", "check": "text"})
+                     "next_step": "text", "check": "text", "also": "any", "dated": "text",
+                     "voices": "any"})
         self._check_fields(where, value)
+        voices = self._voices(where, value)
+        also = self._also(where, value)
         for index, template in enumerate(value["why"]):
             check_why(file, f"{where}.why[{index}]", template, rules.question_index,
                       rules.option_sets)
@@ -178,7 +236,7 @@ class _ProfileReader:
                       for name in ("applies_when", "held_when", "partial_when") if name in value}
         applies: Condition = conditions.pop("applies_when", rules.registered)
         refines = value.get("refines")
-        if refines is not None:
+        if refines is not None and applies != rules.item(refines).applies_when:
             applies = All((applies, rules.item(refines).applies_when))
         return Requirement(
             id=key, title=value["title"], text=value["text"],
@@ -187,8 +245,34 @@ class _ProfileReader:
             in_short=value.get("in_short"), refines=refines,
             next_step=value.get("next_step"), check=value.get("check"),
             status_reads=frozenset().union(*(reads(found) for found in conditions.values())),
-            **conditions,
+            also=also, dated=value.get("dated"), pack=voices["pack"],
+            reviewer=voices["reviewer"], **conditions,
         )
+
+    def _voices(self, where: str, value: dict[str, Any]) -> dict[str, str]:
+        """The requirement's words for the pack and the reviewer; a missing one is refused
+        (the applicant's are its why, next_step and check)."""
+        for voice, whose in VOICES.items():
+            if not isinstance(value.get("voices"), dict) or voice not in value["voices"]:
+                self.file.fail(f"{where}.voices.{voice}", f"missing: every requirement has its "
+                                                          f"words in three voices; this one is "
+                                                          f"{whose}")
+        voices: dict[str, str] = value["voices"]
+        self.file.fields(voices, f"{where}.voices", {voice: "text" for voice in VOICES})
+        return voices
+
+    def _also(self, where: str, value: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """More comparison columns the requirement states, each with its cell."""
+        also = value.get("also", {})
+        if not isinstance(also, dict):
+            self.file.fail(f"{where}.also", "must be a table of topic = cell")
+        for topic, cell in also.items():
+            if topic not in self.rules.employer_topics:
+                self.file.fail(f"{where}.also.{topic}", f"unknown topic {topic!r}")
+            if topic == value.get("topic"):
+                self.file.fail(f"{where}.also.{topic}", "is the requirement's own topic")
+            self.file._kind(cell, f"{where}.also.{topic}", "text")
+        return tuple(also.items())
 
     def _check_fields(self, where: str, value: dict[str, Any]) -> None:
         file, rules = self.file, self.rules

@@ -160,7 +160,8 @@ def _employer(document: Document, employer: EmployerView, sheet: Checklist) -> N
         document.heading(item.title, 2)
         document.paragraph(_labelled(ITEM_LABELS["status"], item.status_label))
         document.paragraph(_labelled(labels["asks"], item.asks))
-        document.paragraph(_labelled(ITEM_LABELS["why"], " ".join(item.why)))
+        # The application pack speaks of the applicant in the third person.
+        document.paragraph(_labelled(ITEM_LABELS["why"], item.pack or " ".join(item.why)))
         if item.refines:
             document.paragraph(_labelled(labels["refines"], item.refines))
         if item.next_text and item.next_label:

@@ -21,6 +21,9 @@ CONTEXT_FIELDS = ("regulation", "inspectorate", "framework")
 SOURCE_KINDS = ("law", "inspectorate", "national-guidance", "framework", "regulator",
                 "professional-body", "employer", "news")
 NATION_QUESTION = "nation"
+PROVENANCES = ("own", "partner", "system")
+# What a profile may state besides its requirements (its [facts.<kind>] tables).
+FACT_KINDS = ("contact", "decision-time")
 LABEL_WORDS = ("basis", "more_about", "asks", "refines", "how_to_apply")
 HEADING_WORDS = ("title", "outcome", "counts", "where", "answers", "evidence", "employer",
                  "notices", "missing")
@@ -148,6 +151,32 @@ class Requirement:
     next_step: str | None = None
     check: str | None = None
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # More comparison columns the requirement states, each with its cell (a 3-yearly
+    # refresher states the training too): ((topic, in short), ...).
+    also: tuple[tuple[str, str], ...] = ()
+    # Where the source is dated (a list older than the Regulations in force), saying so.
+    dated: str | None = None
+    # The requirement's other two voices: the application pack's (the third person) and the
+    # reviewer's (the review page and record). The applicant's is `why`, `next_step`, `check`.
+    pack: str = ""
+    reviewer: str = ""
+
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        """Every comparison column the requirement states, each with its cell."""
+        own = ((self.topic, self.in_short or self.title),) if self.topic else ()
+        return own + self.also
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something a profile states that is not a requirement (who to contact, how long a
+    decision takes): its kind (an [employer_facts] id), its words, an address to write to
+    where there is one, and its sources."""
+
+    kind: str
+    text: str
+    sources: tuple[str, ...]
+    email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +192,18 @@ class Employer:
     apply_url: str | None
     requirements: tuple[Requirement, ...]
     file: str = field(default="", repr=False, compare=False)
+    # Where the profile comes from: `own` (the employer's own pages or documents),
+    # `partner` (a partner's description of its policy) or `system` (a system-level page);
+    # `partner` names the partner or the system for the last two.
+    provenance: str = "own"
+    partner: str | None = None
+    # The abbreviation the source gives, where the name is our expansion of it.
+    expanded_from: str | None = None
+    facts: tuple[Fact, ...] = ()
+
+    def fact(self, kind: str) -> Fact | None:
+        """The profile's fact of that kind, if it states one."""
+        return next((fact for fact in self.facts if fact.kind == kind), None)
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,10 @@ def review_view(
                 "id": local.id, "kind": "local", "group": sheet.employer.name,
                 "title": local.title, "status": local.status,
                 "status_label": local.status_label, "basis_label": None, "ask": local.asks,
-                "verify": None, "verify_sources": [], "refines": local.refines,
+                # The reviewer's own voice for the employer's requirement, with its sources.
+                "verify": local.reviewer or None,
+                "verify_sources": [list(source) for source in local.sources],
+                "refines": local.refines,
                 "sources": [list(source) for source in local.sources], "guidance": None,
             })
     return {

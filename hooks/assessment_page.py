@@ -15,6 +15,7 @@ page's words, and overrides/python-page.html starts Python from the top of its h
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import zipfile
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.employer_profiles import load_employers
 from assessment.loader import RulesError, load_rules
+from assessment.provenance import shown_name
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
 from hooks.page_scripts import BOOT_SCRIPT, python_page
@@ -90,7 +92,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra[key] = hashed(path, data)
         _outputs[config.extra[key]] = data
     # In the config, not this module: the review page starts Python too (hooks/page_scripts.py).
+    # The worker checks the snapshot it reads against both before restoring it, and starts
+    # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
+    config.extra["assessment_snapshot_sha256"] = hashlib.sha256(snapshot).hexdigest()
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config
@@ -135,22 +140,25 @@ def catalogue_groups(items: Iterable[Mapping[str, Any]],
             for group, members in by_group.items() if members]
 
 
-def page_data(config: MkDocsConfig) -> dict[str, Any]:
+def page_data(site_url: str | None) -> dict[str, Any]:
     """What overrides/partials/assessment/ prints: the questions, the employers (id, name
-    and the date its profile was checked, in words), the evidence list, the rules' labels
-    and the page's words (nested for the templates, flat for the scripts)."""
+    as shown and the date its profile was checked, in words) and the line under their
+    legend (the employers words' `choice.hint`), the evidence list, the rules' labels and
+    the page's words (nested for the templates, flat for the scripts)."""
     rules = load_rules()
     words = rules.words.section("page")
     return {
         "questions": question_catalogue(rules),
-        "employers": [{"id": employer.id, "name": employer.name,
+        # Each option names the profile as every surface does, with its provenance.
+        "employers": [{"id": employer.id, "name": shown_name(employer, rules.words),
                        "checked": human_date(employer.checked)}
                       for employer in load_employers(rules=rules).values()],
+        "employer_hint": rules.words.text("employers", "choice.hint"),
         "not_listed": NOT_LISTED,
         "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),
         "labels": rules.labels,
         "actions": ACTIONS,
-        "site_url": config.site_url or None,
+        "site_url": site_url or None,
         "words": nested(words),
         "script_data": {"words": words},
     }
@@ -161,7 +169,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     """Give the self-assessment's template its data."""
     if page.meta.get("template") != TEMPLATE:
         return context
-    context["assessment"] = page_data(config)
+    context["assessment"] = page_data(config.site_url)
     context["python"] = python_page(page, config, PAGE_SCRIPT, load_rules())
     return context
 

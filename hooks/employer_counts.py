@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from mkdocs.exceptions import PluginError
 
+from assessment.loader import load_rules
+from assessment.provenance import title_name
 from assessment.rules_model import Employer, Requirement
 from hooks.page_markdown import human_date
 
@@ -25,11 +27,8 @@ EMPLOYER_FOLDER = "employers"
 
 
 def _topics(req: Requirement) -> tuple[str, ...]:
-    """A requirement's topics (one today; a profile format with several reads the same)."""
-    several = getattr(req, "topics", None)
-    if several:
-        return tuple(several)
-    return (req.topic,) if req.topic else ()
+    """A requirement's topics: its own and those it also states (a refresher, the training)."""
+    return tuple(topic for topic, _ in req.columns())
 
 
 def selectors(spec: str, where: str) -> dict[str, set[str]]:
@@ -76,7 +75,9 @@ def phrase(from_uri: str, profiles: Sequence[Employer], chosen: dict[str, set[st
     found = asking(profiles, chosen)
     if not found:
         return f"none of the {len(profiles)} employers profiled here"
-    links = [f"[{short_name(p.name)}]("
+    # A partner's or a system's profile is named as such, as everywhere.
+    words = load_rules().words
+    links = [f"[{title_name(p, words, short_name(p.name))}]("
              + posixpath.relpath(f"{EMPLOYER_FOLDER}/{p.id}.md",
                                  posixpath.dirname(from_uri) or ".") + ")"
              for p in found]

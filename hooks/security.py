@@ -64,9 +64,12 @@ RUNTIME_DIRS = ("pyodide/", "assets/py/")
 RUNTIME_SUFFIXES = {".js", ".mjs", ".wasm"}
 # Never fetched by a browser as such: compressed copies (the server sends them in place of
 # the file), source maps, the search's other languages (this site is in English), the
-# sitemap, and this hook's own outputs.
+# sitemap and robots.txt, the link-preview cards (for other sites' crawlers, never shown by
+# a page: about 0.7 MB), the poster's downloads (about 0.5 MB; the page shows its SVG, which
+# is kept), and this hook's own outputs.
 NOT_PRECACHED = re.compile(
-    r"\.(gz|br|map)$|^assets/javascripts/lunr/|^sitemap\.xml|^(sw\.js|integrity\.json)$"
+    r"\.(gz|br|map)$|^assets/javascripts/lunr/|^sitemap\.xml|^robots\.txt$"
+    r"|^assets/images/preview-|^assets/poster/.*\.(pdf|png)$|^(sw\.js|integrity\.json)$"
 )
 # Files whose name changes whenever their content does: kept cache-first by the worker.
 IMMUTABLE = re.compile(r"^pyodide/[^/]+/|^assets/py/|[.-][0-9a-f]{8,}\.[a-z.]+$")

@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def build_site(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build into `target`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(target: Path, *extra: str,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build into `target`, as `make build` does (`env`: more
+    environment, such as SITE_URL for the build `make publish` makes)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target), *extra],
         cwd=ROOT,

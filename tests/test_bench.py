@@ -91,3 +91,25 @@ def test_python_paths_match_the_runtime_and_engine_but_not_guidance_assets() -> 
         assert PYTHON_PATHS.search(path), path
     for path in ("assets/javascripts/bundle.min.js", "search/search_index.json", "index.html"):
         assert not PYTHON_PATHS.search(path), path
+
+
+def test_the_table_says_the_phones_cpu_slowdown_does_not_reach_workers() -> None:
+    app = {c: summarise([visit()]) for c in ("cold", "phone")}
+    baseline = {c: summarise([visit(python_answer_ms=2000.0)]) for c in ("cold", "phone")}
+    cpu = {
+        "rate": 4,
+        "rate_1": {"main_ms": 480, "worker_ms": 472},
+        "rate_4": {"main_ms": 1678, "worker_ms": 634},
+        "main_slowdown": 3.5,
+        "worker_slowdown": 1.34,
+    }
+    meta = {"chromium": "1.0", "cpus": 2, "runs": 1, "slow_runs": 1,
+            "load_average_before": "0.1", "load_average_after": "0.2", "cpu_throttling": cpu}
+    table = markdown({"meta": meta, "assessment": app, "baseline": baseline, "guidance": {}})
+    assert "bare `loadPyodide()` in a dedicated worker" in table
+    assert "slows the page's main thread, not its workers" in table
+    assert "480 ms → 1,678 ms on the main thread (3.50×)" in table
+    assert "472 ms → 634 ms in a dedicated worker (1.34×)" in table
+    without = markdown({"meta": {**meta, "cpu_throttling": None}, "assessment": app,
+                        "baseline": baseline, "guidance": {}})
+    assert "not its workers" not in without

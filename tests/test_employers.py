@@ -42,6 +42,7 @@ TOPICS = ("years-registered", "training-refresh", "training", "audit", "separate
 PROFILE = '''\
 name = "Example Hospitals NHS Foundation Trust"
 nation = "england"
+provenance = "own"
 checked = 2026-12-01
 sources = ["dchft-nmr"]
 
@@ -59,6 +60,10 @@ refines = "registration"
 check = "Confirm the date you were first registered."
 why = ["The trust asks every applicant for two years on the register."]
 
+[requirements.two-years-registered.voices]
+pack = "The trust asks every applicant for two years on the register."
+reviewer = "Confirm the applicant's date of first registration."
+
 [requirements.refresher]
 title = "IR(ME)R training refreshed every three years"
 text = "Referrer training is repeated every three years, or entitlement lapses."
@@ -73,6 +78,10 @@ why = [
   "You want to request {modalities:ionising}; the trust asks for a refresher every 3 years.",
 ]
 
+[requirements.refresher.voices]
+pack = "The trust asks its referrers for a refresher every 3 years."
+reviewer = "Confirm the date of the applicant's last IR(ME)R training."
+
 [requirements.advanced-level]
 title = "An advanced or consultant role"
 text = "Only practitioners in advanced or consultant roles may apply."
@@ -84,6 +93,10 @@ why = [
   "Your role is at {practice_level} level.",
 ]
 
+[requirements.advanced-level.voices]
+pack = "The trust entitles advanced and consultant practitioners."
+reviewer = "Confirm the level of the applicant's role from their job description."
+
 [requirements.ultrasound-application]
 title = "A separate application for ultrasound"
 text = "Ultrasound requests need an application of their own."
@@ -93,6 +106,10 @@ in_short = "ultrasound"
 applies_when = { answer = "modalities", has_any = ["ultrasound"] }
 check = "Ask the ultrasound department for its application form."
 why = ["You want to request {modalities:ultrasound}."]
+
+[requirements.ultrasound-application.voices]
+pack = "The applicant will request ultrasound, which has an application of its own."
+reviewer = "Ask the applicant for the ultrasound department's application form."
 '''
 
 

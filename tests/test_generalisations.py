@@ -13,6 +13,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from assessment.employer_profiles import load_employers
+from assessment.loader import load_rules
+from assessment.provenance import title_name
 from hooks import employer_counts, page_markdown, quantifier_checks
 from hooks.page_sources import registry
 
@@ -118,11 +120,15 @@ def test_what_employers_ask_is_counted_and_named_from_the_profiles() -> None:
     assert found, "the profiles state a refresher interval somewhere"
     assert all(any(req.topic == "training-refresh" for req in p.requirements) for p in found)
     text = employer_counts.phrase("entitlement/keeping.md", profiles, chosen)
+    # "as checked on <date>", or "between <dates>" when the profiles were checked on different days.
     assert text.startswith(f"{len(found)} of the {len(profiles)} employers profiled here, as "
-                           "checked on ")
+                           "checked ")
+    words = load_rules().words
     for profile in found:
         assert f"(../employers/{profile.id}.md)" in text
-        assert employer_counts.short_name(profile.name) in text
+        # Named as everywhere: a partner's or a system's profile says so ("SFT (partner's
+        # account)").
+        assert title_name(profile, words, employer_counts.short_name(profile.name)) in text
     absent = {p.id for p in profiles} - {p.id for p in found}
     assert all(f"/{pid}.md" not in text for pid in absent)
 

@@ -1,5 +1,5 @@
 """The words a person reads, beyond the results' own (`rules/words/result.toml`): one file
-per section in `assessment/rules/words/` (page, review, pack, record, errors), each read
+per section in `assessment/rules/words/` (page, review, pack, record, errors, employers), each read
 into a `Words` record.
 
 Every section's keys are declared here, each with the placeholders its text must hold (in
@@ -46,7 +46,6 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "form.asked_only_when": ("condition",),
     "form.dock_link": (),
     "employer.legend": (),
-    "employer.hint": ("link",),
     "employer.compared": (),
     "employer.checked": ("date",),
     "employer.not_listed": (),
@@ -172,6 +171,60 @@ REVIEW_WORDS: dict[str, tuple[str, ...]] = {
 PACK_WORDS: dict[str, tuple[str, ...]] = {}
 RECORD_WORDS: dict[str, tuple[str, ...]] = {}
 ERROR_WORDS: dict[str, tuple[str, ...]] = {}
+# The employers' words (words/employers.toml): a profile's provenance on every surface,
+# the employer pages' own words. Owned by the employer profiles' work.
+EMPLOYER_WORDS: dict[str, tuple[str, ...]] = {
+    "name.partner": ('name', 'partner'),
+    "name.system": ('name', 'partner'),
+    "name.expanded": ('name', 'abbreviation'),
+    "title.partner": ('name',),
+    "title.system": ('name',),
+    "provenance.own": (),
+    "provenance.partner": ('partner',),
+    "provenance.system": ('partner',),
+    "provenance.expanded": ('abbreviation',),
+    "provenance.label": (),
+    "provenance.dated": (),
+    "choice.hint": (),
+    "caveat.title": (),
+    "caveat.counts": ('own', 'total', 'partner', 'system'),
+    "caveat.rest": ('report',),
+    "facts.contact": (),
+    "facts.decision-time": (),
+    "compared.title": (),
+    "compared.description": (),
+    "compared.intro": ('count',),
+    "compared.legend": (),
+    "compared.not_stated": (),
+    "compared.employer": (),
+    "compared.where": ('nation', 'date'),
+    "compared.how_to_apply": (),
+    "compared.agree_heading": (),
+    "compared.agree": ('count', 'total'),
+    "compared.only_heading": (),
+    "compared.only_one": ('label', 'employer'),
+    "compared.none": ('label',),
+    "compared.nations_heading": (),
+    "compared.nations": ('counts',),
+    "compared.nations_missing": ('nations', 'searched'),
+    "profile.description": ('name', 'date'),
+    "profile.nation": (),
+    "profile.checked": (),
+    "profile.compare": (),
+    "profile.compare_link": (),
+    "profile.how_to_apply": (),
+    "profile.where_to_apply": (),
+    "profile.source": (),
+    "profile.also": (),
+    "profile.states": (),
+    "profile.asks": (),
+    "profile.refines": (),
+    "profile.applies": (),
+    "profile.in_assessment": (),
+    "profile.check_status": ('status', 'check'),
+    "profile.held": ('held',),
+    "profile.partial": ('partial',),
+}
 
 SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "page": PAGE_WORDS,
@@ -179,6 +232,7 @@ SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "pack": PACK_WORDS,
     "record": RECORD_WORDS,
     "errors": ERROR_WORDS,
+    "employers": EMPLOYER_WORDS,
 }
 
 # A text as read: one for everyone, or one per audience.

@@ -26,11 +26,14 @@ bench waits by polling with plain evaluations, never with Playwright's selectors
 first inject Playwright's own large script into the page being measured. The cold figures are
 measured again under an emulated network (Chromium's Network.emulateNetworkConditions:
 10 Mbit/s, 40 ms latency); a probe checks that fetches made from a dedicated worker are
-throttled too, and the output says whether they were.
+throttled too, and the output says whether they were. The phone row adds Chromium's CPU
+slowdown (Emulation.setCPUThrottlingRate), which slows the page's main thread but not its
+workers: a second probe times one loop on each, and the output says what it reached.
 
 The baseline page, written to a temporary folder served beside a link to the built site (never
-into the site), does the usual thing: a bare main-thread `loadPyodide()` from the same
-self-hosted files, then one `runPython("1+1")`. Each figure is shown beside the baseline's time
+into the site), does the usual thing: a bare `loadPyodide()` from the same self-hosted files,
+then one `runPython("1+1")`, in a dedicated worker, where the self-assessment runs Python too
+(on the main thread it alone would be slowed in the phone row). Each figure is shown beside the baseline's time
 to Python answering, as a ratio. Guidance pages are measured for weight, and must not download
 any part of Python: that is checked here (the exit status is 1 if one does) and by
 tests/test_quality_privacy.py. Speed is reported, never asserted.

@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from tools.bench.browser import (
     cold_and_warm,
     cold_slow,
+    probe_cpu_throttling,
     probe_worker_throttling,
     wait_baseline,
     wait_load,
@@ -70,9 +71,10 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
                         for condition, found in (("cold", cold), ("warm", warm)):
                             raw_for(raw, name).setdefault(condition, []).append(found)
                     print(f"  run {number}/{runs} on loopback done", file=sys.stderr)
-                probe = None
+                probe = cpu_probe = None
                 if slow_runs:
                     probe = probe_worker_throttling(browser, server, base, version)
+                    cpu_probe = probe_cpu_throttling(browser, base)
                     for number in range(1, slow_runs + 1):
                         for name, (url, ready, changes) in targets.items():
                             found, seen = cold_slow(browser, server, url, ready, changes=changes)
@@ -106,6 +108,7 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
             "slow_network": SLOW if slow_runs else None,
             "phone": PHONE if slow_runs else None,
             "worker_throttling": probe,
+            "cpu_throttling": cpu_probe,
             "foreign_requests": sorted(set(foreign)),
         },
         "assessment": {c: summarise(r) for c, r in raw["assessment"].items()},

@@ -18,7 +18,11 @@ from tools.serve import SiteHandler
 # The benchmark's own pages, served beside the site (never written into it): folder -> the
 # files written there, each read from page/ (VERSION becomes the site's Pyodide version).
 BENCH_PAGES = {
-    "bench-baseline": {"index.html": "baseline.html", "baseline.mjs": "baseline.mjs"},
+    "bench-baseline": {
+        "index.html": "baseline.html",
+        "baseline.mjs": "baseline.mjs",
+        "baseline-worker.mjs": "baseline-worker.mjs",
+    },
     "bench-probe": {
         "index.html": "probe.html",
         "probe.js": "probe.js",

@@ -43,6 +43,20 @@ def tasks(summary: dict[str, Any]) -> str:
     )
 
 
+def cpu_note(cpu: dict[str, Any]) -> str:
+    """What the phone row's CPU slowdown reached, as the probe measured it."""
+    plain, slowed = cpu["rate_1"], cpu[f"rate_{cpu['rate']}"]
+    return (
+        f"The phone's CPU slowdown ({cpu['rate']}×, Chromium's Emulation.setCPUThrottlingRate)"
+        " slows the page's main thread, not its workers: the same loop took"
+        f" {ms(plain['main_ms'])} → {ms(slowed['main_ms'])} on the main thread"
+        f" ({cpu['main_slowdown']:.2f}×) and {ms(plain['worker_ms'])} →"
+        f" {ms(slowed['worker_ms'])} in a dedicated worker ({cpu['worker_slowdown']:.2f}×)."
+        " Python runs in a worker on both pages, so the phone row shows what a slowed main"
+        " thread costs, not a phone's slower Python."
+    )
+
+
 CONDITIONS = (
     ("cold", "cold"),
     ("warm", "warm"),
@@ -64,9 +78,10 @@ def markdown(results: dict[str, Any]) -> str:
         f"Headless Chromium {meta['chromium']}, loopback, {meta['cpus']} CPUs (load average"
         f" {meta['load_average_before']} before, {meta['load_average_after']} after), median"
         f" of {meta['runs']} runs ({meta['slow_runs']} on the emulated network). Baseline: a"
-        " bare main-thread `loadPyodide()` from the same self-hosted files, then"
-        ' `runPython("1+1")`; the ratio divides each self-assessment figure by the'
-        " baseline's in the same condition (times by its time to Python answering).",
+        " bare `loadPyodide()` in a dedicated worker (where the self-assessment runs Python"
+        ' too) from the same self-hosted files, then `runPython("1+1")`; the ratio divides'
+        " each self-assessment figure by the baseline's in the same condition (times by its"
+        " time to Python answering).",
         "",
         "| Self-assessment | Condition | Self-assessment | Baseline: Python answering |"
         " × baseline |",
@@ -124,6 +139,9 @@ def markdown(results: dict[str, Any]) -> str:
             f" {ms(probe['least_ms_at_emulated_rate'])} at {SLOW['mbit_s']} Mbit/s. A service"
             " worker's own fetches are not throttled (it runs outside the tab)."
         )
+    cpu = results["meta"].get("cpu_throttling")
+    if cpu:
+        lines.append(cpu_note(cpu))
     lines.append(
         "Bytes are the response bodies the server sent (as sent: gzip where the browser took"
         " the gzip copy), from navigation until the result (or load), and, in brackets, until"

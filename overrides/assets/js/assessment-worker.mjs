@@ -43,11 +43,21 @@ const PACE_LIMIT_MS = 3000;
 const PROBE_LIMIT_MS = 2 * PACE_LIMIT_MS;
 
 class SlowLink extends Error {}
+// A snapshot read that is not the build's: cut short, too long, altered, or broken off.
+class BadSnapshot extends Error {}
 
 // Reads the snapshot's response into one buffer of the size the build wrote down. `decided`
 // resolves to true once the rest is expected within PACE_LIMIT_MS (or all has arrived), to
 // false if that is not so after PROBE_MS (the download is then cancelled); `bytes` resolves
-// to the whole snapshot, or rejects (SlowLink if it slows down past PACE_CHECK_MS).
+// to what arrived, or rejects (SlowLink if it slows down past PACE_CHECK_MS or was dropped
+// at PROBE_MS). What arrived is checked by `checkedSnapshot` before any restore.
+//
+// Once decided, the decision stands: the check at PROBE_MS no longer cancels the download.
+// It once did, and a cancelled reader's next read() says `done` as if the file had ended, so
+// a snapshot committed to in its first milliseconds (a fast burst, then a pause) was cut to
+// its first megabyte or so and restored: Pyodide crashed ("index out of bounds") and the page
+// started again the plain way. That is what Firefox showed in 8 of 36 loads with the service
+// worker on (1.4 to 1.6 MB of 31.5 MB), and Chromium on a machine busy enough.
 function readSnapshot(response, expectedBytes) {
   const buffer = new Uint8Array(expectedBytes);
   const reader = response.body.getReader();
@@ -56,24 +66,39 @@ function readSnapshot(response, expectedBytes) {
   let first = null;
   let filled = 0;
   let told = performance.now();
-  let settle;
-  const decided = new Promise((resolve) => (settle = resolve));
+  let resolveDecided;
+  let committed = null;
+  const decided = new Promise((resolve) => (resolveDecided = resolve));
+  const settle = (value) => {
+    if (committed !== null) return;
+    committed = value;
+    resolveDecided(value);
+  };
+  let dropped = false;
   const rest = (elapsed) => (elapsed * (expectedBytes - filled)) / filled;
   let probe = null;
   const bytes = (async () => {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw new BadSnapshot(`the Python snapshot's download broke off (${error.message || error})`);
+      }
+      const { done, value } = chunk;
+      if (dropped) throw new SlowLink("on this connection Python starts sooner without its snapshot");
       if (done) break;
       if (filled + value.length > buffer.length) {
         reader.cancel();
-        throw new Error("the Python snapshot is not the one this page was built with");
+        throw new BadSnapshot("the Python snapshot is not the one this page was built with (too long)");
       }
       const now = performance.now();
       if (first === null) {
         first = now;
         probe = setTimeout(() => {
-          if (rest(performance.now() - first) > PROBE_LIMIT_MS) {
+          if (committed === null && rest(performance.now() - first) > PROBE_LIMIT_MS) {
             settle(false);
+            dropped = true;
             reader.cancel().catch(() => {});
           }
         }, PROBE_MS);
@@ -99,6 +124,26 @@ function readSnapshot(response, expectedBytes) {
   return { decided, bytes };
 }
 
+const hex = (bytes) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+// The snapshot's bytes once they are known to be the build's: the length and SHA-256 the build
+// wrote into the page. A host, a proxy or a cache can send a short or changed file without
+// an error, and a restore of such bytes crashes Pyodide or, worse, runs on altered memory, so
+// nothing is restored unchecked; a browser without Web Crypto here (a page served over plain
+// HTTP from another machine) cannot check, so it starts plainly.
+async function checkedSnapshot(bytes, expectedBytes, expectedSha256) {
+  const data = await bytes;
+  if (data.length !== expectedBytes) {
+    throw new BadSnapshot(`the Python snapshot arrived incomplete (${data.length} of ${expectedBytes} bytes)`);
+  }
+  if (!globalThis.crypto?.subtle) throw new BadSnapshot("this browser cannot check the Python snapshot here");
+  const digest = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", data)));
+  if (digest !== expectedSha256) {
+    throw new BadSnapshot("the Python snapshot arrived altered (not the bytes this page was built with)");
+  }
+  return data;
+}
+
 // Ask for a file now so that it is in the HTTP cache when Pyodide asks for it: the request
 // Pyodide makes later waits for this one instead of downloading the file a second time.
 function prefetch(url) {
@@ -111,7 +156,7 @@ async function download(url, what) {
   return response;
 }
 
-async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdlibUrl, rulesVersion }) {
+async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snapshotSha256, stdlibUrl, rulesVersion }) {
   progress("downloading");
   // Pyodide imports its large runtime module only once its own has run; asking for both now
   // fetches and compiles them side by side (the browser's module map keeps one copy).
@@ -123,6 +168,8 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   // made with these very files), instead of Pyodide's whole library: 0.7 MB, not 2.5 MB.
   const options = { indexURL: pyodideUrl, stdLibURL: stdlibUrl };
   let plain = !snapshotUrl;
+  // Why a start that was to restore the snapshot became a plain one (null: it did not).
+  let fallback = null;
   if (snapshotUrl) {
     // Both starts need the WebAssembly and the library: ask for them while the snapshot's
     // first bytes show what the link is like.
@@ -133,12 +180,26 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
     // pyodide version is pinned exactly (package.json and package-lock.json); a snapshot from
     // any other build is refused ("Snapshot build id mismatch") and the page starts again
     // without one.
+    //
+    // Pyodide waits for the whole snapshot before it instantiates the WebAssembly (it sizes
+    // the memory from it), so checking the bytes first costs only the hashing (tens of
+    // milliseconds); a bad read goes straight to a plain start in this worker, with no
+    // restore attempted. A snapshot that slows down past PACE_CHECK_MS still rejects with
+    // SlowLink, and the page starts plainly in a fresh worker.
     const snapshot = readSnapshot(await download(snapshotUrl, "the Python snapshot"), snapshotBytes);
     if (await snapshot.decided) {
-      options._loadSnapshot = snapshot.bytes;
+      try {
+        options._loadSnapshot = await checkedSnapshot(snapshot.bytes, snapshotBytes, snapshotSha256);
+      } catch (error) {
+        if (!(error instanceof BadSnapshot)) throw error;
+        plain = true;
+        fallback = error.message;
+        progress("fallback");
+      }
     } else {
       snapshot.bytes.catch(() => {});
       plain = true;
+      fallback = "on this connection Python starts sooner without its snapshot";
       progress("fallback-slow");
     }
   }
@@ -166,7 +227,7 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, stdli
   }
   python = pyodide;
   const version = pyodide.runPython("import sys; sys.version.split()[0]");
-  return { version, start: plain && snapshotUrl ? "plain-slow" : plain ? "plain" : "snapshot" };
+  return { version, fallback };
 }
 
 // The Word pack's bytes, copied out of Python's memory (the proxy to Python's `bytes` is

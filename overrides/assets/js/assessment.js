@@ -104,6 +104,7 @@ function main() {
       liveQuestions(form);
       app.dataset.pythonReady = version;
       app.dataset.pythonStart = fallback ? "plain" : "snapshot";
+      if (fallback) app.dataset.pythonFallback = fallback; // why: for the tests and a curious reader
       return page.refresh();
     })
     .catch((error) => {

@@ -54,6 +54,7 @@
       packageUrl: settings.packageUrl,
       snapshotUrl: snapshot ? settings.snapshotUrl : null,
       snapshotBytes: settings.snapshotBytes,
+      snapshotSha256: settings.snapshotSha256,
       stdlibUrl: settings.stdlibUrl,
       rulesVersion: settings.rulesVersion,
     });
@@ -66,9 +67,9 @@
   async function startPython(settings) {
     const fast = startWorker(settings, { snapshot: Boolean(settings.snapshotUrl) });
     try {
-      const { version, start } = await fast.ready;
-      // The worker itself chose a plain start when the first bytes showed a slow link.
-      const fallback = start === "plain-slow" ? "on this connection Python starts sooner without its snapshot" : null;
+      // The worker itself chose a plain start when the first bytes showed a slow link, or when
+      // the snapshot it read was not the build's (cut short or altered: never restored).
+      const { version, fallback } = await fast.ready;
       return { worker: fast, version, fallback };
     } catch (error) {
       fast.stop();
@@ -88,6 +89,7 @@
       packageUrl: absolute(data.packageUrl),
       snapshotUrl: data.snapshotUrl ? absolute(data.snapshotUrl) : null,
       snapshotBytes: Number(data.snapshotBytes),
+      snapshotSha256: data.snapshotSha256,
       stdlibUrl: absolute(data.stdlibUrl),
       rulesVersion: data.rulesVersion,
       words: { workerStopped: data.workerStopped },

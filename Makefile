@@ -12,6 +12,10 @@ export FIREFOX
 
 .PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine review audit clean
 
+# Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
+# would report stays.
+DEAD_CODE = assessment hooks tools
+
 ## setup: the virtual environment with the pinned Python packages, and `npm ci`
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -98,6 +102,7 @@ poppler:
 test: setup chromium firefox libreoffice poppler lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) -m vulture $(DEAD_CODE)
 	$(PY) -m pytest
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
@@ -124,6 +129,7 @@ audit: setup chromium
 lint: setup lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) -m vulture $(DEAD_CODE)
 
 ## lint-js: ESLint over our JavaScript (eslint.config.mjs; installed by `npm ci`)
 lint-js: node_modules/.installed

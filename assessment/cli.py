@@ -22,16 +22,16 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
-from .answers import check_answers, settled_answers
-from .checklist import checklist_for
-from .employer_profiles import load_employers, read_profile
-from .engine import evaluate_settled
-from .errors import AnswerError, RulesError
+from .engine.answers import check_answers
 from .interactive import ask_all
-from .loader import Rules, load_rules
-from .pack import application_pack
-from .report import markdown, render_json, text
-from .rules_model import Employer
+from .model.errors import AnswerError, RulesError
+from .model.rules_model import Employer, Rules
+from .reading.employer_profiles import load_employers, read_profile
+from .reading.loader import load_rules
+from .renderers.checklists import markdown, text
+from .renderers.pack import application_pack
+from .renderers.result_json import render_json
+from .views.assess import assess
 
 PROGRAM = "python -m assessment"
 
@@ -203,17 +203,15 @@ def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | N
            today: datetime.date, *, employer: Employer | None = None, name: str = "",
            provider: str = "") -> str | bytes:
     """The result for checked answers (with an employer's requirements, if given), in the
-    chosen format: text, or bytes for the Word pack (the answers settled once). `name` and
-    `provider` are printed on the checklists and the pack, never in the JSON."""
-    settled = settled_answers(answers, rules)
-    result = evaluate_settled(settled, rules, employer)
+    chosen format: text, or bytes for the Word pack. `name` and `provider` are printed on
+    the checklists and the pack, never in the JSON."""
+    view = assess(answers, rules, today=today, employer=employer, site_url=site_url,
+                  name=name, provider=provider)
     if output == "json":
-        return render_json(result)
-    sheet = checklist_for(result, settled, rules, site_url=site_url, today=today,
-                          employer=employer, name=name, provider=provider)
+        return render_json(view.result)
     if output == "docx":
-        return application_pack(sheet)
-    return markdown(sheet) if output == "markdown" else text(sheet)
+        return application_pack(view)
+    return markdown(view) if output == "markdown" else text(view)
 
 
 def read_answers(path: str, rules: Rules) -> dict[str, Any]:

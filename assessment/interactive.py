@@ -12,9 +12,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from .answers import settle
-from .conditions import holds
-from .loader import Question, Rules
+from .engine.answers import settle
+from .model.conditions import holds
+from .reading.loader import Question, Rules
 
 INTRO = (
     "Am I ready to apply for imaging referrer entitlement?\n"

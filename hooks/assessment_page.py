@@ -29,10 +29,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.employer_profiles import load_employers
-from assessment.loader import RulesError, load_rules
-from assessment.provenance import shown_name
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import RulesError, load_rules
+from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from assessment.views.provenance import shown_name
 from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
 from hooks.page_scripts import BOOT_SCRIPT, python_page
@@ -152,7 +152,7 @@ def page_data(site_url: str | None) -> dict[str, Any]:
         # Each option names the profile as every surface does, with its provenance.
         "employers": [{"id": employer.id, "name": shown_name(employer, rules.words),
                        "checked": human_date(employer.checked)}
-                      for employer in load_employers(rules=rules).values()],
+                      for employer in load_employers(rules).values()],
         "employer_hint": rules.words.text("employers", "choice.hint"),
         "not_listed": NOT_LISTED,
         "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),

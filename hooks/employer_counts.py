@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 
 from mkdocs.exceptions import PluginError
 
-from assessment.loader import load_rules
-from assessment.provenance import title_name
-from assessment.rules_model import Employer, Requirement
+from assessment.model.rules_model import Employer, Requirement
+from assessment.reading.loader import load_rules
+from assessment.views.provenance import title_name
 from hooks.page_markdown import human_date
 
 MARKER = re.compile(r"<!--\s*page-meta:employers-asking((?:\s+[a-z]+=[a-z0-9,-]+)+)\s*-->")

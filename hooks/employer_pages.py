@@ -22,12 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from assessment.condition_text import describe
-from assessment.employer_profiles import load_employers
-from assessment.errors import RulesError
-from assessment.loader import Rules, load_rules
-from assessment.provenance import provenance_sentence, shown_name, title_name
-from assessment.rules_model import FACT_KINDS, PROVENANCES, Employer, Requirement
+from assessment.engine.condition_text import describe
+from assessment.model.errors import RulesError
+from assessment.model.rules_model import FACT_KINDS, PROVENANCES, Employer, Requirement
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import Rules, load_rules
+from assessment.views.provenance import provenance_sentence, shown_name, title_name
 from hooks.page_markdown import human_date
 
 FOLDER = "employers"
@@ -58,7 +58,7 @@ class Cell:
 def _profiles() -> tuple[Rules, list[Employer]]:
     try:
         rules = load_rules()
-        return rules, list(load_employers().values())
+        return rules, list(load_employers(rules).values())
     except RulesError as error:
         raise PluginError(f"Invalid employer profile: {error}") from error
 

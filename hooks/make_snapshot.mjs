@@ -35,17 +35,18 @@ for module in pkgutil.walk_packages(assessment.__path__, "assessment."):
         importlib.import_module(module.name)
 import assessment.web
 # The employer profiles are read from files the restored interpreter will not have: read them now.
-import assessment.employer_profiles
-assessment.employer_profiles.load_employers()
-# One full evaluation and take-away, so every module they need is imported and caches are warm.
-assessment.web.page_view_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
-assessment.web.take_away_json('{"nation": "england", "profession": "nurse"}', "2026-01-01", "")
-# The review page's calls (review/): its checklist and its Word decision record.
-assessment.web.review_view_json('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01")
-assessment.web.decision_record_docx('{"nation": "england", "profession": "nurse"}', "northumbria", "2026-01-01", "{}")
-# And one Word pack with an employer, so what writing a zip needs is in the library too.
-assessment.web.pack_docx('{"nation": "england", "profession": "nurse"}', "2026-01-01",
-                         "https://example.org/", employer=next(iter(assessment.employer_profiles.load_employers())))
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+EMPLOYER = next(iter(load_employers(load_rules())))
+ANSWERS = '{"nation": "england", "profession": "nurse"}'
+# Each of the pages' calls once, so every module they need is imported and caches are warm:
+# the page's view and take-away, one Word pack with an employer (so what writing a zip needs
+# is in the library too), and the review page's checklist and Word decision record.
+assessment.web.page_view(ANSWERS, "2026-01-01")
+assessment.web.take_away(ANSWERS, "2026-01-01")
+assessment.web.pack(ANSWERS, "2026-01-01", "https://example.org/", employer=EMPLOYER)
+assessment.web.review_view(ANSWERS, "2026-01-01", employer="northumbria")
+assessment.web.decision_record(ANSWERS, "2026-01-01", "{}", employer="northumbria")
 # What reporting an unexpected Python error to the page needs.
 import traceback, linecache, tokenize
 try:

@@ -10,9 +10,10 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from assessment.catalogue import evidence_catalogue
-from assessment.loader import Source
-from assessment.phrases import long_date, partial_date
+from assessment.model.phrases import long_date, partial_date
+from assessment.model.rules_model import Source
+from assessment.reading.loader import load_rules
+from assessment.views.catalogue import evidence_catalogue
 from hooks.front_matter import PageMeta
 from hooks.page_sources import KIND_HEADINGS, KIND_LABELS, Sources
 
@@ -163,7 +164,7 @@ def evidence_table_markdown() -> str:
     """The evidence items at a glance: each item linked to its section, what it rests on and
     when it applies, in the rules' own words."""
     rows = ["| Evidence | What it rests on | When it applies |", "|---|---|---|"]
-    for item in evidence_catalogue():
+    for item in evidence_catalogue(load_rules()):
         applies = item["applies_text"]
         rows.append(f"| [{_md_escape(item['title'])}](#{item['id']}) | {item['basis_label']} "
                     f"| {applies[:1].upper() + applies[1:]} |")

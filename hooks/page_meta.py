@@ -30,7 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from assessment.employer_profiles import load_employers
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
 from hooks.abbreviations import focusable_first_abbreviations
 from hooks.citation_checks import (
     check_claims_cited,
@@ -81,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["allowed"] = load_allowlist()
     _state["today"] = dt.date.today()
     _state["pages"] = {}
-    _state["profiles"] = list(load_employers().values())
+    _state["profiles"] = list(load_employers(load_rules()).values())
     try:
         check_quantifiers(config_dir)
     except ValueError as error:

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from assessment.rules_model import Rules
+from assessment.model.rules_model import Rules
 from hooks.security import sri
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assessment.loader import Rules, Source, load_rules
-from assessment.rules_model import SOURCE_KINDS
+from assessment.model.rules_model import SOURCE_KINDS
+from assessment.reading.loader import Rules, Source, load_rules
 
 # Headings of the references page, in the order shown: primary sources first.
 KIND_HEADINGS = {

@@ -177,7 +177,7 @@ def _footer(writer: _Writer, glance: Glance, address: dict[str, str] | None,
 
 
 def _long_date(glance: Glance) -> str:
-    from assessment.phrases import long_date  # noqa: PLC0415 (the one place that needs it)
+    from assessment.model.phrases import long_date  # noqa: PLC0415 (the one place that needs it)
 
     day = glance.reviewed
     return long_date(day.year, day.month, day.day)

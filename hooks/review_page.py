@@ -22,10 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from assessment.catalogue import question_catalogue
-from assessment.decision_record import DECISIONS
-from assessment.employer_profiles import load_employers
-from assessment.loader import load_rules
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.renderers.decision_record import DECISIONS
+from assessment.views.catalogue import question_catalogue
 from hooks.assessment_page import nested
 from hooks.page_scripts import python_page
 
@@ -46,7 +46,7 @@ def link_controls() -> list[tuple[str, dict[str, object]]]:
                           "values": [option["id"] for option in question["options"]]})
         for question in question_catalogue(rules)
     ]
-    controls.append(("employer", {"multi": False, "values": list(load_employers(rules=rules))}))
+    controls.append(("employer", {"multi": False, "values": list(load_employers(rules))}))
     return controls
 
 

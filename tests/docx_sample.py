@@ -1,4 +1,4 @@
-"""A sample Word document using every feature of `assessment.docx`, shared by the CPython
+"""A sample Word document using every feature of `assessment.renderers.docx`, shared by the CPython
 tests (tests/test_docx.py) and the Pyodide run (tests/node/docx_sample.mjs), which executes
 this file's source: standard library and `assessment` only."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from assessment.docx import Document, Link, Run
+from assessment.renderers.docx import Document, Link, Run
 
 TITLE = 'Application pack: <draft> & "notes" — Zoë’s café'
 DATE = datetime.date(2026, 12, 1)

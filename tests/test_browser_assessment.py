@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 from tests.page_reading import checked
 from tests.test_quality_accessibility import axe_violations
 from tools.page_states import STATES

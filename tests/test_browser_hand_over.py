@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.employer_profiles import load_employers
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
 from tests.page_reading import checked
 from tests.test_browser_assessment import (
     ENV_WITHOUT_SITE_URL,
@@ -35,7 +36,7 @@ from tools.page_states import STATES
 
 pytestmark = pytest.mark.browser
 
-EMPLOYERS = list(load_employers())
+EMPLOYERS = list(load_employers(load_rules()))
 WHO_KEY = "imaging-referrer-assessment-who"
 # (scenario, employer): several profiles, several outcomes.
 CASES = [

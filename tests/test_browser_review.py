@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.web import decision_record_docx
+from assessment.web import decision_record
 from tests.site_crawl import axe_violations
 from tests.test_browser_assessment import (
     ENV_WITHOUT_SITE_URL,
@@ -321,8 +321,8 @@ def test_the_decision_record_downloads_as_the_engines_word_document(
               "reasons": "X-ray for adults only."}
     today = datetime.date.today().isoformat()
     assert download.value.suggested_filename == f"decision-record-{today}.docx"
-    assert data == decision_record_docx(json.dumps(answers), "northumbria", today,
-                                        json.dumps(record))
+    assert data == decision_record(json.dumps(answers), today, json.dumps(record),
+                                   employer="northumbria")
     assert "downloaded" in page.inner_text("[data-action-feedback]")
     print(f"decision record: {len(data)} bytes, {elapsed:.2f} s from click to download")
     assert page.errors == []

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from assessment.cli import main
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.report import render_markdown, render_text
+from assessment.reading.loader import load_rules
+from tests.assessing import evaluate, markdown_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "tests" / "scenarios" / "wales-msk-physio-primary-care.json"
@@ -126,7 +125,7 @@ def test_markdown_format_with_date_and_site_url_from_the_environment(tmp_path) -
     status, out, _ = run(["--answers", str(path), "--format", "markdown", "--date",
                           "2025-02-03"], environ={"SITE_URL": "https://example.org/x/"})
     assert status == 0
-    assert out == render_markdown(evaluate(answers), answers, site_url="https://example.org/x/",
+    assert out == markdown_of(answers, site_url="https://example.org/x/",
                                   today=datetime.date(2025, 2, 3))
     assert "(https://example.org/x/evidence/#mri-safety)" in out
 
@@ -143,7 +142,7 @@ def test_text_is_the_default_format(tmp_path) -> None:
     path, answers = scenario_answers(tmp_path)
     status, out, _ = run(["--answers", str(path), "--date", "2025-01-20"])
     assert status == 0
-    assert out == render_text(evaluate(answers), answers, today=datetime.date(2025, 1, 20))
+    assert out == text_of(answers, today=datetime.date(2025, 1, 20))
     assert out.startswith("IMAGING REFERRER ENTITLEMENT")
 
 

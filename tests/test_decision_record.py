@@ -4,7 +4,6 @@ record of the wrong shape is left out, never an error."""
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import re
@@ -13,8 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from assessment.decision_record import DECISIONS, TITLE, usable_record
-from assessment.web import decision_record_docx, review_view
+from assessment.renderers.decision_record import DECISIONS, TITLE, usable_record
+from assessment.web import decision_record, review_view
 from tests.libreoffice import pdf_of
 
 ANSWERS = {"nation": "england", "profession": "podiatrist", "practice_level": "advanced",
@@ -25,7 +24,7 @@ TODAY = "2026-12-01"
 
 
 def record_bytes(record: object = RECORD, employer: str = "northumbria") -> bytes:
-    return decision_record_docx(json.dumps(ANSWERS), employer, TODAY, json.dumps(record))
+    return decision_record(json.dumps(ANSWERS), TODAY, json.dumps(record), employer=employer)
 
 
 def test_the_record_reads_back_with_its_headings_tables_and_the_reviewers_words() -> None:
@@ -36,7 +35,7 @@ def test_the_record_reads_back_with_its_headings_tables_and_the_reviewers_words(
     assert [text for style, text in headings if style == "Heading 1"] == [
         "The application", "Evidence seen", "Scope of practice", "Decision"]
     assert ("Heading 2", "Northumbria Healthcare NHS Foundation Trust") in headings
-    view = review_view(ANSWERS, "northumbria", datetime.date(2026, 12, 1))
+    view = json.loads(review_view(json.dumps(ANSWERS), TODAY, employer="northumbria"))
     rows = {row.cells[0].text: [cell.text for cell in row.cells]
             for table in document.tables[1:-1] for row in table.rows[1:]}
     assert len(rows) == len(view["items"])
@@ -64,7 +63,7 @@ def test_a_record_of_the_wrong_shape_is_left_out(bad: object) -> None:
     document = docx.Document(io.BytesIO(record_bytes(bad, employer="")))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Decision: Not decided yet" in text
-    assert decision_record_docx("not json", "", "not a date", "not json").startswith(b"PK")
+    assert decision_record("not json", "not a date", "not json").startswith(b"PK")
 
 
 def test_every_decision_has_its_words() -> None:

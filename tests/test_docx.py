@@ -1,4 +1,4 @@
-"""The standard-library Word writer (`assessment.docx`), checked with real readers:
+"""The standard-library Word writer (`assessment.renderers.docx`), checked with real readers:
 python-docx reads every paragraph, table and link back; LibreOffice converts the document to
 PDF with the expected number of pages; Pyodide, with the built site's standard-library
 subset, writes the same bytes as CPython. The sample is tests/docx_sample.py."""
@@ -31,7 +31,7 @@ from docx_sample import (
     sample,
 )
 
-from assessment.docx import CREATOR, TEXT_WIDTH, Document, Link, Run, column_widths
+from assessment.renderers.docx import CREATOR, TEXT_WIDTH, Document, Link, Run, column_widths
 from tests.libreoffice import pdf_of
 from tests.pyodide_run import package_file_list
 

@@ -8,7 +8,6 @@ written into temporary folders here are placeholders, never shipped.
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import re
@@ -19,12 +18,12 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from assessment.cli import main
-from assessment.employer_profiles import load_employers, read_profile
-from assessment.errors import RulesError
-from assessment.loader import load_rules
-from assessment.provenance import provenance_sentence, shown_name
-from assessment.rules_model import FACT_KINDS, Employer
-from assessment.web import decision_record_docx, pack_docx, review_view
+from assessment.model.errors import RulesError
+from assessment.model.rules_model import FACT_KINDS, Employer
+from assessment.reading.employer_profiles import load_employers, read_profile
+from assessment.reading.loader import load_rules
+from assessment.views.provenance import provenance_sentence, shown_name
+from assessment.web import decision_record, pack, review_view
 from hooks.assessment_page import page_data
 from hooks.employer_pages import (
     compared_markdown,
@@ -36,7 +35,7 @@ from hooks.page_markdown import human_date
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
-PROFILES = list(load_employers().values())
+PROFILES = list(load_employers(RULES).values())
 BY_ID = {profile.id: profile for profile in PROFILES}
 NOT_OWN = [profile for profile in PROFILES if profile.provenance != "own"]
 # Answers under which every kind of local requirement applies: ionising and ultrasound imaging,
@@ -271,25 +270,26 @@ def test_the_checklists_employer_section_says_its_provenance(tmp_path: Path, pro
 
 @pytest.mark.parametrize("profile", NOT_OWN, ids=lambda p: p.id)
 def test_the_word_pack_says_its_provenance(profile: Employer) -> None:
-    text = docx_text(pack_docx(json.dumps(ANSWERS), "2026-12-03", employer=profile.id))
+    text = docx_text(pack(json.dumps(ANSWERS), "2026-12-03", employer=profile.id))
     assert provenance_sentence(profile, RULES.words) in text
     assert all(mark in text for mark in marks(profile))
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.id)
 def test_the_review_page_and_the_decision_record_say_its_provenance(profile: Employer) -> None:
-    view = review_view(dict(ANSWERS), profile.id, datetime.date(2026, 12, 3))
+    view = json.loads(review_view(json.dumps(ANSWERS), "2026-12-03", employer=profile.id))
     employer = view["employer"]
     assert employer["name"] == shown_name(profile, RULES.words)
     assert employer["note"].startswith(provenance_sentence(profile, RULES.words))
-    record = docx_text(decision_record_docx(json.dumps(ANSWERS), profile.id, "2026-12-03",
-                                            json.dumps({})))
+    record = docx_text(decision_record(json.dumps(ANSWERS), "2026-12-03", json.dumps({}),
+                                       employer=profile.id))
     assert provenance_sentence(profile, RULES.words) in record
     assert all(mark in record for mark in marks(profile))
 
 
 def test_the_review_page_speaks_the_reviewers_voice_for_each_requirement() -> None:
-    view = review_view(dict(ANSWERS), "dorset-county-hospital", datetime.date(2026, 12, 3))
+    view = json.loads(review_view(json.dumps(ANSWERS), "2026-12-03",
+                                  employer="dorset-county-hospital"))
     local = [item for item in view["items"] if item["kind"] == "local"]
     assert local
     requirements = {req.id: req for req in BY_ID["dorset-county-hospital"].requirements}
@@ -299,7 +299,7 @@ def test_the_review_page_speaks_the_reviewers_voice_for_each_requirement() -> No
 
 
 def test_the_pack_gives_each_requirements_reason_in_the_third_person() -> None:
-    text = docx_text(pack_docx(json.dumps(ANSWERS), "2026-12-03", employer="somerset"))
+    text = docx_text(pack(json.dumps(ANSWERS), "2026-12-03", employer="somerset"))
     requirement = BY_ID["somerset"].requirements[0]
     assert requirement.pack in text
     assert requirement.why[0] not in text

@@ -20,15 +20,14 @@ from pathlib import Path
 
 import pytest
 
-from assessment import employer_profiles
 from assessment.cli import main
-from assessment.conditions import holds
-from assessment.employer_profiles import PROFILES_DIR, load_employers, read_profile
-from assessment.engine import effective_answers, evaluate
-from assessment.errors import RulesError
-from assessment.loader import RULES_DIR, load_rules
-from assessment.report import render_markdown, render_text
-from assessment.rules_model import Employer
+from assessment.model.conditions import holds
+from assessment.model.errors import RulesError
+from assessment.model.rules_model import Employer
+from assessment.reading import employer_profiles
+from assessment.reading.employer_profiles import PROFILES_DIR, load_employers, read_profile
+from assessment.reading.loader import RULES_DIR, load_rules
+from tests.assessing import effective_answers, evaluate, markdown_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
@@ -130,7 +129,7 @@ def profiles(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def example(profiles: Path) -> Employer:
-    return load_employers(profiles)["example-trust"]
+    return load_employers(RULES, profiles)["example-trust"]
 
 
 def load(path: Path) -> dict:
@@ -173,15 +172,15 @@ def test_profiles_are_cached_and_listed_by_id(tmp_path: Path) -> None:
     write_profile(folder, name="zeta-health.toml")
     write_profile(folder, name="alpha-trust.toml")
     (folder / "README.md").write_text("not a profile", encoding="utf-8")
-    employers = load_employers(folder)
+    employers = load_employers(RULES, folder)
     assert list(employers) == ["alpha-trust", "zeta-health"]
-    assert load_employers(folder) is employers
-    assert load_employers(str(folder), RULES) is employers
+    assert load_employers(RULES, folder) is employers
+    assert load_employers(RULES, str(folder)) is employers
 
 
 def test_an_explicit_folder_must_exist(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="no such folder"):
-        load_employers(tmp_path / "nowhere")
+        load_employers(RULES, tmp_path / "nowhere")
 
 
 def test_the_topics_are_data_with_a_label_each() -> None:
@@ -190,7 +189,7 @@ def test_the_topics_are_data_with_a_label_each() -> None:
 
 
 def test_the_package_profiles_all_load_and_validate() -> None:
-    employers = load_employers()
+    employers = load_employers(RULES)
     for employer in employers.values():
         assert employer.id not in ("compared",)
         assert employer.requirements
@@ -315,7 +314,7 @@ def test_a_mistake_fails_naming_file_and_key(case: str, tmp_path: Path) -> None:
     assert PROFILE.count(old) == 1, f"the text to replace is not unique: {old!r}"
     path = write_profile(tmp_path / "employers", PROFILE.replace(old, new))
     with pytest.raises(RulesError) as raised:
-        load_employers(path.parent)
+        load_employers(RULES, path.parent)
     error = str(raised.value)
     assert raised.value.file == str(path), error
     assert raised.value.key == key, error
@@ -329,7 +328,7 @@ def test_a_requirement_id_given_twice_is_refused(tmp_path: Path) -> None:
         "[requirements.advanced-level]")]
     path = write_profile(tmp_path / "employers", PROFILE + "\n" + again)
     with pytest.raises(RulesError, match="'refresher'") as raised:
-        load_employers(path.parent)
+        load_employers(RULES, path.parent)
     assert raised.value.file == str(path)
 
 
@@ -337,7 +336,7 @@ def test_a_requirement_id_given_twice_is_refused(tmp_path: Path) -> None:
 def test_the_file_name_is_the_profile_id(name: str, tmp_path: Path) -> None:
     path = write_profile(tmp_path / "employers", name=name)
     with pytest.raises(RulesError, match="profile id") as raised:
-        load_employers(path.parent)
+        load_employers(RULES, path.parent)
     assert raised.value.file == str(path)
 
 
@@ -352,14 +351,14 @@ def test_a_source_without_https_is_refused(tmp_path: Path) -> None:
     path = write_profile(tmp_path / "employers", PROFILE.replace(
         'sources = ["dchft-nmr"]\n\n[apply]', 'sources = ["plain-http"]\n\n[apply]'))
     with pytest.raises(RulesError) as raised:
-        load_employers(path.parent, load_rules(rules_dir))
+        load_employers(load_rules(rules_dir), path.parent)
     assert raised.value.key == "sources[0]"
     assert "https" in str(raised.value)
 
 
 def test_a_profile_in_the_package_is_named_relative_to_the_project() -> None:
     with pytest.raises(RulesError) as raised:
-        read_profile(PROFILES_DIR / "compared.toml")
+        read_profile(PROFILES_DIR / "compared.toml", RULES)
     assert raised.value.file == "assessment/employers/compared.toml"
 
 
@@ -459,7 +458,7 @@ def all_profiles(tmp_path_factory: pytest.TempPathFactory) -> list[Employer]:
             found.append(read_profile(path, RULES))
         except RulesError:
             continue
-    return [*found, load_employers(folder)["example-trust"]]
+    return [*found, load_employers(RULES, folder)["example-trust"]]
 
 
 def expected_outcome(national: dict, with_employer: dict) -> str:
@@ -621,14 +620,14 @@ def test_the_real_command_lists_the_package_profiles() -> None:
                               cwd=ROOT, capture_output=True, text=True, check=False)
     assert (finished.returncode, finished.stderr) == (0, "")
     assert [line.split("\t")[0] for line in finished.stdout.splitlines()] == list(
-        load_employers())
+        load_employers(RULES))
 
 
 # Pyodide ------------------------------------------------------------------------------------
 
 
 def test_the_profiles_module_uses_the_standard_library_only() -> None:
-    source = (ROOT / "assessment" / "employer_profiles.py").read_text(encoding="utf-8")
+    source = (ROOT / "assessment" / "reading" / "employer_profiles.py").read_text(encoding="utf-8")
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
@@ -643,24 +642,24 @@ def test_the_profiles_module_uses_the_standard_library_only() -> None:
 def test_the_profiles_ship_in_the_package_archive() -> None:
     from hooks.assessment_page import package_files  # noqa: PLC0415
     shipped = set(package_files())
-    assert ROOT / "assessment" / "employer_profiles.py" in shipped
+    assert ROOT / "assessment" / "reading" / "employer_profiles.py" in shipped
     assert set(PROFILES_DIR.glob("*.toml")) <= shipped
 
 
 # --- the employer's section in the Markdown and text checklists ------------------------------
 
 
-@pytest.mark.parametrize("profile_id", list(load_employers()))
+@pytest.mark.parametrize("profile_id", list(load_employers(RULES)))
 def test_markdown_and_text_show_the_employers_requirements_in_their_own_section(
         profile_id: str) -> None:
     rules = load_rules()
-    employer = load_employers()[profile_id]
+    employer = load_employers(RULES)[profile_id]
     scenario = ROOT / "tests" / "scenarios" / "england-podiatrist-expired-training.json"
     answers = json.loads(scenario.read_text(encoding="utf-8"))["answers"]
     result = evaluate(answers, rules, employer)
     day = datetime.date(2026, 12, 1)
-    md = render_markdown(result, answers, rules, today=day, employer=employer)
-    plain = render_text(result, answers, rules, today=day, employer=employer)
+    md = markdown_of(answers, rules, today=day, employer=employer)
+    plain = text_of(answers, rules, today=day, employer=employer)
     heading = rules.headings["employer"]
     assert f"## {heading}: {employer.name}" in md
     assert heading.upper() in plain
@@ -668,6 +667,6 @@ def test_markdown_and_text_show_the_employers_requirements_in_their_own_section(
     for entry in result["local"]:
         assert f"**{entry['title']}**: {rules.status_labels[entry['status']]}" in md
         assert entry["title"] in plain
-    without = render_markdown(evaluate(answers, rules), answers, rules, today=day)
+    without = markdown_of(answers, rules, today=day)
     assert heading not in without
     assert md.split(f"## {heading}")[0] == without.split("## " + rules.headings["notices"])[0]

@@ -11,19 +11,20 @@ import re
 
 import pytest
 
-from assessment import report
-from assessment.answers import AnswerError, check_answers
-from assessment.engine import asked_questions, effective_answers, evaluate
-from assessment.loader import load_rules
-from assessment.report import (
-    next_step,
-    outcome_sentence,
-    render_json,
-    render_markdown,
-    render_text,
-    scope_rows,
-)
+from assessment.engine.answers import AnswerError, check_answers
+from assessment.reading.loader import load_rules
+from assessment.renderers import result_json
+from assessment.renderers.result_json import json_document
 from tests import spec_reading
+from tests.assessing import (
+    asked_questions,
+    effective_answers,
+    evaluate,
+    markdown_of,
+    next_step,
+    scope_rows,
+    text_of,
+)
 
 RULES = load_rules()
 QUESTION_IDS = [question.id for question in RULES.questions]
@@ -360,7 +361,7 @@ def test_why_names_the_answers_that_made_an_item_apply() -> None:
 
 
 def test_outcome_sentences_differ_by_outcome() -> None:
-    sentences = {outcome: outcome_sentence({"outcome": outcome})
+    sentences = {outcome: RULES.outcome_sentences[outcome]
                  for outcome in ("ready", "gaps", "blocked", "incomplete")}
     assert len(set(sentences.values())) == 4
     assert "registered" in sentences["blocked"]
@@ -403,9 +404,9 @@ def test_next_step_by_status() -> None:
 
 def test_render_json_is_the_result_with_a_trailing_newline() -> None:
     result = evaluate(ALL_YES)
-    text = render_json(result)
+    text = json_document(result)
     assert text.endswith("}\n") and json.loads(text) == result
-    assert "“" in render_json(evaluate({"profession": "nurse"}))  # not escaped to \u201c
+    assert "“" in json_document(evaluate({"profession": "nurse"}))  # not escaped to \u201c
 
 
 @pytest.mark.parametrize("answers", [{}, ALL_YES, {"profession": "not-registered"},
@@ -414,13 +415,13 @@ def test_render_json_writes_what_json_dumps_writes(answers, monkeypatch) -> None
     result = evaluate(answers)
     odd = {"a": [], "b": {}, "c": None, "d": [1, 2.5, True, False, {"e": "\"é\n\u2028\t"}]}
     for c_encoder_indents in (True, False):  # both ways of writing it, whatever the Python
-        monkeypatch.setattr(report, "C_ENCODER_INDENTS", c_encoder_indents)
-        assert render_json(result) == json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-        assert render_json(odd) == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"
+        monkeypatch.setattr(result_json, "C_ENCODER_INDENTS", c_encoder_indents)
+        assert json_document(result) == json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        assert json_document(odd) == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"
 
 
 def _markdown(answers: dict, **options) -> str:
-    return render_markdown(evaluate(answers), answers, today=TODAY, **options)
+    return markdown_of(answers, today=TODAY, **options)
 
 
 def test_markdown_checklist_shows_each_status_in_words_with_a_checkbox() -> None:
@@ -485,7 +486,7 @@ def test_blocked_checklist_points_to_what_to_do_instead() -> None:
 
 def test_text_checklist_has_no_markdown_and_fits_a_terminal() -> None:
     answers = {**ALL_YES, "modalities": ["xray", "mri"], "patients": ["adults", "children"]}
-    text = render_text(evaluate(answers), answers, today=TODAY,
+    text = text_of(answers, today=TODAY,
                        site_url="https://example.org/")
     assert "**" not in text and "](" not in text and "- [" not in text and "|" not in text
     assert not re.search(r"^#", text, flags=re.MULTILINE)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from assessment.employer_profiles import load_employers
-from assessment.loader import load_rules
-from assessment.provenance import title_name
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.views.provenance import title_name
 from hooks import employer_counts, page_markdown, quantifier_checks
 from hooks.page_sources import registry
 
@@ -114,7 +114,7 @@ def test_the_site_passes_with_a_short_allowlist_that_says_why() -> None:
 
 
 def test_what_employers_ask_is_counted_and_named_from_the_profiles() -> None:
-    profiles = list(load_employers().values())
+    profiles = list(load_employers(load_rules()).values())
     chosen = employer_counts.selectors("topic=training-refresh", "page.md")
     found = employer_counts.asking(profiles, chosen)
     assert found, "the profiles state a refresher interval somewhere"
@@ -134,7 +134,7 @@ def test_what_employers_ask_is_counted_and_named_from_the_profiles() -> None:
 
 
 def test_an_item_selector_counts_requirements_that_sharpen_it() -> None:
-    profiles = list(load_employers().values())
+    profiles = list(load_employers(load_rules()).values())
     by_item = employer_counts.asking(profiles, {"refines": {"irmer-training"}})
     assert {p.id for p in by_item} == {
         p.id for p in profiles if any(r.refines == "irmer-training" for r in p.requirements)}

@@ -21,15 +21,15 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from assessment.answers import settled_answers
-from assessment.checklist import HANDOVER, Checklist, build_checklist
 from assessment.cli import main
-from assessment.employer_profiles import load_employers
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.pack import PACK_WORDS, application_pack, index_rows
-from assessment.report import markdown, text
-from assessment.share_link import encode_component, fragment, result_url
+from assessment.engine.answers import settled_answers
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.renderers.checklists import markdown, text
+from assessment.renderers.pack import PACK_WORDS, application_pack, index_rows
+from assessment.views.result_view import HANDOVER, ResultView
+from assessment.views.share_link import encode_component, result_url
+from tests.assessing import evaluate, view_of
 from tests.libreoffice import pdf_of
 from tests.pyodide_run import package_file_list
 
@@ -59,11 +59,11 @@ def answers_of(name: str) -> dict:
     return json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))["answers"]
 
 
-def sheet_for(name: str, employer: str | None, *, site_url: str | None = SITE,
-              who: bool = True) -> Checklist:
+def view_for(name: str, employer: str | None, *, site_url: str | None = SITE,
+              who: bool = True) -> ResultView:
     answers = answers_of(name)
     profile = EMPLOYERS[employer] if employer else None
-    return build_checklist(evaluate(answers, RULES, profile), answers, RULES,
+    return view_of(answers, RULES,
                            site_url=site_url, today=TODAY, employer=profile,
                            name=NAME if who else "", provider=PROVIDER if who else "")
 
@@ -107,11 +107,12 @@ FRAGMENTS = [
 
 @pytest.mark.parametrize(("answers", "employer", "expected"), FRAGMENTS)
 def test_the_fragment_is_written_as_the_page_writes_it(answers, employer, expected) -> None:
-    assert fragment(answers, RULES, employer) == expected
+    profile = EMPLOYERS[employer] if employer else None
+    assert view_of(answers, RULES, employer=profile).fragment == expected
 
 
 def test_a_whole_scenario_with_an_employer_gives_its_hand_written_fragment() -> None:
-    assert sheet_for("wales-childrens-anp", "somerset").fragment == (
+    assert view_for("wales-childrens-anp", "somerset").fragment == (
         "nation=wales&profession=nurse&practice_level=advanced&settings=emergency-urgent"
         "&imaging_provider=same-organisation&modalities=xray,ultrasound&patients=children"
         "&scope_written=yes&service_need=yes&irmer_training=current&education=completed"
@@ -151,8 +152,8 @@ def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
         employer = next(choices)
         on_page = {**answers, "employer": employer} if employer else answers
         cases[path.stem] = {"answers": on_page, "asked": asked,
-                            "python": fragment(answers, RULES,
-                                               None if employer == "not-listed" else employer)}
+                            "python": view_of(answers, RULES, employer=EMPLOYERS.get(
+                                employer or "")).fragment}
     script = (ROOT / "overrides" / "assets" / "js" / "link.js").as_uri()
     source = json.dumps(str(tmp_path / "in.json"))
     program = (
@@ -177,15 +178,15 @@ def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
 # Markdown and text stand on their own -----------------------------------------------------
 
 def test_markdown_holds_the_name_provider_self_declared_line_and_live_result() -> None:
-    sheet = sheet_for("wales-childrens-anp", "somerset")
-    out = markdown(sheet)
+    view = view_for("wales-childrens-anp", "somerset")
+    out = markdown(view)
     head = out.split("## ", 1)[0]
     assert f"- **{HANDOVER['name']}:** {NAME}" in head
     assert f"- **{HANDOVER['provider']}:** {PROVIDER}" in head
-    assert sheet.self_declared in head
+    assert view.self_declared in head
     (line,) = [line for line in head.splitlines() if line.startswith(HANDOVER["live_result"])]
-    assert line == f"{HANDOVER['live_result']}: <{sheet.result_url}>"
-    assert sheet.result_url == f"{SITE}assessment/#{sheet.fragment}"
+    assert line == f"{HANDOVER['live_result']}: <{view.result_url}>"
+    assert view.result_url == f"{SITE}assessment/#{view.fragment}"
     # Every guidance link is a full address.
     assert re.findall(r"Guidance: \[[^\]]*\]\(([^)]*)\)", out)
     assert all(url.startswith(f"{SITE}evidence/#")
@@ -193,36 +194,36 @@ def test_markdown_holds_the_name_provider_self_declared_line_and_live_result() -
 
 
 def test_text_holds_the_same_stand_alone_information() -> None:
-    sheet = sheet_for("wales-childrens-anp", "somerset")
-    out = text(sheet)
+    view = view_for("wales-childrens-anp", "somerset")
+    out = text(view)
     head = out.split("OUTCOME:", 1)[0]
     assert f"{HANDOVER['name']}: {NAME}\n" in head
     assert f"{HANDOVER['provider']}: {PROVIDER}\n" in head
-    assert " ".join(sheet.self_declared.split()) in " ".join(head.split())
-    assert f"\n  {sheet.result_url}\n" in head
+    assert " ".join(view.self_declared.split()) in " ".join(head.split())
+    assert f"\n  {view.result_url}\n" in head
     assert f"Guidance: {SITE}evidence/#paediatric-competence" in out
 
 
 def test_without_a_site_address_or_a_name_there_is_no_link_and_no_name() -> None:
-    sheet = sheet_for("wales-childrens-anp", None, site_url=None, who=False)
-    assert sheet.result_url is None and sheet.name == sheet.provider == ""
-    for out in (markdown(sheet), text(sheet)):
+    view = view_for("wales-childrens-anp", None, site_url=None, who=False)
+    assert view.result_url is None and view.name == view.provider == ""
+    for out in (markdown(view), text(view)):
         assert HANDOVER["live_result"] not in out and HANDOVER["name"] + ":" not in out
         assert HANDOVER["provider"] + ":" not in out
         assert "Self-declared" in out
 
 
 def test_the_name_and_provider_never_reach_the_link() -> None:
-    sheet = sheet_for("wales-childrens-anp", "somerset")
-    assert sheet.fragment == sheet_for("wales-childrens-anp", "somerset", who=False).fragment
-    assert "Jones" not in (sheet.result_url or "") and "Cardiff" not in (sheet.result_url or "")
+    view = view_for("wales-childrens-anp", "somerset")
+    assert view.fragment == view_for("wales-childrens-anp", "somerset", who=False).fragment
+    assert "Jones" not in (view.result_url or "") and "Cardiff" not in (view.result_url or "")
 
 
 def test_typed_text_is_kept_on_one_line() -> None:
     answers = answers_of("wales-childrens-anp")
-    sheet = build_checklist(evaluate(answers, RULES), answers, RULES, today=TODAY,
+    view = view_of(answers, RULES, today=TODAY,
                             name="  Alex\nJones\t ", provider="A\r\nB")
-    assert (sheet.name, sheet.provider) == ("Alex Jones", "A B")
+    assert (view.name, view.provider) == ("Alex Jones", "A B")
 
 
 LABEL = re.compile(r"^\s*([A-Z][A-Za-z ()’']{1,40}): ")
@@ -230,7 +231,7 @@ LABEL = re.compile(r"^\s*([A-Z][A-Za-z ()’']{1,40}): ")
 
 @pytest.mark.parametrize(("name", "employer"), CASES, ids=CASE_IDS)
 def test_a_wrapped_text_value_never_repeats_its_label(name: str, employer: str | None) -> None:
-    out = text(sheet_for(name, employer)).splitlines()
+    out = text(view_for(name, employer)).splitlines()
     for before, after in itertools.pairwise(out):
         first, second = LABEL.match(before), LABEL.match(after)
         assert not (first and second and first.group(1) == second.group(1)), (before, after)
@@ -238,13 +239,13 @@ def test_a_wrapped_text_value_never_repeats_its_label(name: str, employer: str |
 
 def test_the_context_labels_appear_once_each() -> None:
     """Wales's regulations and practice framework wrap over three lines each."""
-    out = text(sheet_for("wales-childrens-anp", None))
+    out = text(view_for("wales-childrens-anp", None))
     out = out.split("WHERE YOU WILL REFER", 1)[1].split("YOUR ANSWERS", 1)[0]
     for label in ("Regulations", "Practice framework"):
         assert len(re.findall(rf"^ *{label}:", out, re.MULTILINE)) == 1, label
     long_name = "Dr " + "Alexandra Catherine Montgomery-Featherstonehaugh " * 3
     answers = answers_of("wales-childrens-anp")
-    wrapped = text(build_checklist(evaluate(answers, RULES), answers, RULES, today=TODAY,
+    wrapped = text(view_of(answers, RULES, today=TODAY,
                                    name=long_name))
     assert wrapped.count(f"{HANDOVER['name']}:") == 1
 
@@ -291,62 +292,62 @@ def pack_items(document: docx.document.Document, level: str) -> dict[str, dict[s
     return items
 
 
-def expected_headings(sheet: Checklist) -> list[tuple[str, str]]:
+def expected_headings(view: ResultView) -> list[tuple[str, str]]:
     """The pack's headings in order, worked out from the checklist."""
-    h = sheet.headings
-    out = [("Title", PACK_WORDS["title"]), ("Heading 1", f"{h['outcome']}: {sheet.outcome_label}"),
+    h = view.headings
+    out = [("Title", PACK_WORDS["title"]), ("Heading 1", f"{h['outcome']}: {view.outcome_label}"),
            ("Heading 1", h["where"]), ("Heading 1", h["answers"]), ("Heading 1", h["evidence"])]
-    for title, items in sheet.groups:
+    for title, items in view.groups:
         out += [("Heading 2", title)] + [("Heading 3", item.title) for item in items]
-    if sheet.employer:
-        out += [("Heading 1", f"{h['employer']}: {sheet.employer.name}")]
-        out += [("Heading 2", item.title) for item in sheet.employer.items]
-    if sheet.notices:
+    if view.employer:
+        out += [("Heading 1", f"{h['employer']}: {view.employer.name}")]
+        out += [("Heading 2", item.title) for item in view.employer.items]
+    if view.notices:
         out.append(("Heading 1", h["notices"]))
-    if sheet.missing:
+    if view.missing:
         out.append(("Heading 1", h["missing"]))
-    if sheet.scope:
-        out.append(("Heading 1", sheet.scope.heading))
+    if view.scope:
+        out.append(("Heading 1", view.scope.heading))
     out += [("Heading 1", PACK_WORDS["index"]), ("Heading 1", PACK_WORDS["signatures"]),
             ("Heading 2", PACK_WORDS["applicant"]), ("Heading 2", PACK_WORDS["supervisor"])]
     return out
 
 
 @pytest.fixture(scope="module", params=CASES, ids=CASE_IDS)
-def case(request: pytest.FixtureRequest) -> tuple[Checklist, bytes, docx.document.Document]:
+def case(request: pytest.FixtureRequest) -> tuple[ResultView, bytes, docx.document.Document]:
     name, employer = request.param
-    sheet = sheet_for(name, employer)
-    data = application_pack(sheet)
-    return sheet, data, read(data)
+    view = view_for(name, employer)
+    data = application_pack(view)
+    return view, data, read(data)
 
 
 def test_every_heading_is_a_word_heading_in_order(case) -> None:
-    sheet, _, document = case
+    view, _, document = case
     found = [(p.style.name, p.text) for p in document.paragraphs
              if p.style.name == "Title" or p.style.name.startswith("Heading")]
-    assert found == expected_headings(sheet)
+    assert found == expected_headings(view)
 
 
 def test_the_scope_and_index_tables_have_their_shape_and_header_rows(case) -> None:
-    sheet, _, document = case
+    view, _, document = case
     tables = list(document.tables)
-    if sheet.scope and sheet.scope.rows:
+    if view.scope and view.scope.rows:
         scope = tables.pop(0)
         cells = [[cell.text for cell in row.cells] for row in scope.rows]
-        columns = sheet.scope.columns
-        assert (len(cells), len(cells[0])) == (len(sheet.scope.rows) + 1, len(columns))
+        columns = view.scope.columns
+        assert (len(cells), len(cells[0])) == (len(view.scope.rows) + 1, len(columns))
         assert cells[0] == [column.heading for column in columns]
         assert cells[1:] == [[row[column.field] for column in columns]
-                             for row in sheet.scope.rows]
+                             for row in view.scope.rows]
         blanks = [index for index, column in enumerate(columns) if column.kind == "blank"]
         assert blanks and all(row[index] == "" for row in cells[1:] for index in blanks)
-        assert header_flags(scope) == [True] + [False] * len(sheet.scope.rows)
+        assert header_flags(scope) == [True] + [False] * len(view.scope.rows)
     (index,) = tables
     cells = [[cell.text for cell in row.cells] for row in index.rows]
     assert cells[0] == PACK_WORDS["index_headers"].split("|")
-    rows = index_rows(sheet)
+    rows = index_rows(view)
     assert cells[1:] == [[appendix, title, "", ""] for appendix, title in rows]
-    assert rows[0][0] == "Appendix 1" and len(rows) >= len(sheet.groups[0][1])
+    assert rows[0][0] == "Appendix 1" and len(rows) >= len(view.groups[0][1])
     assert header_flags(index) == [True] + [False] * len(rows)
 
 
@@ -356,10 +357,10 @@ def header_flags(table) -> list[bool]:
 
 
 def test_each_item_says_what_the_markdown_says(case) -> None:
-    sheet, _, document = case
-    written = markdown_items(markdown(sheet))
+    view, _, document = case
+    written = markdown_items(markdown(view))
     national = pack_items(document, "Heading 3")
-    titles = [item.title for _, items in sheet.groups for item in items]
+    titles = [item.title for _, items in view.groups for item in items]
     assert list(national) == titles
     for title in titles:
         expected = {label: value for label, value in written[title].items()
@@ -367,10 +368,10 @@ def test_each_item_says_what_the_markdown_says(case) -> None:
         got = {label: value for label, value in national[title].items() if label != "Guidance"}
         assert got == expected, title
         assert national[title]["Guidance"].endswith(f"({SITE}evidence/#"
-                                                    f"{guidance_id(sheet, title)})")
-    if sheet.employer:
+                                                    f"{guidance_id(view, title)})")
+    if view.employer:
         local = pack_items(document, "Heading 2")
-        for item in sheet.employer.items:
+        for item in view.employer.items:
             # The pack gives the reason in the third person (the requirement's pack voice);
             # the checklist speaks to the applicant. Every other part is the same.
             assert {k: v for k, v in local[item.title].items() if k != "Why"} == {
@@ -380,32 +381,32 @@ def test_each_item_says_what_the_markdown_says(case) -> None:
             assert local[item.title]["Status"] == item.status_label
 
 
-def guidance_id(sheet: Checklist, title: str) -> str:
-    return next(item.id for _, items in sheet.groups for item in items if item.title == title)
+def guidance_id(view: ResultView, title: str) -> str:
+    return next(item.id for _, items in view.groups for item in items if item.title == title)
 
 
 def test_the_front_page_stands_on_its_own(case) -> None:
-    sheet, _, document = case
+    view, _, document = case
     texts = [p.text for p in document.paragraphs[:12]]
-    assert f"{PACK_WORDS['date']}: {sheet.date}" in texts
+    assert f"{PACK_WORDS['date']}: {view.date}" in texts
     assert f"{HANDOVER['name']}: {NAME}" in texts
     assert f"{HANDOVER['provider']}: {PROVIDER}" in texts
-    assert sheet.self_declared in texts
-    assert f"{HANDOVER['live_result']}: {sheet.result_url}" in texts
+    assert view.self_declared in texts
+    assert f"{HANDOVER['live_result']}: {view.result_url}" in texts
     links = [link.address for p in document.paragraphs for link in p.hyperlinks]
-    assert links[0] == sheet.result_url
+    assert links[0] == view.result_url
     assert all(address.startswith(("https://", "http://")) for address in links)
     assert document.core_properties.title == PACK_WORDS["title"]
     assert document.core_properties.created.date() == TODAY
 
 
 def test_notices_missing_questions_and_signatures_are_there(case) -> None:
-    sheet, _, document = case
+    view, _, document = case
     texts = [p.text for p in document.paragraphs]
-    for notice in sheet.notices:
+    for notice in view.notices:
         assert f"{notice.text} ({notice.position})" in texts
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    missing = [question.text for question in sheet.missing]
+    missing = [question.text for question in view.missing]
     assert bullets[len(bullets) - len(missing):] == missing
     assert texts.count(PACK_WORDS["signature"]) == 2
     # The signatures start a page of their own: a page break just before their heading.
@@ -417,24 +418,25 @@ def test_notices_missing_questions_and_signatures_are_there(case) -> None:
 
 
 def test_the_same_checklist_gives_the_same_bytes(case) -> None:
-    sheet, data, _ = case
-    assert application_pack(sheet) == data
-    same = sheet_for(*next(pair for pair in CASES if sheet_for(*pair) == sheet))
-    assert same is not sheet and application_pack(same) == data
+    view, data, _ = case
+    assert application_pack(view) == data
+    same = view_for(*next(pair for pair in CASES if view_for(*pair) == view))
+    assert same is not view and application_pack(same) == data
 
 
-def test_a_name_given_to_the_pack_replaces_the_checklists() -> None:
-    plain = sheet_for("wales-childrens-anp", None, who=False)
-    assert application_pack(plain, name=NAME, provider=PROVIDER) == application_pack(
-        sheet_for("wales-childrens-anp", None))
+def test_the_name_typed_reaches_the_pack_and_none_leaves_the_line_to_fill() -> None:
+    plain = view_for("wales-childrens-anp", None, who=False)
+    named = [p.text for p in read(application_pack(view_for("wales-childrens-anp", None)))
+             .paragraphs]
+    assert f"{PACK_WORDS['name']}: {NAME}" in named
     texts = [p.text for p in read(application_pack(plain)).paragraphs]
     assert not any(t.startswith(f"{HANDOVER['name']}:") for t in texts)
     assert PACK_WORDS["name"] in texts
 
 
 def test_without_a_site_address_the_guidance_is_a_plain_path() -> None:
-    sheet = sheet_for("wales-childrens-anp", None, site_url=None)
-    document = read(application_pack(sheet))
+    view = view_for("wales-childrens-anp", None, site_url=None)
+    document = read(application_pack(view))
     texts = [p.text for p in document.paragraphs]
     assert "Guidance: evidence/#paediatric-competence" in texts
     assert not any(t.startswith(HANDOVER["live_result"]) for t in texts)
@@ -453,7 +455,7 @@ def test_the_command_line_writes_the_same_bytes(tmp_path: Path, name: str,
             "--provider", PROVIDER]
     status, out, err = run(argv + (["--employer", employer] if employer else []))
     assert (status, out, err) == (0, "", "")
-    assert target.read_bytes() == application_pack(sheet_for(name, employer))
+    assert target.read_bytes() == application_pack(view_for(name, employer))
 
 
 def test_docx_without_output_is_refused(tmp_path: Path) -> None:
@@ -509,14 +511,14 @@ PAGES = {("wales-childrens-anp", "somerset"): (10, 12),
                          ids=[f"{n}+{e or 'none'}" for n, e in PAGES])
 def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,
                                               employer: str | None) -> None:
-    sheet = sheet_for(name, employer)
-    data = pdf_of(application_pack(sheet), tmp_path, "pack")
+    view = view_for(name, employer)
+    data = pdf_of(application_pack(view), tmp_path, "pack")
     pages = len(re.findall(rb"/Type\s*/Page\b", data))
     low, high = PAGES[(name, employer)]
     assert low <= pages <= high, pages
     titles = {bytes.fromhex(code.decode()).decode("utf-16-be")
               for code in re.findall(rb"/Title\s*<FEFF([0-9A-F]+)>", data)}
-    assert {text for style, text in expected_headings(sheet) if style != "Title"} <= titles
+    assert {text for style, text in expected_headings(view) if style != "Title"} <= titles
 
 
 # Pyodide ----------------------------------------------------------------------------------
@@ -541,7 +543,7 @@ def test_pyodide_with_the_sites_library_writes_the_same_packs(tmp_path: Path,
     output = json.loads(done.stdout)
     assert output["python"].startswith("3.14.")
     for (name, employer), packed in zip(CASES, output["packs"], strict=True):
-        ours = application_pack(sheet_for(name, employer, who=bool(employer)))
+        ours = application_pack(view_for(name, employer, who=bool(employer)))
         theirs = base64.b64decode(packed)
         if theirs != ours:
             with zipfile.ZipFile(io.BytesIO(theirs)) as one, \

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 from hooks.page_scripts import modules_of
 from hooks.review_page import script_words
 

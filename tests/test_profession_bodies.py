@@ -8,7 +8,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 
 DATA = Path(__file__).resolve().parent.parent / "assessment" / "rules" / "profession_bodies.toml"
 FIELDS = {"body", "kind", "position", "dated", "read", "sources"}

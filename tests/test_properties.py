@@ -9,10 +9,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.engine import asked_questions, evaluate
-from assessment.loader import load_rules
-from assessment.report import render_json
+from assessment.reading.loader import load_rules
+from assessment.renderers.result_json import json_document
 from tests import spec_reading
+from tests.assessing import asked_questions, evaluate
 
 RULES = load_rules()
 EVIDENCE_IDS = [item.id for item in RULES.evidence]
@@ -85,12 +85,12 @@ def test_every_applicable_item_explains_itself_with_the_answers(answers) -> None
 @given(answer_sets(), st.randoms(use_true_random=False))
 def test_same_answers_same_output_whatever_the_key_order(answers, random) -> None:
     result = evaluate(answers)
-    first = render_json(result)
+    first = json_document(result)
     assert first == json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     items = list(answers.items())
     random.shuffle(items)
-    assert render_json(evaluate(dict(items))) == first
-    assert render_json(evaluate(answers)) == first
+    assert json_document(evaluate(dict(items))) == first
+    assert json_document(evaluate(answers)) == first
 
 
 @PROPERTY_SETTINGS

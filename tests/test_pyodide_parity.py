@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.report import render_json, render_markdown, render_text
+from assessment.reading.loader import load_rules
+from assessment.renderers.result_json import json_document
+from tests.assessing import evaluate, markdown_of, text_of
 from tests.pyodide_run import run_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +49,9 @@ def test_same_output_as_cpython_byte_for_byte(path: Path, pyodide_outputs) -> No
     result = evaluate(answers)
     today = datetime.date.fromisoformat(DATE)
     expected = {
-        "json": render_json(result),
-        "markdown": render_markdown(result, answers, site_url=SITE_URL, today=today),
-        "text": render_text(result, answers, site_url=SITE_URL, today=today),
+        "json": json_document(result),
+        "markdown": markdown_of(answers, site_url=SITE_URL, today=today),
+        "text": text_of(answers, site_url=SITE_URL, today=today),
     }
     found = pyodide_outputs["outputs"][path.stem]
     for output, text in expected.items():

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assessment import rules_reader
-from assessment.catalogue import evidence_catalogue, group_titles, question_catalogue
-from assessment.engine import evaluate
-from assessment.loader import RULES_DIR, RulesError, load_rules
-from assessment.rules_reader import display_path, rules_version
+from assessment.reading import rules_reader
+from assessment.reading.loader import RULES_DIR, RulesError, load_rules
+from assessment.reading.rules_reader import display_path, rules_version
+from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
+from tests.assessing import evaluate
 from tests.spec_reading import (
     CHECK_ITEMS,
     IONISING,
@@ -66,7 +66,7 @@ def test_evidence_groups() -> None:
         found.setdefault(item.group, []).append(item.id)
     assert {group: sorted(ids) for group, ids in found.items()} == {
         group: sorted(ids) for group, ids in GROUPS.items()}
-    assert list(group_titles()) == list(GROUPS)
+    assert list(group_titles(RULES)) == list(GROUPS)
 
 
 def test_ionising_modalities_are_defined_once_as_in_the_specification() -> None:
@@ -362,7 +362,7 @@ def test_error_names_the_package_file_relative_to_the_project(
 
 
 def test_question_catalogue_says_when_each_question_is_asked() -> None:
-    catalogue = {entry["id"]: entry for entry in question_catalogue()}
+    catalogue = {entry["id"]: entry for entry in question_catalogue(RULES)}
     assert list(catalogue) == [question.id for question in RULES.questions]
     assert [q for q, entry in catalogue.items() if entry["asked_when_text"] is None] == [
         "nation", "profession"]
@@ -378,7 +378,7 @@ def test_question_catalogue_says_when_each_question_is_asked() -> None:
 
 
 def test_evidence_catalogue_describes_every_item_from_the_data() -> None:
-    catalogue = evidence_catalogue()
+    catalogue = evidence_catalogue(RULES)
     assert [entry["id"] for entry in catalogue] == [item.id for item in RULES.evidence]
     for entry in catalogue:
         assert set(entry) == {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.engine import evaluate
+from tests.assessing import evaluate
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 SCENARIOS = sorted(SCENARIO_DIR.glob("*.json"))

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 
 pytestmark = pytest.mark.browser
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from assessment.loader import load_rules
+from assessment.reading.loader import load_rules
 from hooks import citation_checks, page_markdown, page_sources
 from hooks import front_matter as page_front_matter
 
@@ -244,7 +244,7 @@ def test_a_review_older_than_twelve_months_shows_a_note() -> None:
 
 def test_evidence_at_a_glance_is_generated_from_the_rules(site: Path) -> None:
     html = (site / "evidence" / "index.html").read_text(encoding="utf-8")
-    for item in page_markdown.evidence_catalogue():
+    for item in page_markdown.evidence_catalogue(load_rules()):
         assert f'<a href="#{item["id"]}">' in html, item["id"]
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.report import render_json, render_markdown, render_text
-from assessment.web import page_view_json, take_away_json
+from assessment.reading.loader import load_rules
+from assessment.renderers.result_json import json_document
+from assessment.web import page_view, take_away
 from hooks.assessment_page import package_archive
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
 from hooks.snapshot import checked_heap, make_snapshot
+from tests.assessing import evaluate, markdown_of, text_of
 from tests.pyodide_run import run_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,11 +59,11 @@ def cpython_outputs() -> dict[str, dict[str, str]]:
         answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
         result = evaluate(answers)
         outputs[path.stem] = {
-            "json": render_json(result),
-            "markdown": render_markdown(result, answers, today=today),
-            "text": render_text(result, answers, today=today),
-            "view": page_view_json(json.dumps(answers), DATE, ""),
-            "take_away": take_away_json(json.dumps(answers), DATE, ""),
+            "json": json_document(result),
+            "markdown": markdown_of(answers, today=today),
+            "text": text_of(answers, today=today),
+            "view": page_view(json.dumps(answers), DATE),
+            "take_away": take_away(json.dumps(answers), DATE),
         }
     return outputs
 

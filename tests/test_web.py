@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from assessment.checklist import build_checklist
-from assessment.employer_profiles import load_employers
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.pack import application_pack
-from assessment.report import markdown, render_markdown, render_text, text
-from assessment.web import (
-    pack_docx,
-    page_view_json,
-    review_view_json,
-    take_away_json,
-    usable_answers,
-)
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.renderers.checklists import markdown, text
+from assessment.renderers.pack import application_pack
+from assessment.web import pack, page_view, review_view, take_away, usable_answers
+from tests.assessing import evaluate, markdown_of, text_of, view_of
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
 TODAY = datetime.date(2026, 11, 28)
@@ -47,7 +40,7 @@ def test_only_known_questions_and_options_reach_the_engine() -> None:
 
 @pytest.mark.parametrize("bad", ["", "not json", "[1, 2]", "null", '{"nation": {"x": 1}}'])
 def test_bad_input_gives_an_empty_result_never_an_exception(bad: str) -> None:
-    view = json.loads(page_view_json(bad, "not a date"))
+    view = json.loads(page_view(bad, "not a date"))
     assert view["checklist"]["outcome"] == "incomplete"
     assert [question["id"] for question in view["checklist"]["missing"]][:2] == [
         "nation", "profession"]
@@ -56,7 +49,7 @@ def test_bad_input_gives_an_empty_result_never_an_exception(bad: str) -> None:
 @pytest.mark.parametrize("path", SCENARIOS[:8], ids=[path.stem for path in SCENARIOS[:8]])
 def test_the_view_is_the_engines_result_and_the_take_away_the_clis(path: Path) -> None:
     answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
-    view = json.loads(page_view_json(json.dumps(answers), TODAY.isoformat()))
+    view = json.loads(page_view(json.dumps(answers), TODAY.isoformat()))
     result = evaluate(answers)
     # The view carries what the page needs of the result, ids beside texts, and not the
     # whole result beside it.
@@ -64,16 +57,16 @@ def test_the_view_is_the_engines_result_and_the_take_away_the_clis(path: Path) -
     shown = {item["id"]: item["status"]
              for _, items in view["checklist"]["groups"] for item in items}
     assert shown == {item["id"]: item["status"] for item in result["evidence"]}
-    sheet = view["checklist"]
-    assert [(n["id"], n["text"]) for n in sheet["notices"]] == [
+    checklist = view["checklist"]
+    assert [(n["id"], n["text"]) for n in checklist["notices"]] == [
         (n["id"], n["text"]) for n in result["notices"]]
-    assert [question["id"] for question in sheet["missing"]] == result["missing"]
+    assert [question["id"] for question in checklist["missing"]] == result["missing"]
     assert view["checklist"]["outcome"] == result["outcome"]
     assert view["checklist"]["outcome_sentence"] in view["announcement"]
     site = "https://example.org/referrers/"
-    take_away = json.loads(take_away_json(json.dumps(answers), TODAY.isoformat(), site))
-    assert take_away["markdown"] == render_markdown(result, answers, site_url=site, today=TODAY)
-    assert take_away["text"] == render_text(result, answers, site_url=site, today=TODAY)
+    take_aways = json.loads(take_away(json.dumps(answers), TODAY.isoformat(), site))
+    assert take_aways["markdown"] == markdown_of(answers, site_url=site, today=TODAY)
+    assert take_aways["text"] == text_of(answers, site_url=site, today=TODAY)
 
 
 # ---------------------------------------------------------------- the reviewer's checklist
@@ -85,9 +78,9 @@ def test_the_review_lists_the_engines_items(path: Path, employer: str | None) ->
     """Every applicable item once: the national evidence, then the employer's requirements,
     each with what to ask to see and the applicant's own status, as the engine says."""
     answers = json.loads(path.read_text())["answers"]
-    profile = load_employers()[employer] if employer else None
+    profile = load_employers(load_rules())[employer] if employer else None
     result = evaluate(answers, load_rules(), profile)
-    view = json.loads(review_view_json(json.dumps(answers), employer or "", TODAY.isoformat()))
+    view = json.loads(review_view(json.dumps(answers), TODAY.isoformat(), employer=employer or ""))
     national = [item for item in view["items"] if item["kind"] == "national"]
     local = [item for item in view["items"] if item["kind"] == "local"]
     assert sorted(item["id"] for item in national) == sorted(e["id"] for e in result["evidence"])
@@ -100,8 +93,8 @@ def test_the_review_lists_the_engines_items(path: Path, employer: str | None) ->
 
 
 def test_registration_says_how_to_verify_it_on_the_public_registers() -> None:
-    view = json.loads(review_view_json('{"nation": "england", "profession": "nurse"}', "",
-                                       TODAY.isoformat()))
+    view = json.loads(review_view('{"nation": "england", "profession": "nurse"}',
+                                  TODAY.isoformat()))
     registration = next(item for item in view["items"] if item["id"] == "registration")
     assert "public register" in registration["verify"]
     urls = [url for _, url in registration["verify_sources"]]
@@ -113,7 +106,7 @@ def test_registration_says_how_to_verify_it_on_the_public_registers() -> None:
 
 @pytest.mark.parametrize("employer", ["no-such-employer", "", "../rules"])
 def test_an_unknown_employer_is_left_out_of_the_review(employer: str) -> None:
-    view = json.loads(review_view_json('{"nation": "england"}', employer, "bad date"))
+    view = json.loads(review_view('{"nation": "england"}', "bad date", employer=employer))
     assert view["employer"] is None
     assert all(item["kind"] == "national" for item in view["items"])
 
@@ -134,38 +127,37 @@ def _answers(stem: str) -> dict:
 @pytest.mark.parametrize(("stem", "employer"), EMPLOYER_CASES)
 def test_the_view_with_an_employer_is_the_engines(stem: str, employer: str) -> None:
     answers = _answers(stem)
-    profile = load_employers()[employer]
+    profile = load_employers(load_rules())[employer]
     result = evaluate(answers, load_rules(), profile)
-    view = json.loads(page_view_json(json.dumps(answers), TODAY.isoformat(), "", employer))
-    sheet = view["checklist"]
-    assert [(item["id"], item["status"]) for item in sheet["employer"]["items"]] == [
+    view = json.loads(page_view(json.dumps(answers), TODAY.isoformat(), employer=employer))
+    checklist = view["checklist"]
+    assert [(item["id"], item["status"]) for item in checklist["employer"]["items"]] == [
         (item["id"], item["status"]) for item in result["local"]]
-    assert sheet["outcome"] == result["outcome"]
+    assert checklist["outcome"] == result["outcome"]
     assert view["employer_counts"].startswith("Requirements that apply to you:")
-    national = json.loads(page_view_json(json.dumps(answers), TODAY.isoformat()))["checklist"]
-    assert sheet["groups"] == national["groups"] and sheet["notices"] == national["notices"]
+    national = json.loads(page_view(json.dumps(answers), TODAY.isoformat()))["checklist"]
+    assert checklist["groups"] == national["groups"] and checklist["notices"] == national["notices"]
     assert national["employer"] is None
 
 
 def test_an_unknown_or_unlisted_employer_is_the_national_picture() -> None:
     answers = json.dumps(_answers("wales-childrens-anp"))
-    plain_view = json.loads(page_view_json(answers, TODAY.isoformat()))
+    plain_view = json.loads(page_view(answers, TODAY.isoformat()))
     for employer in ("not-listed", "nope", ""):
-        assert json.loads(page_view_json(answers, TODAY.isoformat(), "", employer)) == plain_view
+        assert json.loads(page_view(answers, TODAY.isoformat(), employer=employer)) == plain_view
 
 
 @pytest.mark.parametrize(("stem", "employer"), EMPLOYER_CASES[:2])
 def test_the_take_aways_and_pack_are_the_clis(stem: str, employer: str) -> None:
     answers = _answers(stem)
     rules = load_rules()
-    profile = load_employers()[employer]
+    profile = load_employers(load_rules())[employer]
     site = "http://127.0.0.1:8000/"
-    sheet = build_checklist(evaluate(answers, rules, profile), answers, rules, site_url=site,
-                            today=TODAY, employer=profile, name="A N Other",
-                            provider="Imaging & Co")
-    take_away = json.loads(take_away_json(json.dumps(answers), TODAY.isoformat(), site,
-                                          employer=employer, name="A N Other",
-                                          provider="Imaging & Co"))
-    assert take_away == {"markdown": markdown(sheet), "text": text(sheet)}
-    assert pack_docx(json.dumps(answers), TODAY.isoformat(), site, employer=employer,
-                     name="A N Other", provider="Imaging & Co") == application_pack(sheet)
+    view = view_of(answers, rules, site_url=site, today=TODAY, employer=profile,
+                   name="A N Other", provider="Imaging & Co")
+    take_aways = json.loads(take_away(json.dumps(answers), TODAY.isoformat(), site,
+                                      employer=employer, name="A N Other",
+                                      provider="Imaging & Co"))
+    assert take_aways == {"markdown": markdown(view), "text": text(view)}
+    assert pack(json.dumps(answers), TODAY.isoformat(), site, employer=employer,
+                name="A N Other", provider="Imaging & Co") == application_pack(view)

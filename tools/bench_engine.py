@@ -27,9 +27,10 @@ NODE_SCRIPT = Path(__file__).with_suffix(".mjs")
 
 def measure(scenarios: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
     """Time each scenario's evaluation `rounds` times (after one warm-up round)."""
-    from assessment.engine import evaluate  # noqa: PLC0415 (also runs inside Pyodide)
-    from assessment.loader import load_rules  # noqa: PLC0415
-    from assessment.report import render_json  # noqa: PLC0415
+    from assessment.engine.answers import settled_answers  # noqa: PLC0415 (also in Pyodide)
+    from assessment.engine.evaluate import evaluate  # noqa: PLC0415
+    from assessment.reading.loader import load_rules  # noqa: PLC0415
+    from assessment.renderers.result_json import render_json  # noqa: PLC0415
 
     started = time.perf_counter()
     rules = load_rules()
@@ -38,7 +39,7 @@ def measure(scenarios: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
     for round_number in range(rounds + 1):
         for answers in scenarios:
             begin = time.perf_counter_ns()
-            render_json(evaluate(answers, rules))
+            render_json(evaluate(settled_answers(answers, rules), rules))
             elapsed = time.perf_counter_ns() - begin
             if round_number:  # the first round only warms up
                 timings.append(elapsed / 1e6)

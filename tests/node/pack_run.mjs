@@ -25,22 +25,20 @@ import json
 import sys
 import zlib
 sys.path.insert(0, "/home/pyodide")
-from assessment.checklist import build_checklist
-from assessment.employer_profiles import load_employers
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.pack import application_pack
+from assessment.reading.employer_profiles import load_employers
+from assessment.reading.loader import load_rules
+from assessment.renderers.pack import application_pack
+from assessment.views.assess import assess
 
 rules = load_rules()
 employers = load_employers(rules=rules)
 PACKS = []
 for case in json.loads(CASES):
     profile = employers[case["employer"]] if case["employer"] else None
-    result = evaluate(case["answers"], rules, profile)
-    sheet = build_checklist(result, case["answers"], rules, site_url=case["site_url"],
-                            today=datetime.date.fromisoformat(case["date"]), employer=profile,
-                            name=case["name"], provider=case["provider"])
-    PACKS.append(application_pack(sheet))
+    view = assess(case["answers"], rules, site_url=case["site_url"],
+                  today=datetime.date.fromisoformat(case["date"]), employer=profile,
+                  name=case["name"], provider=case["provider"])
+    PACKS.append(application_pack(view))
 VERSIONS = [sys.version.split()[0], zlib.ZLIB_RUNTIME_VERSION]
 `);
 const [python, zlib] = pyodide.globals.get("VERSIONS").toJs();

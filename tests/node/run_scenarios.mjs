@@ -42,24 +42,25 @@ const output = pyodide.runPython(`
 import sys
 sys.path.insert(0, "${target}")
 import datetime, json
-from assessment.engine import evaluate
-from assessment.loader import load_rules
-from assessment.report import render_json, render_markdown, render_text
-from assessment.web import page_view_json, take_away_json
+from assessment.reading.loader import load_rules
+from assessment.renderers import checklists
+from assessment.renderers.result_json import render_json
+from assessment.views.assess import assess
+from assessment.web import page_view, take_away
 
 rules = load_rules()
 today = datetime.date.fromisoformat(DATE)
 outputs = {}
 for name, text in json.loads(SCENARIOS):
     answers = json.loads(text)["answers"]
-    result = evaluate(answers, rules)
+    view = assess(answers, rules, today=today, site_url=SITE_URL or None)
     outputs[name] = {
-        "json": render_json(result),
-        "markdown": render_markdown(result, answers, rules, site_url=SITE_URL or None, today=today),
-        "text": render_text(result, answers, rules, site_url=SITE_URL or None, today=today),
+        "json": render_json(view.result),
+        "markdown": checklists.markdown(view),
+        "text": checklists.text(view),
         # The browser worker's two calls, with the answers as the page sends them.
-        "view": page_view_json(json.dumps(answers), DATE, SITE_URL),
-        "take_away": take_away_json(json.dumps(answers), DATE, SITE_URL),
+        "view": page_view(json.dumps(answers), DATE),
+        "take_away": take_away(json.dumps(answers), DATE, SITE_URL),
     }
 json.dumps({"python": sys.version.split()[0], "rules_version": rules.version, "outputs": outputs})
 `);

@@ -217,11 +217,11 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
     pyodide.runPython("import sys\nif '/home/pyodide/app' not in sys.path: sys.path.insert(0, '/home/pyodide/app')");
   }
   const web = pyodide.pyimport("assessment.web");
-  pageView = web.page_view_json;
-  takeAway = web.take_away_json;
-  packDocx = web.pack_docx;
+  pageView = web.page_view;
+  takeAway = web.take_away;
+  packDocx = web.pack;
   // A snapshot must carry exactly the rules this page was built with.
-  const probe = JSON.parse(pageView("{}", "2000-01-01", ""));
+  const probe = JSON.parse(pageView("{}", "2000-01-01"));
   if (probe.rules_version !== rulesVersion) {
     throw new Error("Python's rules do not match this page's rules");
   }
@@ -245,13 +245,15 @@ function docxBytes({ answers, today, siteUrl, employer, name, provider }) {
   }
 }
 
-// Each call has one name on the page, here and in Python (assessment/web.py): `page_view`,
-// `take_away` and `pack`. The view goes to the page as the JSON text Python wrote: one string
-// copies faster than an object tree, and the page parses it. `employer` is a profile's id
+// Each call has one name on the page, here and in Python (assessment/web.py, where each is
+// the function of that name): `page_view`, `take_away`, `pack`, `review_view` and
+// `decision_record`. Every call passes the answers as JSON and the date first. The view goes
+// to the page as the JSON text Python wrote: one string copies faster than an object tree,
+// and the page parses it. `employer` is a profile's id
 // ("" for none); the name and provider typed for a document go only to the take-aways.
 const calls = {
-  page_view: ({ answers, today, siteUrl, employer }) =>
-    pageView.callKwargs(JSON.stringify(answers), today, siteUrl, { employer: employer || "" }),
+  page_view: ({ answers, today, employer }) =>
+    pageView.callKwargs(JSON.stringify(answers), today, { employer: employer || "" }),
   take_away: ({ answers, today, siteUrl, employer, name, provider }) =>
     JSON.parse(
       takeAway.callKwargs(JSON.stringify(answers), today, siteUrl, {
@@ -264,11 +266,13 @@ const calls = {
   // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
   // checklist for the applicant's answers and chosen employer.
   review_view: ({ answers, employer, today }) =>
-    python.pyimport("assessment.web").review_view_json(JSON.stringify(answers), employer || "", today),
+    python.pyimport("assessment.web").review_view.callKwargs(JSON.stringify(answers), today, {
+      employer: employer || "",
+    }),
   // Its decision record as a Word document: the bytes, copied out of Python.
   decision_record: ({ answers, employer, today, record }) => {
-    const made = python.pyimport("assessment.web").decision_record_docx(
-      JSON.stringify(answers), employer || "", today, JSON.stringify(record));
+    const made = python.pyimport("assessment.web").decision_record.callKwargs(
+      JSON.stringify(answers), today, JSON.stringify(record), { employer: employer || "" });
     try {
       return made.toJs();
     } finally {

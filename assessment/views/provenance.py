@@ -5,8 +5,8 @@ says it in full. The words are the employers section of the words data."""
 
 from __future__ import annotations
 
-from .model.words import Words
-from .rules_model import Employer
+from ..model.rules_model import Employer
+from ..model.words import Words
 
 __all__ = ["provenance_sentence", "shown_name", "title_name"]
 

@@ -17,11 +17,12 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from math import prod
 
-from .answers import settle
-from .conditions import All, Answered, Condition, holds, mentions, reads
-from .errors import RulesError
-from .explain import PLACEHOLDER, why_sentences
-from .rules_model import NATION_QUESTION, EvidenceItem, Requirement, Rules
+from ..engine.answers import settle
+from ..engine.explain import why_sentences
+from ..model.conditions import All, Answered, Condition, holds, mentions, reads
+from ..model.errors import RulesError
+from ..model.phrases import PLACEHOLDER
+from ..model.rules_model import NATION_QUESTION, EvidenceItem, Requirement, Rules
 from .rules_reader import display_path
 
 MAX_COMBINATIONS = 200_000

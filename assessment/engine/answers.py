@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .conditions import holds
-from .errors import AnswerError
-from .rules_model import Question, Rules
+from ..model.conditions import holds
+from ..model.errors import AnswerError
+from ..model.rules_model import Question, Rules
 
 __all__ = ["AnswerError", "Settled", "check_answers", "settle", "settled_answers"]
 

@@ -1,6 +1,6 @@
-"""The result as a JSON document, a Markdown checklist or a plain-text checklist.
+"""The result view as a Markdown checklist or a plain-text checklist.
 
-The Markdown and text checklists say the same things (see `checklist.py`): Markdown for
+The Markdown and text checklists say the same things (see `views/result_view.py`): Markdown for
 pasting into an application, text for reading in a terminal, with no Markdown syntax.
 Statuses are always written in words, never shown by a symbol alone. Both stand on their
 own when they reach a manager or panel: the applicant's name and imaging provider where
@@ -10,190 +10,123 @@ the site's address is known. The Word pack (pack.py) uses the helpers marked pub
 
 from __future__ import annotations
 
-import datetime
-import json
-import sys
 import textwrap
 from collections.abc import Mapping
-from typing import Any
 
-from .checklist import (
+from ..views.result_view import (
     HANDOVER,
     ITEM_LABELS,
-    Checklist,
     EmployerView,
     ItemView,
+    ResultView,
     ScopeTable,
-    build_checklist,
-    next_step,
-    outcome_sentence,
-    scope_rows,
 )
-from .loader import Rules
-from .rules_model import Employer
 
-__all__ = ["counts_line", "employer_counts_line", "markdown", "next_step", "outcome_sentence",
-           "prepared_line", "render_json", "render_markdown", "render_text", "scope_rows",
-           "text", "who_for"]
+__all__ = ["counts_line", "employer_counts_line", "markdown", "prepared_line", "text",
+           "who_for"]
 
 WIDTH = 78
-C_ENCODER_INDENTS = sys.version_info >= (3, 14)
 BLANK_WIDTH = 42  # a blank scope field in the text checklist: "Body areas: ____…", this long
 
 
-def render_json(result: Mapping[str, Any]) -> str:
-    """The result as the specification's JSON object, ending in a newline: exactly
-    ``json.dumps(result, indent=2, ensure_ascii=False)``.
-
-    Before Python 3.14 the standard library indents in pure Python, which took most of an
-    evaluation's time, so there `_dumps` writes the same text; from 3.14 (Pyodide's) the C
-    encoder indents and is faster still. The tests hold the two to the same bytes.
-    """
-    if C_ENCODER_INDENTS:
-        return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    return _dumps(result, "\n") + "\n"
-
-
-def _dumps(value: object, newline: str) -> str:
-    """JSON for the result's shapes (objects, lists, strings, numbers, booleans, null)."""
-    kind = type(value)
-    if isinstance(value, str):
-        return _string(value)
-    inner = newline + "  "
-    if kind is dict:
-        if not value:
-            return "{}"
-        members = [f"{_string(key)}: {_string(item) if type(item) is str else _dumps(item, inner)}"
-                   for key, item in value.items()]  # type: ignore[attr-defined]
-        return "{" + inner + ("," + inner).join(members) + newline + "}"
-    if kind is list:
-        if not value:
-            return "[]"
-        items = [_string(item) if type(item) is str else _dumps(item, inner)
-                 for item in value]  # type: ignore[attr-defined]
-        return "[" + inner + ("," + inner).join(items) + newline + "]"
-    return json.dumps(value)
-
-
-_string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
-
-
-def render_markdown(result: Mapping[str, Any], answers: Mapping[str, object],
-                    rules: Rules | None = None, *, site_url: str | None = None,
-                    today: datetime.date, employer: Employer | None = None,
-                    name: str = "", provider: str = "") -> str:
-    """The checklist in Markdown, ready to paste into an application."""
-    return markdown(build_checklist(result, answers, rules, site_url=site_url, today=today,
-                                    employer=employer, name=name, provider=provider))
-
-
-def markdown(sheet: Checklist) -> str:
+def markdown(view: ResultView) -> str:
     """A checklist in Markdown."""
-    heading = sheet.headings
-    lines = [f"# {sheet.title}", "", prepared_line(sheet), ""]
-    lines += _markdown_handover(sheet)
-    lines += [f"## {heading['outcome']}: {sheet.outcome_label}", "", sheet.outcome_sentence, ""]
-    if sheet.counts:
-        lines += [counts_line(sheet), ""]
+    heading = view.headings
+    lines = [f"# {view.title}", "", prepared_line(view), ""]
+    lines += _markdown_handover(view)
+    lines += [f"## {heading['outcome']}: {view.outcome_label}", "", view.outcome_sentence, ""]
+    if view.counts:
+        lines += [counts_line(view), ""]
     lines += [f"## {heading['where']}", ""]
-    if sheet.nation:
-        lines += [f"**{sheet.nation}**", ""]
-        lines += [f"- **{label}:** {_md(text)}" for label, text in sheet.context] + [""]
+    if view.nation:
+        lines += [f"**{view.nation}**", ""]
+        lines += [f"- **{label}:** {_md(text)}" for label, text in view.context] + [""]
     else:
         lines += ["Not answered yet.", ""]
     lines += [f"## {heading['answers']}", ""]
-    lines += [f"- **{_md(question)}** {_md(answer)}" for question, answer in sheet.answers]
-    lines += [] if sheet.answers else ["No answers yet."]
+    lines += [f"- **{_md(question)}** {_md(answer)}" for question, answer in view.answers]
+    lines += [] if view.answers else ["No answers yet."]
     lines += ["", f"## {heading['evidence']}", ""]
-    for title, items in sheet.groups:
+    for title, items in view.groups:
         lines += [f"### {title}", ""]
         for item in items:
-            lines += _markdown_item(item, sheet.labels["basis"])
-    if sheet.employer:
-        lines += _markdown_employer(sheet.employer, heading["employer"], sheet.labels)
-    if sheet.notices:
+            lines += _markdown_item(item, view.labels["basis"])
+    if view.employer:
+        lines += _markdown_employer(view.employer, heading["employer"], view.labels)
+    if view.notices:
         lines += [f"## {heading['notices']}", ""]
-        for notice in sheet.notices:
+        for notice in view.notices:
             lines += [f"- {_md(notice.text)} ({notice.position})",
                       f"  - Sources: {_md_sources(notice.sources)}"]
         lines += [""]
-    if sheet.missing:
+    if view.missing:
         lines += [f"## {heading['missing']}", ""]
-        lines += [f"- {_md(question.text)}" for question in sheet.missing] + [""]
-    if sheet.scope:
-        lines += [f"## {sheet.scope.heading}", "", *_markdown_scope(sheet.scope)]
+        lines += [f"- {_md(question.text)}" for question in view.missing] + [""]
+    if view.scope:
+        lines += [f"## {view.scope.heading}", "", *_markdown_scope(view.scope)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_text(result: Mapping[str, Any], answers: Mapping[str, object],
-                rules: Rules | None = None, *, site_url: str | None = None,
-                today: datetime.date, employer: Employer | None = None,
-                name: str = "", provider: str = "") -> str:
-    """The checklist as plain text, wrapped for a terminal."""
-    return text(build_checklist(result, answers, rules, site_url=site_url, today=today,
-                                employer=employer, name=name, provider=provider))
-
-
-def text(sheet: Checklist) -> str:
+def text(view: ResultView) -> str:
     """A checklist as plain text."""
-    heading = {key: value.upper() for key, value in sheet.headings.items()}
-    lines = [sheet.title.upper(), *_wrap(prepared_line(sheet)), ""]
-    lines += _text_handover(sheet)
-    lines += [f"{heading['outcome']}: {sheet.outcome_label.upper()}",
-              *_wrap(sheet.outcome_sentence)]
-    if sheet.counts:
-        lines += _wrap(counts_line(sheet))
-    lines += _text_where_and_answers(sheet, heading)
+    heading = {key: value.upper() for key, value in view.headings.items()}
+    lines = [view.title.upper(), *_wrap(prepared_line(view)), ""]
+    lines += _text_handover(view)
+    lines += [f"{heading['outcome']}: {view.outcome_label.upper()}",
+              *_wrap(view.outcome_sentence)]
+    if view.counts:
+        lines += _wrap(counts_line(view))
+    lines += _text_where_and_answers(view, heading)
     lines += ["", heading["evidence"]]
-    for title, items in sheet.groups:
+    for title, items in view.groups:
         lines += ["", title.upper()]
         for item in items:
-            lines += ["", *_text_item(item, sheet.labels["basis"])]
-    if sheet.employer:
-        lines += _text_employer(sheet.employer, heading["employer"], sheet.labels)
-    if sheet.notices:
+            lines += ["", *_text_item(item, view.labels["basis"])]
+    if view.employer:
+        lines += _text_employer(view.employer, heading["employer"], view.labels)
+    if view.notices:
         lines += ["", heading["notices"]]
-        for notice in sheet.notices:
+        for notice in view.notices:
             lines += ["", *_wrap(f"{notice.text} ({notice.position})", "  ")]
             lines += ["  Sources:", *_text_sources(notice.sources, "    ")]
-    if sheet.missing:
+    if view.missing:
         lines += ["", heading["missing"]]
-        for unanswered in sheet.missing:
+        for unanswered in view.missing:
             lines += _wrap(unanswered.text, "  - ", "    ")
-    if sheet.scope:
-        lines += ["", sheet.scope.heading.upper(), *_text_scope(sheet.scope)]
+    if view.scope:
+        lines += ["", view.scope.heading.upper(), *_text_scope(view.scope)]
     return "\n".join(lines) + "\n"
 
 
-def _text_where_and_answers(sheet: Checklist, heading: Mapping[str, str]) -> list[str]:
+def _text_where_and_answers(view: ResultView, heading: Mapping[str, str]) -> list[str]:
     lines = ["", heading["where"]]
-    if sheet.nation:
-        lines += [sheet.nation]
-        for label, value in sheet.context:
+    if view.nation:
+        lines += [view.nation]
+        for label, value in view.context:
             lines += _wrap(value, f"  {label}: ", "    ")
     else:
         lines += ["Not answered yet."]
     lines += ["", heading["answers"]]
-    for question, answer in sheet.answers:
+    for question, answer in view.answers:
         lines += _wrap(question, "  ") + _wrap(answer, "    ")
-    return lines + ([] if sheet.answers else ["No answers yet."])
+    return lines + ([] if view.answers else ["No answers yet."])
 
 
-def who_for(sheet: Checklist) -> list[tuple[str, str]]:
+def who_for(view: ResultView) -> list[tuple[str, str]]:
     """The applicant's name and imaging provider, as label and value, where given."""
-    return [(HANDOVER[key], value) for key, value in (("name", sheet.name),
-                                                      ("provider", sheet.provider)) if value]
+    return [(HANDOVER[key], value) for key, value in (("name", view.name),
+                                                      ("provider", view.provider)) if value]
 
 
-def prepared_line(sheet: Checklist) -> str:
-    where = f" at {sheet.assessment_url}" if sheet.assessment_url else ""
-    return (f"Prepared on {sheet.date} with the self-assessment{where} "
-            f"(rules version {sheet.rules_version}).")
+def prepared_line(view: ResultView) -> str:
+    where = f" at {view.assessment_url}" if view.assessment_url else ""
+    return (f"Prepared on {view.date} with the self-assessment{where} "
+            f"(rules version {view.rules_version}).")
 
 
-def counts_line(sheet: Checklist) -> str:
-    counts = "; ".join(f"{label}: {count}" for label, count in sheet.counts)
-    return f"{sheet.headings['counts']}: {counts}"
+def counts_line(view: ResultView) -> str:
+    counts = "; ".join(f"{label}: {count}" for label, count in view.counts)
+    return f"{view.headings['counts']}: {counts}"
 
 
 def employer_counts_line(employer: EmployerView) -> str:
@@ -205,15 +138,15 @@ def employer_counts_line(employer: EmployerView) -> str:
 # Markdown -----------------------------------------------------------------------------
 
 
-def _markdown_handover(sheet: Checklist) -> list[str]:
+def _markdown_handover(view: ResultView) -> list[str]:
     """Who it is for, that the statuses are self-declared, and the way back to the result."""
-    lines = [f"- **{label}:** {_md(value)}" for label, value in who_for(sheet)]
+    lines = [f"- **{label}:** {_md(value)}" for label, value in who_for(view)]
     lines += [""] if lines else []
-    lines += [_md(sheet.self_declared), ""]
-    if sheet.result_url:
+    lines += [_md(view.self_declared), ""]
+    if view.result_url:
         # An autolink: the address once, as it is (its fragment is URL-encoded, so it holds
         # no space, < or >).
-        lines += [f"{HANDOVER['live_result']}: <{sheet.result_url}>", ""]
+        lines += [f"{HANDOVER['live_result']}: <{view.result_url}>", ""]
     return lines
 
 
@@ -280,13 +213,13 @@ def _cell(text: str) -> str:
 # Plain text ---------------------------------------------------------------------------
 
 
-def _text_handover(sheet: Checklist) -> list[str]:
+def _text_handover(view: ResultView) -> list[str]:
     lines = []
-    for label, value in who_for(sheet):
+    for label, value in who_for(view):
         lines += _wrap(value, f"{label}: ", "  ")
-    lines += [*_wrap(sheet.self_declared), ""]
-    if sheet.result_url:
-        lines += [f"{HANDOVER['live_result']}:", f"  {sheet.result_url}", ""]
+    lines += [*_wrap(view.self_declared), ""]
+    if view.result_url:
+        lines += [f"{HANDOVER['live_result']}:", f"  {view.result_url}", ""]
     return lines
 
 

@@ -3,9 +3,9 @@ the one place the rules' conditions are put into words."""
 
 from __future__ import annotations
 
-from .conditions import All, Always, Answered, AnyOf, Condition, HasAny, Is, Registered
-from .phrases import join, quote, quoted_list
-from .rules_model import Question, Rules
+from ..model.conditions import All, Always, Answered, AnyOf, Condition, HasAny, Is, Registered
+from ..model.phrases import join, quote, quoted_list
+from ..model.rules_model import Question, Rules
 
 
 def describe(condition: Condition, rules: Rules) -> str:

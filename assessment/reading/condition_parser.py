@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 
-from .conditions import All, Always, Answered, AnyOf, Condition, HasAny, Is, Registered
-from .rules_model import Question
+from ..model.conditions import All, Always, Answered, AnyOf, Condition, HasAny, Is, Registered
+from ..model.rules_model import Question
 
 FORMS = (
     "{ always = true }, { registered = true }, { answered = <question> }, "

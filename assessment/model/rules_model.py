@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .conditions import Condition, Registered
-from .model.words import Words
+from .words import Words
 
 STATUS_WORDS = ("held", "partial", "gap", "check", "unknown")
 OUTCOME_WORDS = ("ready", "gaps", "blocked", "incomplete")

@@ -1,6 +1,6 @@
 """The application pack: the checklist as a Word document to take to the employer.
 
-Built only from a `Checklist` (checklist.py), the same one the Markdown and text print, so
+Built only from a `ResultView` (views/result_view.py), the same one the Markdown and text print, so
 every status, reason, next step and source reads as it does there. It adds what a document
 handed to a manager or panel needs: the applicant's name and imaging provider where given,
 a plain line that the statuses are self-declared, the address of the live result, the draft
@@ -13,14 +13,20 @@ the browser makes it too): the same checklist gives the same bytes.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
-from .checklist import HANDOVER, ITEM_LABELS, Checklist, EmployerView, ItemView, ScopeTable
+from ..views.result_view import (
+    HANDOVER,
+    ITEM_LABELS,
+    EmployerView,
+    ItemView,
+    ResultView,
+    ScopeTable,
+)
+from .checklists import counts_line, employer_counts_line, prepared_line, who_for
 from .docx import Document, Inline, Link, Run
-from .report import counts_line, employer_counts_line, prepared_line, who_for
 
-__all__ = ["PACK_WORDS", "application_pack", "build_pack"]
+__all__ = ["PACK_WORDS", "application_pack", "index_rows"]
 
 PACK_WORDS = {
     "title": "Imaging referrer entitlement: application pack",
@@ -49,39 +55,33 @@ PACK_WORDS = {
 }
 
 
-def application_pack(sheet: Checklist, *, name: str | None = None,
-                     provider: str | None = None) -> bytes:
-    """The pack as .docx bytes. `name` and `provider`, when given, replace the checklist's
-    (which are empty unless the person typed them)."""
-    return build_pack(sheet, name=name, provider=provider).to_bytes()
+def application_pack(view: ResultView) -> bytes:
+    """The pack as .docx bytes, with the name and imaging provider the view carries (empty
+    unless the person typed them)."""
+    return _document(view).to_bytes()
 
 
-def build_pack(sheet: Checklist, *, name: str | None = None,
-               provider: str | None = None) -> Document:
+def _document(view: ResultView) -> Document:
     """The pack as a `docx.Document`, block by block."""
-    if name is not None or provider is not None:
-        sheet = dataclasses.replace(
-            sheet, name=sheet.name if name is None else " ".join(name.split()),
-            provider=sheet.provider if provider is None else " ".join(provider.split()))
-    document = Document(PACK_WORDS["title"], sheet.iso_date or "1980-01-01")
-    _front(document, sheet)
-    _evidence(document, sheet)
-    if sheet.employer:
-        _employer(document, sheet.employer, sheet)
-    heading = sheet.headings
-    if sheet.notices:
+    document = Document(PACK_WORDS["title"], view.iso_date or "1980-01-01")
+    _front(document, view)
+    _evidence(document, view)
+    if view.employer:
+        _employer(document, view.employer, view)
+    heading = view.headings
+    if view.notices:
         document.heading(heading["notices"], 1)
-        for notice in sheet.notices:
+        for notice in view.notices:
             document.paragraph(f"{notice.text} ({notice.position})")
             document.paragraph(_sources(notice.sources))
-    if sheet.missing:
+    if view.missing:
         document.heading(heading["missing"], 1)
-        document.bullets([question.text for question in sheet.missing])
+        document.bullets([question.text for question in view.missing])
     document.page_break()
-    if sheet.scope:
-        _scope(document, sheet.scope)
-    _index(document, sheet)
-    _signatures(document, sheet)
+    if view.scope:
+        _scope(document, view.scope)
+    _index(document, view)
+    _signatures(document, view)
     return document
 
 
@@ -89,45 +89,45 @@ def _labelled(label: str, *content: Inline) -> list[Inline]:
     return [Run(f"{label}: ", bold=True), *content]
 
 
-def _front(document: Document, sheet: Checklist) -> None:
+def _front(document: Document, view: ResultView) -> None:
     """Title, date, who and for whom, the self-declared line, the way back, the outcome,
     where and the answers."""
     document.heading(PACK_WORDS["title"], 0)
-    document.paragraph(_labelled(PACK_WORDS["date"], sheet.date))
-    for label, value in who_for(sheet):
+    document.paragraph(_labelled(PACK_WORDS["date"], view.date))
+    for label, value in who_for(view):
         document.paragraph(_labelled(label, value))
-    if sheet.employer:
-        document.paragraph(_labelled(PACK_WORDS["employer"], sheet.employer.name))
-    document.paragraph([Run(sheet.self_declared, bold=True)])
-    if sheet.result_url:
+    if view.employer:
+        document.paragraph(_labelled(PACK_WORDS["employer"], view.employer.name))
+    document.paragraph([Run(view.self_declared, bold=True)])
+    if view.result_url:
         document.paragraph(_labelled(HANDOVER["live_result"],
-                                     Link(sheet.result_url, sheet.result_url)))
-    document.paragraph(prepared_line(sheet))
-    heading = sheet.headings
-    document.heading(f"{heading['outcome']}: {sheet.outcome_label}", 1)
-    document.paragraph(sheet.outcome_sentence)
-    if sheet.counts:
-        document.paragraph(counts_line(sheet))
+                                     Link(view.result_url, view.result_url)))
+    document.paragraph(prepared_line(view))
+    heading = view.headings
+    document.heading(f"{heading['outcome']}: {view.outcome_label}", 1)
+    document.paragraph(view.outcome_sentence)
+    if view.counts:
+        document.paragraph(counts_line(view))
     document.heading(heading["where"], 1)
-    if sheet.nation:
-        document.paragraph(sheet.nation, bold=True)
-        document.bullets([_labelled(label, text) for label, text in sheet.context])
+    if view.nation:
+        document.paragraph(view.nation, bold=True)
+        document.bullets([_labelled(label, text) for label, text in view.context])
     else:
         document.paragraph("Not answered yet.")
     document.heading(heading["answers"], 1)
-    if sheet.answers:
+    if view.answers:
         document.bullets([[Run(question, bold=True), f" {answer}"]
-                          for question, answer in sheet.answers])
+                          for question, answer in view.answers])
     else:
         document.paragraph("No answers yet.")
 
 
-def _evidence(document: Document, sheet: Checklist) -> None:
-    document.heading(sheet.headings["evidence"], 1)
-    for title, items in sheet.groups:
+def _evidence(document: Document, view: ResultView) -> None:
+    document.heading(view.headings["evidence"], 1)
+    for title, items in view.groups:
         document.heading(title, 2)
         for item in items:
-            _item(document, item, sheet.labels["basis"])
+            _item(document, item, view.labels["basis"])
 
 
 def _item(document: Document, item: ItemView, basis: str) -> None:
@@ -145,9 +145,9 @@ def _item(document: Document, item: ItemView, basis: str) -> None:
     document.paragraph(_labelled(label["guidance"], guidance))
 
 
-def _employer(document: Document, employer: EmployerView, sheet: Checklist) -> None:
-    labels = sheet.labels
-    document.heading(f"{sheet.headings['employer']}: {employer.name}", 1)
+def _employer(document: Document, employer: EmployerView, view: ResultView) -> None:
+    labels = view.labels
+    document.heading(f"{view.headings['employer']}: {employer.name}", 1)
     document.paragraph(employer.note)
     if employer.counts:
         document.paragraph(employer_counts_line(employer))
@@ -191,32 +191,32 @@ def _scope(document: Document, scope: ScopeTable) -> None:
                    widths, caption=scope.heading)
 
 
-def index_rows(sheet: Checklist) -> list[tuple[str, str]]:
+def index_rows(view: ResultView) -> list[tuple[str, str]]:
     """The evidence index's rows: an appendix number and the item, for every applicable
     national item, then each of the employer's requirements that sharpens none of them."""
-    titles = [item.title for _, items in sheet.groups for item in items]
-    if sheet.employer:
-        titles += [item.title for item in sheet.employer.items if not item.refines]
+    titles = [item.title for _, items in view.groups for item in items]
+    if view.employer:
+        titles += [item.title for item in view.employer.items if not item.refines]
     return [(PACK_WORDS["appendix"].replace("{number}", str(number)), title)
             for number, title in enumerate(titles, start=1)]
 
 
-def _index(document: Document, sheet: Checklist) -> None:
+def _index(document: Document, view: ResultView) -> None:
     document.heading(PACK_WORDS["index"], 1)
     document.paragraph(PACK_WORDS["index_intro"])
     document.table(PACK_WORDS["index_headers"].split("|"),
-                   [[appendix, title, "", ""] for appendix, title in index_rows(sheet)],
+                   [[appendix, title, "", ""] for appendix, title in index_rows(view)],
                    (2, 4, 5, 2), caption=PACK_WORDS["index"])
 
 
-def _signatures(document: Document, sheet: Checklist) -> None:
+def _signatures(document: Document, view: ResultView) -> None:
     words = PACK_WORDS
     document.page_break()  # a page of its own, so no signature block is split from the rest
     document.heading(words["signatures"], 1)
     document.heading(words["applicant"], 2)
     document.paragraph(words["applicant_statement"])
     document.signature(words["signature"])
-    document.signature(f"{words['name']}: {sheet.name}" if sheet.name else words["name"])
+    document.signature(f"{words['name']}: {view.name}" if view.name else words["name"])
     document.signature(words["signed_date"])
     document.heading(words["supervisor"], 2)
     document.paragraph(words["supervisor_statement"])

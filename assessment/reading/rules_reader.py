@@ -18,12 +18,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .condition_parser import ParseContext, parse
-from .conditions import Registered, reads
-from .errors import RulesError
-from .explain import PLACEHOLDER
-from .model.words import AUDIENCES, SECTIONS, Text, Words
-from .rules_model import (
+from ..model.conditions import Registered, reads
+from ..model.errors import RulesError
+from ..model.phrases import PLACEHOLDER
+from ..model.rules_model import (
     BASIS_WORDS,
     CONTEXT_FIELDS,
     HEADING_WORDS,
@@ -44,8 +42,10 @@ from .rules_model import (
     ScopeColumn,
     Source,
 )
+from ..model.words import AUDIENCES, SECTIONS, Text, Words
+from .condition_parser import ParseContext, parse
 
-PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

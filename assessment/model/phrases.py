@@ -6,7 +6,11 @@ can match each sentence to the answer they gave.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+# A placeholder in a text of the rules or the words: `{name}` (or `{question:option}`).
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -31,11 +35,6 @@ def join(items: Sequence[str], conjunction: str = "and") -> str:
 def quoted_list(labels: Sequence[str], conjunction: str = "and") -> str:
     """Each label quoted, then joined: ``“X-ray”, “CT” and “MRI”``."""
     return join([quote(label) for label in labels], conjunction)
-
-
-def capitalise(text: str) -> str:
-    """The text with its first letter in upper case (the rest untouched)."""
-    return text[:1].upper() + text[1:]
 
 
 def long_date(year: int, month: int, day: int) -> str:

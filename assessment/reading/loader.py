@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import RulesError
-from .rules_model import (
+from ..model.errors import RulesError
+from ..model.rules_model import (
     BASIS_WORDS,
     OUTCOME_WORDS,
     STATUS_WORDS,
@@ -49,7 +49,7 @@ __all__ = [
     "load_rules",
 ]
 
-RULES_DIR = Path(__file__).resolve().parent / "rules"
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 def load_rules(directory: str | Path | None = None) -> Rules:

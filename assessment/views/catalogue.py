@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .condition_text import describe
-from .conditions import Always
-from .loader import Rules, load_rules
+from ..engine.condition_text import describe
+from ..model.conditions import Always
+from ..model.rules_model import Rules
 
-__all__ = ["evidence_catalogue", "group_titles", "notice_catalogue", "question_catalogue"]
+__all__ = ["evidence_catalogue", "group_titles", "question_catalogue"]
 
 
-def question_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
+def question_catalogue(rules: Rules) -> list[dict[str, Any]]:
     """Every question in order: id, text, help, multi, options [{id, label, help}] and
     asked_when_text (None when the question is always asked)."""
-    rules = rules or load_rules()
     return [
         {
             "id": question.id,
@@ -37,7 +36,7 @@ def question_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
     ]
 
 
-def evidence_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
+def evidence_catalogue(rules: Rules) -> list[dict[str, Any]]:
     """Every evidence item in order, with when it applies and when it counts as held.
 
     Keys: id, title, group, group_title, basis, basis_label, what, what_counts,
@@ -45,7 +44,6 @@ def evidence_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
     or None), check_when_text (when the status is `check`, or None), sources [{title, url}]
     and guidance (`evidence/#<id>`).
     """
-    rules = rules or load_rules()
     entries = []
     for item in rules.evidence:
         entries.append({
@@ -72,24 +70,6 @@ def evidence_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
     return entries
 
 
-def group_titles(rules: Rules | None = None) -> dict[str, str]:
+def group_titles(rules: Rules) -> dict[str, str]:
     """The evidence groups' titles by id, in the order the checklist shows them."""
-    rules = rules or load_rules()
     return {group.id: group.title for group in rules.groups}
-
-
-def notice_catalogue(rules: Rules | None = None) -> list[dict[str, Any]]:
-    """Every notice: id, shown_text (when it is shown), text (with placeholders for a
-    nation-context notice), as_of (ISO date) and its own sources [{title, url}]."""
-    rules = rules or load_rules()
-    return [
-        {
-            "id": notice.id,
-            "shown_text": describe(notice.shown_when, rules),
-            "text": notice.text,
-            "as_of": notice.as_of.isoformat(),
-            "sources": [{"title": rules.sources[source].title, "url": rules.sources[source].url}
-                        for source in notice.sources],
-        }
-        for notice in rules.notices
-    ]

@@ -58,12 +58,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .condition_parser import ParseContext, parse
-from .conditions import All, Condition, reads
-from .errors import RulesError
-from .explain import PLACEHOLDER
-from .loader import load_rules
-from .rules_model import (
+from ..model.conditions import All, Condition, reads
+from ..model.errors import RulesError
+from ..model.phrases import PLACEHOLDER
+from ..model.rules_model import (
     FACT_KINDS,
     NATION_QUESTION,
     PROVENANCES,
@@ -72,12 +70,14 @@ from .rules_model import (
     Requirement,
     Rules,
 )
+from .condition_parser import ParseContext, parse
+from .loader import load_rules
 from .rules_reader import _File, check_why, display_path
 from .validation import _Space, check_entry
 
 __all__ = ["PROFILES_DIR", "RESERVED_IDS", "load_employers", "read_profile"]
 
-PROFILES_DIR = Path(__file__).resolve().parent / "employers"
+PROFILES_DIR = Path(__file__).resolve().parent.parent / "employers"
 RESERVED_IDS = ("compared",)
 PROFILE_ID = re.compile(r"[a-z0-9-]+")
 REQUIREMENT_ID = re.compile(r"[a-z][a-z0-9-]*")
@@ -89,16 +89,15 @@ VOICES = {"pack": "the application pack's, in the third person (“the applicant
           "reviewer": "the reviewer's, for the review page and the record (“Confirm …”)"}
 
 
-def load_employers(directory: str | Path | None = None,
-                   rules: Rules | None = None) -> Mapping[str, Employer]:
+def load_employers(rules: Rules,
+                   directory: str | Path | None = None) -> Mapping[str, Employer]:
     """The profiles in `directory` (the package's own by default), read and checked once
-    against `rules` (the package's own by default), by id in the order of their ids.
+    against `rules`, by id in the order of their ids.
 
     The folder must exist: in the browser the profiles are read while the memory snapshot
     is made (the package's files are not there afterwards), so a missing folder is an error
     rather than an empty list.
     """
-    rules = rules or load_rules()
     path = PROFILES_DIR if directory is None else Path(directory)
     return _load(str(path.resolve()), str(rules.directory))
 
@@ -113,10 +112,9 @@ def _load(directory: str, rules_directory: str) -> Mapping[str, Employer]:
     return MappingProxyType({profile.id: profile for profile in profiles})
 
 
-def read_profile(path: str | Path, rules: Rules | None = None) -> Employer:
+def read_profile(path: str | Path, rules: Rules) -> Employer:
     """One profile file, read and checked against the rules; `RulesError` names the file
     and the key of the first mistake."""
-    rules = rules or load_rules()
     return _ProfileReader(Path(path), rules).read()
 
 

@@ -8,13 +8,9 @@ to show (an unanswered question, no option chosen from the set) is left out.
 
 from __future__ import annotations
 
-import re
-
-from .conditions import Answers
-from .phrases import quoted_list
-from .rules_model import EvidenceItem, Requirement, Rules
-
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+from ..model.conditions import Answers
+from ..model.phrases import PLACEHOLDER, quoted_list
+from ..model.rules_model import EvidenceItem, Requirement, Rules
 
 
 def why_sentences(item: EvidenceItem | Requirement, settled: Answers, rules: Rules) -> list[str]:

@@ -142,10 +142,11 @@ def catalogue_groups(items: Iterable[Mapping[str, Any]],
             for group, members in by_group.items() if members]
 
 
-def page_data(config: MkDocsConfig) -> dict[str, Any]:
+def page_data(site_url: str | None) -> dict[str, Any]:
     """What overrides/partials/assessment/ prints: the questions, the employers (id, name
-    and the date its profile was checked, in words), the evidence list, the rules' labels
-    and the page's words (nested for the templates, flat for the scripts)."""
+    as shown and the date its profile was checked, in words) and the line under their
+    legend (the employers words' `choice.hint`), the evidence list, the rules' labels and
+    the page's words (nested for the templates, flat for the scripts)."""
     rules = load_rules()
     words = rules.words.section("page")
     return {
@@ -160,7 +161,7 @@ def page_data(config: MkDocsConfig) -> dict[str, Any]:
         "labels": rules.labels,
         "actions": ACTIONS,
         "lead_actions": LEAD_ACTIONS,
-        "site_url": config.site_url or None,
+        "site_url": site_url or None,
         "words": nested(words),
         "script_data": {"words": words},
     }
@@ -171,7 +172,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     """Give the self-assessment's template its data."""
     if page.meta.get("template") != TEMPLATE:
         return context
-    context["assessment"] = page_data(config)
+    context["assessment"] = page_data(config.site_url)
     context["python"] = python_page(page, config, PAGE_SCRIPT, load_rules())
     return context
 

@@ -77,7 +77,7 @@ def boot_code() -> str:
 
 def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
     """The boot script's settings, its tag's data attributes: site-relative paths of the
-    worker, the Pyodide runtime, the package, the snapshot (and its size) and the standard
+    worker, the Pyodide runtime, the package, the snapshot (its size and SHA-256) and the standard
     library subset, and the rules' version a snapshot must carry (hooks/assessment_page.py
     writes them into `config.extra`)."""
     extra = config.extra
@@ -87,6 +87,7 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
         "package_url": extra["assessment_archive"],
         "snapshot_url": extra["assessment_snapshot"],
         "snapshot_bytes": str(extra["assessment_snapshot_bytes"]),
+        "snapshot_sha256": extra["assessment_snapshot_sha256"],
         "stdlib_url": extra["assessment_stdlib"],
         "snapshot_sha256": extra["assessment_snapshot_sha256"],
         "rules_version": rules_version,

@@ -13,9 +13,9 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 
 from assessment.cli import main
 from assessment.model.errors import RulesError
@@ -24,7 +24,7 @@ from assessment.reading.employer_profiles import load_employers, read_profile
 from assessment.reading.loader import load_rules
 from assessment.views.provenance import provenance_sentence, shown_name
 from assessment.web import decision_record, pack, review_view
-from hooks import assessment_page
+from hooks.assessment_page import page_data
 from hooks.employer_pages import (
     compared_markdown,
     profile_markdown,
@@ -33,6 +33,7 @@ from hooks.employer_pages import (
 )
 from hooks.page_markdown import human_date
 
+ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
 PROFILES = list(load_employers(RULES).values())
 BY_ID = {profile.id: profile for profile in PROFILES}
@@ -229,12 +230,18 @@ def test_the_caveat_counts_the_profiles_by_provenance() -> None:
 
 
 def test_the_self_assessment_choice_says_each_profiles_provenance() -> None:
-    # What the page's template prints for the choice (overrides/partials/assessment/app.html).
-    data = assessment_page.page_data(SimpleNamespace(site_url=None))
-    names = {choice["id"]: choice["name"] for choice in data["employers"]}
+    # The choice as its template (overrides/partials/assessment/employer.html) prints it from
+    # the hook's data; `url` makes a site path relative to the page, as MkDocs's filter does.
+    templates = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+    templates.filters["url"] = lambda path: f"../{path}"
+    html = templates.get_template("partials/assessment/employer.html").render(
+        assessment=page_data(None))
     for profile in NOT_OWN:
-        assert all(mark in names[profile.id] for mark in marks(profile)), names[profile.id]
-    assert "employers’ own public documents" not in data["employer_hint"]
+        label = re.search(rf'id="q-employer-{profile.id}"[^>]*>.*?<label[^>]*>(.*?)</label>',
+                          html, re.S)
+        assert label, profile.id
+        assert all(mark in label.group(1) for mark in marks(profile)), label.group(1)
+    assert "employers’ own public documents" not in html
 
 
 def answers_file(tmp_path: Path) -> Path:

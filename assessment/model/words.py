@@ -43,7 +43,6 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "form.asked_only_when": ("condition",),
     "form.dock_link": (),
     "employer.legend": (),
-    "employer.hint": ("line", "link"),
     "employer.compared": (),
     "employer.checked": ("date",),
     "employer.not_listed": (),

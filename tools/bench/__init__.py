@@ -33,10 +33,10 @@ workers: a second probe times one loop on each, and the output says what it reac
 The baseline page, written to a temporary folder served beside a link to the built site (never
 into the site), does the usual thing: a bare `loadPyodide()` from the same self-hosted files,
 then one `runPython("1+1")`, in a dedicated worker, where the self-assessment runs Python too
-(on the main thread it alone would be slowed in the phone row). Each figure is shown beside the baseline's time
-to Python answering, as a ratio. Guidance pages are measured for weight, and must not download
-any part of Python: that is checked here (the exit status is 1 if one does) and by
-tests/test_quality_privacy.py. Speed is reported, never asserted.
+(on the main thread it alone would be slowed in the phone row). Each figure is shown beside
+the baseline's time to Python answering, as a ratio. Guidance pages are measured for weight,
+and must not download any part of Python: that is checked here (the exit status is 1 if one
+does) and by tests/test_quality_privacy.py. Speed is reported, never asserted.
 
 Results: bench-results/bench.json and bench-results/bench.md (the table, also printed).
 

@@ -89,7 +89,6 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
         "snapshot_bytes": str(extra["assessment_snapshot_bytes"]),
         "snapshot_sha256": extra["assessment_snapshot_sha256"],
         "stdlib_url": extra["assessment_stdlib"],
-        "snapshot_sha256": extra["assessment_snapshot_sha256"],
         "rules_version": rules_version,
     }
 

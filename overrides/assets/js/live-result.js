@@ -58,6 +58,7 @@ export function liveResult(page, { dock, takeAway }) {
     const stillWanted = () => mine === sequence;
     if (!(await drawResult(resultBox, resultSections(view, page.relative, say), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
+    page.details.setRows(view.checklist.scope?.rows || []);
     if (!summary.hidden) drawSummary(summary, view);
     if (page.landing) land(view);
     printDate.textContent = say("result.printed_on", { date: view.checklist.date });

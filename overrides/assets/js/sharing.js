@@ -1,15 +1,24 @@
 // Sharing the answers: a link to them (the system's share sheet where the browser has one,
 // otherwise the link is copied), and the link for the person reviewing the application,
-// which opens the reviewer's checklist (review/, review.js) on the very same fragment.
+// which opens the reviewer's checklist (review/, review.js) on the same answers, with the
+// application's id and the scope detail typed (review-link.js).
+import { fragmentFor } from "./link.js";
+import { encodeScope, reviewFragment } from "./review-link.js";
 // Nothing is stored on a server: the answers travel in the link.
 
 export function sharing(page) {
-  const { app, say } = page;
+  const { app, controls, say } = page;
+  const leftOutNote = app.querySelector("[data-scope-left-out]");
 
   app.querySelector("[data-action=review-link]").addEventListener("click", async () => {
     page.hideUndo();
-    page.updateFragment(page.answers());
-    const address = `${page.relative("review/")}${location.hash}`;
+    const answers = page.answers();
+    page.updateFragment(answers);
+    const rows = (page.latest?.checklist.scope?.rows || []).map((row) => row.id);
+    const { fragment, leftOut } = reviewFragment(fragmentFor(answers, controls, page.asked),
+      page.ensureApplicationId(), encodeScope(page.details.current().scope, rows));
+    leftOutNote.hidden = !leftOut;
+    const address = `${page.relative("review/")}#${fragment}`;
     try {
       await navigator.clipboard.writeText(address);
       page.flash(say("done.review_link_copied", { address }));

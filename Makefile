@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 export FIREFOX
 
-.PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine review audit clean
+.PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine bench-start review audit clean
 
 # Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
 # would report stays.
@@ -113,6 +113,11 @@ bench: build chromium
 ## bench-engine: median time of one evaluation in CPython and in Pyodide (under Node)
 bench-engine: setup
 	$(PY) -m tools.bench_engine
+
+## bench-start: where the CPU goes in a plain start after the download (CPython's start, the
+## package's unpacking and import, reading and checking the rules and profiles), in Node
+bench-start: build
+	node tools/plain_start.mjs site 5
 
 ## review: pages and sources by the age of their last check, oldest first
 review: setup

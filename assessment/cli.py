@@ -1,11 +1,14 @@
 """The command line: `python -m assessment [--answers FILE] [--employer ID]
-[--format json|markdown|text|docx] [--output FILE] [--name TEXT] [--provider TEXT]`,
-`--list-employers` and `--check-employer FILE`.
+[--format json|markdown|text|docx] [--output FILE] [--details FILE] [--name TEXT]
+[--provider TEXT]`, `--list-employers` and `--check-employer FILE`.
 
 With `--answers` it reads a JSON answers file, checks every key strictly and prints the
 result; without it, it asks the questions in the terminal first. `--employer` adds an
-employer profile's own requirements. `--output` writes the result to a file instead (and
-prints nothing); the Word application pack (`docx`) is only ever written to a file.
+employer profile's own requirements. `--details` reads what the applicant types on the page
+for her application (who she is, where she applies, the application's reference and the
+scope detail: `reading.details_reader`), as strictly as the answers. `--output` writes the
+result to a file instead (and prints nothing); the Word application pack (`docx`) is only
+ever written to a file.
 Exit status: 0 for any evaluated result (`blocked` included), 2 for bad input (one line on
 stderr naming the file and key, nothing on stdout; an unknown employer id; a profile file
 with a mistake; docx without --output; an output file that cannot be written), 130 when
@@ -15,6 +18,7 @@ interrupted, 1 if the rules data or the package's employer profiles are broken.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -24,8 +28,10 @@ from typing import IO, Any, NoReturn
 
 from .engine.answers import check_answers
 from .interactive import ask_all
+from .model.details import Details
 from .model.errors import AnswerError, RulesError
 from .model.rules_model import Employer, Rules
+from .reading.details_reader import read_details
 from .reading.employer_profiles import load_employers, read_profile
 from .reading.loader import load_rules
 from .renderers.checklists import markdown, text
@@ -69,12 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", metavar="FILE", default=None,
                         help="write the result to this file (replaced if it exists) and "
                              "print nothing")
-    parser.add_argument("--name", metavar="TEXT", default="",
+    parser.add_argument("--details", metavar="FILE", default=None,
+                        help="a JSON file of what the applicant typed for the application "
+                             "(with docx, markdown or text): any of name, regulator, "
+                             "registration_number, job_title, workplace, provider, "
+                             "supervisor, contact, app, and scope (row as xray:adults -> "
+                             "body_areas, indications, exclusions); never put in a link "
+                             "but app and scope, which the review link carries")
+    parser.add_argument("--name", metavar="TEXT", default=None,
                         help="the applicant's name, printed on the pack, Markdown and text "
-                             "(never put in a share link)")
-    parser.add_argument("--provider", metavar="TEXT", default="",
+                             "(never put in a share link); short for the details' name")
+    parser.add_argument("--provider", metavar="TEXT", default=None,
                         help="the imaging provider's name, printed on the pack, Markdown and "
-                             "text (never put in a share link)")
+                             "text (never put in a share link); short for the details' "
+                             "provider")
     parser.add_argument("--site-url", metavar="URL", default=None,
                         help="the guidance site's address, to make links absolute "
                              "(default: the SITE_URL environment variable, if set)")
@@ -107,9 +121,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             options.answers is not None or options.employer is not None):
         parser.error("--list-employers and --check-employer take no --answers or --employer")
     alone = options.list_employers or options.check_employer is not None
-    if options.format == "docx" and options.output is None and not alone:
-        stderr.write(f"{PROGRAM}: error: --format docx writes a Word file: give it a name "
-                     "with --output FILE\n")
+    problem = _usage_problem(options, alone)
+    if problem:
+        stderr.write(f"{PROGRAM}: error: {problem}\n")
         return 2
     try:
         rules = load_rules()
@@ -126,6 +140,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             answers, _ = ask_all(rules, stdin.readline, stderr.write)
             stderr.write("\nYour answers as JSON (save them in a file to use --answers):\n"
                          f"{json.dumps(answers, ensure_ascii=False)}\n\n")
+        today = options.date or datetime.date.today()
+        details = _details(options, answers, rules, today, employer)
     except InputError as error:
         stderr.write(f"{PROGRAM}: error: {error}\n")
         return 2
@@ -133,10 +149,42 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
         stderr.write("\nStopped: no result was printed.\n")
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
-    output = render(answers, rules, options.format, site_url or None,
-                    options.date or datetime.date.today(), employer=employer,
-                    name=options.name, provider=options.provider)
+    output = render(answers, rules, options.format, site_url or None, today,
+                    employer=employer, details=details)
     return deliver(output, options.output, stdout, stderr)
+
+
+def _details(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
+             today: datetime.date, employer: Employer | None) -> Details:
+    """The typed details from `--details` (checked against the scope rows these answers
+    make) and the `--name` and `--provider` shorthands; InputError for a value given both
+    ways or a bad file."""
+    details = Details()
+    if options.details is not None:
+        data = _read_json(options.details, "details")
+        view = assess(answers, rules, today=today, employer=employer)
+        rows = [row["id"] for row in view.scope.rows] if view.scope else []
+        try:
+            details = read_details(data, rows)
+        except AnswerError as error:
+            raise InputError(f"{options.details}: {error}") from None
+        for shorthand in ("name", "provider"):
+            if getattr(options, shorthand) is not None and shorthand in data:
+                raise InputError(f"{options.details}: {shorthand}: given both here and as "
+                                 f"--{shorthand}; give it one way")
+    return dataclasses.replace(
+        details, name=details.name if options.name is None else options.name,
+        provider=details.provider if options.provider is None else options.provider)
+
+
+def _usage_problem(options: argparse.Namespace, alone: bool) -> str | None:
+    """What is wrong with this combination of options, or None."""
+    if options.details is not None and options.format == "json":
+        return ("--details is printed only on the documents: use it with --format docx, "
+                "markdown or text")
+    if options.format == "docx" and options.output is None and not alone:
+        return "--format docx writes a Word file: give it a name with --output FILE"
+    return None
 
 
 def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str]) -> int:
@@ -201,12 +249,13 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
 
 def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | None,
            today: datetime.date, *, employer: Employer | None = None, name: str = "",
-           provider: str = "") -> str | bytes:
+           provider: str = "", details: Details | None = None) -> str | bytes:
     """The result for checked answers (with an employer's requirements, if given), in the
-    chosen format: text, or bytes for the Word pack. `name` and `provider` are printed on
-    the checklists and the pack, never in the JSON."""
+    chosen format: text, or bytes for the Word pack. The typed `details` (and the `name`
+    and `provider` shorthands) are printed on the checklists and the pack, never in the
+    JSON."""
     view = assess(answers, rules, today=today, employer=employer, site_url=site_url,
-                  name=name, provider=provider)
+                  name=name, provider=provider, details=details)
     if output == "json":
         return render_json(view.result)
     if output == "docx":
@@ -214,23 +263,28 @@ def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | N
     return markdown(view) if output == "markdown" else text(view)
 
 
-def read_answers(path: str, rules: Rules) -> dict[str, Any]:
-    """The checked answers from a JSON file, or InputError naming the file and key."""
+def _read_json(path: str, kind: str) -> Any:
+    """A JSON file's data, or InputError naming the file (and a repeated key)."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
-        raise InputError(f"{path}: cannot read the answers file: "
+        raise InputError(f"{path}: cannot read the {kind} file: "
                          f"{error.strerror or error}") from None
     try:
-        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_repeated_keys)
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_repeated_keys)
     except UnicodeDecodeError:
-        raise InputError(f"{path}: the answers file is not UTF-8 text") from None
+        raise InputError(f"{path}: the {kind} file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: not valid JSON: {error.msg} (line {error.lineno}, "
                          f"column {error.colno})") from None
     except _RepeatedKeyError as error:
         raise InputError(f"{path}: {error.args[0]}: the key is given twice") from None
+
+
+def read_answers(path: str, rules: Rules) -> dict[str, Any]:
+    """The checked answers from a JSON file, or InputError naming the file and key."""
+    data = _read_json(path, "answers")
     try:
         return check_answers(data, rules)
     except AnswerError as error:

@@ -16,7 +16,9 @@ import datetime
 import json
 from collections.abc import Mapping
 
+from .model.details import Details, is_app_id
 from .model.rules_model import Employer, Rules
+from .reading.details_reader import details_from_page
 from .reading.employer_profiles import load_employers
 from .reading.loader import load_rules
 from .renderers.checklists import markdown, text
@@ -25,6 +27,7 @@ from .renderers.pack import application_pack
 from .renderers.page_data import page_data, review_data
 from .views.assess import assess
 from .views.result_view import ResultView
+from .views.review_link import decode_scope, scope_note
 
 __all__ = ["decision_record", "pack", "page_view", "review_view", "take_away",
            "usable_answers"]
@@ -60,14 +63,20 @@ def chosen_employer(employer_id: object, rules: Rules) -> Employer | None:
     return load_employers(rules=rules).get(employer_id)
 
 
+def _json(text: object) -> object:
+    """A call's JSON argument, or None when it is not JSON."""
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
 def _view(answers_json: str, today_iso: str, site_url: str = "", *, employer: object = "",
-          audience: str = "applicant", name: object = "", provider: object = "") -> ResultView:
+          audience: str = "applicant", name: object = "", provider: object = "",
+          details: Details | None = None) -> ResultView:
     """The result view for a call's arguments, read forgivingly: bad JSON means no answers,
     a bad date today, an unknown employer none, typed text of the wrong kind nothing."""
-    try:
-        raw = json.loads(answers_json)
-    except ValueError:
-        raw = {}
+    raw = _json(answers_json)
     try:
         today = datetime.date.fromisoformat(today_iso)
     except ValueError:
@@ -75,7 +84,8 @@ def _view(answers_json: str, today_iso: str, site_url: str = "", *, employer: ob
     rules = load_rules()
     return assess(usable_answers(raw, rules), rules, today=today,
                   employer=chosen_employer(employer, rules), site_url=site_url or None,
-                  audience=audience, name=_text(name), provider=_text(provider))
+                  audience=audience, name=_text(name), provider=_text(provider),
+                  details=details)
 
 
 def _text(value: object) -> str:
@@ -91,27 +101,46 @@ def page_view(answers_json: str, today_iso: str, *, employer: str = "") -> str:
 
 
 def take_away(answers_json: str, today_iso: str, site_url: str = "", *, employer: str = "",
-              name: str = "", provider: str = "") -> str:
+              name: str = "", provider: str = "", details: str = "") -> str:
     """The Markdown and plain-text checklists as JSON (`markdown`, `text`), exactly as the
-    command line writes them for the same answers, employer, date, site address and name."""
+    command line writes them for the same answers, employer, date, site address and typed
+    details (`details`: JSON in the `--details` shape, read forgivingly)."""
     view = _view(answers_json, today_iso, site_url, employer=employer, name=name,
-                 provider=provider)
+                 provider=provider, details=details_from_page(_json(details)))
     return json.dumps({"markdown": markdown(view), "text": text(view)}, ensure_ascii=False)
 
 
 def pack(answers_json: str, today_iso: str, site_url: str = "", *, employer: str = "",
-         name: str = "", provider: str = "") -> bytes:
+         name: str = "", provider: str = "", details: str = "") -> bytes:
     """The Word application pack's bytes, the very bytes the command line's `--format docx`
-    writes for the same answers, employer, date, site address and name."""
+    writes for the same answers, employer, date, site address and typed details."""
     return application_pack(_view(answers_json, today_iso, site_url, employer=employer,
-                                  name=name, provider=provider))
+                                  name=name, provider=provider,
+                                  details=details_from_page(_json(details))))
 
 
-def review_view(answers_json: str, today_iso: str, *, employer: str = "") -> str:
+def review_view(answers_json: str, today_iso: str, *, employer: str = "", app: str = "",
+                scope: str = "", too_long: bool = False) -> str:
     """The review page's call: the reviewer's checklist for the applicant's answers and
-    chosen employer, as JSON (`renderers.page_data.review_data`)."""
-    return json.dumps(review_data(_view(answers_json, today_iso, employer=employer,
-                                        audience="reviewer")), ensure_ascii=False)
+    chosen employer, as JSON (`renderers.page_data.review_data`). `app` and `scope` are the
+    review link's own values as they stand in it (`scope` still encoded; `too_long` when the
+    page left it out of a link over 8,000 characters): each scope row shows its typed
+    detail, and `scope_notes` says what of the link was dropped."""
+    rules = load_rules()
+    view = _view(answers_json, today_iso, employer=employer, audience="reviewer")
+    rows = [row["id"] for row in view.scope.rows] if view.scope else []
+    detail, problems = decode_scope(scope if isinstance(scope, str) else "", rows)
+    view = _view(answers_json, today_iso, employer=employer, audience="reviewer",
+                 details=Details(app=app if is_app_id(app) else "", scope=detail))
+    data = review_data(view)
+    data["app"] = view.details.app
+    notes = [scope_note(problem, rules) for problem in problems]
+    if app and not is_app_id(app):
+        notes.insert(0, rules.words.text("page", "handover.app_note"))
+    if too_long:
+        notes.append(rules.words.text("page", "handover.scope_note.too_long_link"))
+    data["scope_notes"] = notes
+    return json.dumps(data, ensure_ascii=False)
 
 
 def decision_record(answers_json: str, today_iso: str, record_json: str = "{}", *,

@@ -34,6 +34,7 @@ from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.views.provenance import shown_name
 from hooks.asset_names import hashed
+from hooks.handover_html import handover_fields
 from hooks.page_markdown import human_date
 from hooks.page_scripts import BOOT_SCRIPT, python_page
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
@@ -156,6 +157,7 @@ def page_data(site_url: str | None) -> dict[str, Any]:
                        "checked": human_date(employer.checked)}
                       for employer in load_employers(rules).values()],
         "employer_hint": rules.words.text("employers", "choice.hint"),
+        "handover": handover_fields(rules),
         "not_listed": NOT_LISTED,
         "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),
         "labels": rules.labels,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from hooks import drawing_fonts
 from hooks.at_a_glance_data import Glance, plain
+from hooks.page_markdown import human_date
 
 A4 = (595.28, 841.89)
 MARGIN = 34.0
@@ -169,18 +170,11 @@ def _footer(writer: _Writer, glance: Glance, address: dict[str, str] | None,
         writer.lines(address["assessment"], left, text_right - left, 10, style="bold")
         writer.y += 3 * scale
         writer.lines(f"{poster['sources_line']} {address['page']}", left, text_right - left, 8.5)
-    reviewed = f"{poster['reviewed_line']} {_long_date(glance)}. {poster['independent']}"
+    reviewed = f"{poster['reviewed_line']} {human_date(glance.reviewed)}. {poster['independent']}"
     writer.lines(reviewed, left, text_right - left, 8.5)
     if qr:
         writer.shapes.append(Qr(right - qr_size, top + 6 * scale, qr_size, qr))
         writer.y = max(writer.y, top + 6 * scale + qr_size)
-
-
-def _long_date(glance: Glance) -> str:
-    from assessment.model.phrases import long_date  # noqa: PLC0415 (the one place that needs it)
-
-    day = glance.reviewed
-    return long_date(day.year, day.month, day.day)
 
 
 def _attempt(glance: Glance, address: dict[str, str] | None,

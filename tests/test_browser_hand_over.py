@@ -237,13 +237,17 @@ def test_the_pages_word_pack_is_the_command_lines(
         filename = f"imaging-referrer-application-{today(page)}.docx"
         assert download.value.suggested_filename == filename
         output = tmp_path / "pack.docx"
+        # The page gave the application its id on the download; the command line is given it.
+        app = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["app"]
+        (tmp_path / "details.json").write_text(json.dumps({"app": app}))
         cli(answers, tmp_path, "--format", "docx", "--output", str(output), "--date",
-            today(page), "--site-url", site_url,
+            today(page), "--site-url", site_url, "--details", str(tmp_path / "details.json"),
             *(["--employer", employer] if employer else []))
         expected = output.read_bytes()
         # Bytes when the two zlibs agree; the unzipped parts always.
         assert shown == expected or parts(shown) == parts(expected), name
-        assert f"{site_url}assessment/#".encode() in parts(shown)["word/document.xml"]
+        # The application prints the review link (with its id), not the applicant's own.
+        assert f"{site_url}review/#".encode() in parts(shown)["word/document.xml"]
     print("click to download (ms, bytes):", timings)
     assert page.errors == []
 

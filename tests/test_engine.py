@@ -378,7 +378,10 @@ def test_scope_rows_one_per_modality_and_patient_group() -> None:
     assert rows[1]["patients_label"] == "Children and young people"
     assert {row["settings"] for row in rows} == {"Emergency or urgent care, Primary care"}
     assert {row["body_areas"] for row in rows} == {""}
-    assert {row["clinical_indications"] for row in rows} == {""}
+    assert {row["indications"] for row in rows} == {""}
+    assert {row["exclusions"] for row in rows} == {""}
+    assert [row["id"] for row in rows] == ["xray:adults", "xray:children", "mri:adults",
+                                           "mri:children"]
 
 
 def test_scope_rows_without_patients_or_modalities() -> None:
@@ -470,9 +473,9 @@ def test_markdown_draft_scope_table() -> None:
     text = _markdown(answers)
     table = text.split("## Draft scope of practice\n", 1)[1]
     assert ("| Kind of imaging | Patient group | Settings | Body areas | Clinical indications |"
-            in table)
-    assert "| X-ray | Adults | Primary care, Community services |   |   |" in table
-    assert "| CT | Adults | Primary care, Community services |   |   |" in table
+            " Exclusions |" in table)
+    assert "| X-ray | Adults | Primary care, Community services |   |   |   |" in table
+    assert "| CT | Adults | Primary care, Community services |   |   |   |" in table
 
 
 def test_blocked_checklist_points_to_what_to_do_instead() -> None:

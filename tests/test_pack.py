@@ -1,8 +1,9 @@
 """The hand-over to the employer: the share link's fragment written in Python as the page
 writes it, the stand-alone information in the Markdown and text checklists (name, imaging
 provider, the self-declared line, the live result's address), the plain text's wrapping, the
-Word application pack read back by python-docx and converted by LibreOffice, and the command
-line's --format docx, --output, --name and --provider."""
+Word application's bytes from the command line and from Pyodide (what it says:
+test_application_pack.py), and the command line's --format docx, --output, --name and
+--provider."""
 
 from __future__ import annotations
 
@@ -19,18 +20,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from assessment.cli import main
 from assessment.engine.answers import settled_answers
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
 from assessment.renderers.checklists import markdown, text
-from assessment.renderers.pack import PACK_WORDS, application_pack, index_rows
+from assessment.renderers.pack import application_pack
 from assessment.views.result_view import HANDOVER, ResultView
 from assessment.views.share_link import encode_component, result_url
 from tests.assessing import evaluate, view_of
-from tests.libreoffice import pdf_of
 from tests.pyodide_run import package_file_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,200 +249,6 @@ def test_the_context_labels_appear_once_each() -> None:
     assert wrapped.count(f"{HANDOVER['name']}:") == 1
 
 
-# The Word pack ----------------------------------------------------------------------------
-
-def _unmark(value: str) -> str:
-    """Markdown's text as a reader sees it: links as "title (address)", escapes removed."""
-    value = re.sub(r"\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)", r"\1 (\2)", value)
-    return re.sub(r"\\(.)", r"\1", value)
-
-
-def markdown_items(out: str) -> dict[str, dict[str, str]]:
-    """Each item of the Markdown checklist: its title, and its parts by label."""
-    items: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    for line in out.splitlines():
-        title = re.match(r"^- \[[ x]\] \*\*(.*)\*\*: (.*)$", line)
-        if title:
-            current = {"Status": title.group(2)}
-            items[_unmark(title.group(1))] = current
-            continue
-        part = re.match(r"^  - ([^:]+): (.*)$", line)
-        if current is not None and part:
-            current[part.group(1)] = _unmark(part.group(2))
-        elif not line.startswith("  "):
-            current = None
-    return items
-
-
-def pack_items(document: docx.document.Document, level: str) -> dict[str, dict[str, str]]:
-    """Each heading of `level` in the pack, with the labelled paragraphs under it."""
-    items: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name
-        if style == level:
-            current = items.setdefault(paragraph.text, {})
-        elif style.startswith(("Heading", "Title")):
-            current = None
-        elif current is not None and ": " in paragraph.text:
-            label, value = paragraph.text.split(": ", 1)
-            current[label] = value
-    return items
-
-
-def expected_headings(view: ResultView) -> list[tuple[str, str]]:
-    """The pack's headings in order, worked out from the checklist."""
-    h = view.headings
-    out = [("Title", PACK_WORDS["title"]), ("Heading 1", f"{h['outcome']}: {view.outcome_label}"),
-           ("Heading 1", h["where"]), ("Heading 1", h["answers"]), ("Heading 1", h["evidence"])]
-    for title, items in view.groups:
-        out += [("Heading 2", title)] + [("Heading 3", item.title) for item in items]
-    if view.employer:
-        out += [("Heading 1", f"{h['employer']}: {view.employer.name}")]
-        out += [("Heading 2", item.title) for item in view.employer.items]
-    if view.notices:
-        out.append(("Heading 1", h["notices"]))
-    if view.missing:
-        out.append(("Heading 1", h["missing"]))
-    if view.scope:
-        out.append(("Heading 1", view.scope.heading))
-    out += [("Heading 1", PACK_WORDS["index"]), ("Heading 1", PACK_WORDS["signatures"]),
-            ("Heading 2", PACK_WORDS["applicant"]), ("Heading 2", PACK_WORDS["supervisor"])]
-    return out
-
-
-@pytest.fixture(scope="module", params=CASES, ids=CASE_IDS)
-def case(request: pytest.FixtureRequest) -> tuple[ResultView, bytes, docx.document.Document]:
-    name, employer = request.param
-    view = view_for(name, employer)
-    data = application_pack(view)
-    return view, data, read(data)
-
-
-def test_every_heading_is_a_word_heading_in_order(case) -> None:
-    view, _, document = case
-    found = [(p.style.name, p.text) for p in document.paragraphs
-             if p.style.name == "Title" or p.style.name.startswith("Heading")]
-    assert found == expected_headings(view)
-
-
-def test_the_scope_and_index_tables_have_their_shape_and_header_rows(case) -> None:
-    view, _, document = case
-    tables = list(document.tables)
-    if view.scope and view.scope.rows:
-        scope = tables.pop(0)
-        cells = [[cell.text for cell in row.cells] for row in scope.rows]
-        columns = view.scope.columns
-        assert (len(cells), len(cells[0])) == (len(view.scope.rows) + 1, len(columns))
-        assert cells[0] == [column.heading for column in columns]
-        assert cells[1:] == [[row[column.field] for column in columns]
-                             for row in view.scope.rows]
-        blanks = [index for index, column in enumerate(columns) if column.kind == "blank"]
-        assert blanks and all(row[index] == "" for row in cells[1:] for index in blanks)
-        assert header_flags(scope) == [True] + [False] * len(view.scope.rows)
-    (index,) = tables
-    cells = [[cell.text for cell in row.cells] for row in index.rows]
-    assert cells[0] == PACK_WORDS["index_headers"].split("|")
-    rows = index_rows(view)
-    assert cells[1:] == [[appendix, title, "", ""] for appendix, title in rows]
-    assert rows[0][0] == "Appendix 1" and len(rows) >= len(view.groups[0][1])
-    assert header_flags(index) == [True] + [False] * len(rows)
-
-
-def header_flags(table) -> list[bool]:
-    return [row._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-            for row in table.rows]
-
-
-def test_each_item_says_what_the_markdown_says(case) -> None:
-    view, _, document = case
-    written = markdown_items(markdown(view))
-    national = pack_items(document, "Heading 3")
-    titles = [item.title for _, items in view.groups for item in items]
-    assert list(national) == titles
-    for title in titles:
-        expected = {label: value for label, value in written[title].items()
-                    if label != "Guidance"}
-        got = {label: value for label, value in national[title].items() if label != "Guidance"}
-        assert got == expected, title
-        assert national[title]["Guidance"].endswith(f"({SITE}evidence/#"
-                                                    f"{guidance_id(view, title)})")
-    if view.employer:
-        local = pack_items(document, "Heading 2")
-        for item in view.employer.items:
-            # The pack gives the reason in the third person (the requirement's pack voice);
-            # the checklist speaks to the applicant. Every other part is the same.
-            assert {k: v for k, v in local[item.title].items() if k != "Why"} == {
-                k: v for k, v in written[item.title].items() if k != "Why"}, item.title
-            assert local[item.title]["Why"] == item.pack
-            assert written[item.title]["Why"] == " ".join(item.why)
-            assert local[item.title]["Status"] == item.status_label
-
-
-def guidance_id(view: ResultView, title: str) -> str:
-    return next(item.id for _, items in view.groups for item in items if item.title == title)
-
-
-def test_the_front_page_stands_on_its_own(case) -> None:
-    view, _, document = case
-    texts = [p.text for p in document.paragraphs[:12]]
-    assert f"{PACK_WORDS['date']}: {view.date}" in texts
-    assert f"{HANDOVER['name']}: {NAME}" in texts
-    assert f"{HANDOVER['provider']}: {PROVIDER}" in texts
-    assert view.self_declared in texts
-    assert f"{HANDOVER['live_result']}: {view.result_url}" in texts
-    links = [link.address for p in document.paragraphs for link in p.hyperlinks]
-    assert links[0] == view.result_url
-    assert all(address.startswith(("https://", "http://")) for address in links)
-    assert document.core_properties.title == PACK_WORDS["title"]
-    assert document.core_properties.created.date() == TODAY
-
-
-def test_notices_missing_questions_and_signatures_are_there(case) -> None:
-    view, _, document = case
-    texts = [p.text for p in document.paragraphs]
-    for notice in view.notices:
-        assert f"{notice.text} ({notice.position})" in texts
-    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    missing = [question.text for question in view.missing]
-    assert bullets[len(bullets) - len(missing):] == missing
-    assert texts.count(PACK_WORDS["signature"]) == 2
-    # The signatures start a page of their own: a page break just before their heading.
-    at = texts.index(PACK_WORDS["signatures"])
-    breaks = document.paragraphs[at - 1]._p.findall(f".//{qn('w:br')}")
-    assert [br.get(qn("w:type")) for br in breaks] == ["page"]
-    assert f"{PACK_WORDS['name']}: {NAME}" in texts
-    assert PACK_WORDS["name_role"] in texts
-
-
-def test_the_same_checklist_gives_the_same_bytes(case) -> None:
-    view, data, _ = case
-    assert application_pack(view) == data
-    same = view_for(*next(pair for pair in CASES if view_for(*pair) == view))
-    assert same is not view and application_pack(same) == data
-
-
-def test_the_name_typed_reaches_the_pack_and_none_leaves_the_line_to_fill() -> None:
-    plain = view_for("wales-childrens-anp", None, who=False)
-    named = [p.text for p in read(application_pack(view_for("wales-childrens-anp", None)))
-             .paragraphs]
-    assert f"{PACK_WORDS['name']}: {NAME}" in named
-    texts = [p.text for p in read(application_pack(plain)).paragraphs]
-    assert not any(t.startswith(f"{HANDOVER['name']}:") for t in texts)
-    assert PACK_WORDS["name"] in texts
-
-
-def test_without_a_site_address_the_guidance_is_a_plain_path() -> None:
-    view = view_for("wales-childrens-anp", None, site_url=None)
-    document = read(application_pack(view))
-    texts = [p.text for p in document.paragraphs]
-    assert "Guidance: evidence/#paediatric-competence" in texts
-    assert not any(t.startswith(HANDOVER["live_result"]) for t in texts)
-    assert all(link.address.startswith(("https://", "http://")) for p in document.paragraphs
-               for link in p.hyperlinks)
-
-
 # The command line -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "employer"), CASES[:3], ids=CASE_IDS[:3])
@@ -491,34 +296,6 @@ def test_an_output_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> No
     status, out, err = run(["--answers", str(answers_file(tmp_path, "wales-childrens-anp")),
                             "--format", "docx", "--output", str(target)])
     assert status == 2 and out == "" and err.count("\n") == 1 and str(target) in err
-
-
-# LibreOffice ------------------------------------------------------------------------------
-
-# Pages measured with LibreOffice (Debian's libreoffice-writer-nogui) on this machine, A4,
-# Arial replaced by the metric-compatible Liberation Sans: the Welsh children's nurse with
-# Somerset's requirements 11 pages, without an employer 10, the blocked case 4 (other
-# scenarios: 4 to 13). Every pack has two forced page breaks (before the scope table and
-# the evidence index, and before the signatures), so it is at least 3 pages; the ranges
-# allow one page either way for another LibreOffice's fonts and line breaking, and still
-# catch a lost section, a doubled one, or a table that breaks the layout.
-PAGES = {("wales-childrens-anp", "somerset"): (10, 12),
-         ("wales-childrens-anp", None): (9, 11),
-         ("not-registered-no-nation", None): (3, 5)}
-
-
-@pytest.mark.parametrize(("name", "employer"), list(PAGES),
-                         ids=[f"{n}+{e or 'none'}" for n, e in PAGES])
-def test_libreoffice_converts_the_pack_to_pdf(tmp_path: Path, name: str,
-                                              employer: str | None) -> None:
-    view = view_for(name, employer)
-    data = pdf_of(application_pack(view), tmp_path, "pack")
-    pages = len(re.findall(rb"/Type\s*/Page\b", data))
-    low, high = PAGES[(name, employer)]
-    assert low <= pages <= high, pages
-    titles = {bytes.fromhex(code.decode()).decode("utf-16-be")
-              for code in re.findall(rb"/Title\s*<FEFF([0-9A-F]+)>", data)}
-    assert {text for style, text in expected_headings(view) if style != "Title"} <= titles
 
 
 # Pyodide ----------------------------------------------------------------------------------

@@ -415,7 +415,7 @@ def test_a_words_section_fails_on_an_unknown_or_missing_key(
         load_rules(rules_dir)
     assert (raised.value.file, raised.value.key, raised.value.message) == (
         str(pack), "extra.line", "unknown key")
-    monkeypatch.setitem(words.SECTIONS, "pack", {"extra.line": ("name",)})
+    monkeypatch.setitem(words.SECTIONS, "pack", {**words.PACK_WORDS, "extra.line": ("name",)})
     with pytest.raises(RulesError, match=r"extra\.line: must contain the placeholders \{name\}"):
         load_rules(rules_dir)
     voiced, _ = copy_with("voiced", '\n[extra.line]\napplicant = "You {name}"\n'

@@ -33,5 +33,12 @@ _.client_address  # socketserver: handle_error's signature names it; it is not n
 _.extensions_map  # http.server: the content types the static server sends
 _.log_message  # http.server: the server's request log, kept quiet
 
+# Read by name (getattr over DETAIL_FIELDS), in the pack, the link encoding and the readers.
+_.body_areas  # assessment/model/details.py RowDetail: a scope row's typed detail
+_.indications  # assessment/model/details.py RowDetail
+_.exclusions  # assessment/model/details.py RowDetail
+# Read by the page's script from the view as JSON (assessment-result.js).
+_.guidance_text  # assessment/views/result_view.py ItemView: the evidence item's guidance link
+
 # Used by the tests, which vulture is not run over.
 _.serve_in_background  # tools/serve.py: the offline tests serve the built site with it

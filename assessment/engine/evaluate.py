@@ -15,6 +15,7 @@ from ..model.rules_model import (
     Employer,
     EvidenceItem,
     Notice,
+    ProfessionBody,
     Requirement,
     Rules,
     Source,
@@ -92,9 +93,23 @@ def _local_entry(requirement: Requirement, settled: Answers, rules: Rules) -> Lo
 
 
 def _entry(item: EvidenceItem, settled: Answers, rules: Rules) -> EvidenceEntry:
-    return EvidenceEntry(item, item_status(item, settled),
-                         tuple(why_sentences(item, settled, rules)),
-                         _sources(item.sources, rules))
+    why = why_sentences(item, settled, rules)
+    sources = list(item.sources)
+    body = _profession_body(item, settled, rules)
+    if body is not None:
+        why.append(body.says)
+        sources += [source for source in body.sources if source not in sources]
+    return EvidenceEntry(item, item_status(item, settled), tuple(why),
+                         _sources(tuple(sources), rules), body)
+
+
+def _profession_body(item: EvidenceItem, settled: Answers, rules: Rules) -> ProfessionBody | None:
+    """The body that speaks for the person's own profession, for an item whose reason rests
+    on such a position (None for another item, or a profession no body speaks for)."""
+    profession = settled.get(rules.registered.question)
+    if item.id not in rules.body_items or not isinstance(profession, str):
+        return None
+    return rules.profession_bodies.get(profession)
 
 
 def _sources(ids: tuple[str, ...], rules: Rules) -> tuple[Source, ...]:

@@ -16,8 +16,14 @@ from ..model.rules_model import EvidenceItem, Requirement, Rules
 def why_sentences(item: EvidenceItem | Requirement, settled: Answers, rules: Rules) -> list[str]:
     """The item's why sentences with the answers filled in; a sentence that names an
     unanswered question (or an option not chosen) is left out."""
+    return filled(item.why, settled, rules)
+
+
+def filled(templates: tuple[str, ...], settled: Answers, rules: Rules) -> list[str]:
+    """Sentences with the answers filled in (an item's `why`, or its `third_person` for the
+    Word application); a sentence that names an unanswered question is left out."""
     sentences = []
-    for template in item.why:
+    for template in templates:
         sentence = _fill(template, settled, rules)
         if sentence is not None:
             sentences.append(sentence)

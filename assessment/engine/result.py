@@ -9,18 +9,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.rules_model import Employer, EvidenceItem, Nation, Notice, Requirement, Source
+from ..model.rules_model import (
+    Employer,
+    EvidenceItem,
+    Nation,
+    Notice,
+    ProfessionBody,
+    Requirement,
+    Source,
+)
 from .answers import Settled
 
 
 @dataclass(frozen=True)
 class EvidenceEntry:
-    """One applicable evidence item: its status and why it applies, the answers filled in."""
+    """One applicable evidence item: its status and why it applies, the answers filled in
+    (with the position of the body that speaks for the person's profession, `body`, where the
+    item rests on one)."""
 
     item: EvidenceItem
     status: str
     why: tuple[str, ...]
     sources: tuple[Source, ...]
+    body: ProfessionBody | None = None
 
 
 @dataclass(frozen=True)

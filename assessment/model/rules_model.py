@@ -102,7 +102,30 @@ class EvidenceItem:
     # public check exists (a regulator's public register), and the sources of that check.
     verify: str | None = None
     verify_sources: tuple[str, ...] = ()
+    # The Word application's voice: why it applies, said of "the applicant" (the same
+    # placeholders as `why`); and, for evidence the applicant attaches, the document as the
+    # evidence index names it and what it shows.
+    third_person: tuple[str, ...] = ()
+    document: str | None = None
+    shows: str | None = None
     status_reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class ProfessionBody:
+    """The body whose position on requesting imaging applies to one profession
+    (profession_bodies.toml): the sentence a result adds to the reasons of the items that rest
+    on such a position, and its sources."""
+
+    profession: str
+    body: str
+    kind: str
+    says: str
+    names: tuple[str, ...]
+    dated: str
+    read: bool
+    sources: tuple[str, ...]
+    reported_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +227,9 @@ class Employer:
     def fact(self, kind: str) -> Fact | None:
         """The profile's fact of that kind, if it states one."""
         return next((fact for fact in self.facts if fact.kind == kind), None)
+    # Whether its procedure asks for its own application form (the Word application then
+    # says, at its top, to send it with that form).
+    own_form: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,6 +303,9 @@ class Rules:
     question_index: Mapping[str, Question] = field(repr=False, compare=False)
     item_index: Mapping[str, EvidenceItem] = field(repr=False, compare=False)
     words: Words = field(default_factory=lambda: Words({}), repr=False, compare=False)
+    # Which body speaks for each profession, and the items whose reasons it joins.
+    profession_bodies: Mapping[str, ProfessionBody] = field(default_factory=dict)
+    body_items: frozenset[str] = frozenset()
 
     def question(self, question_id: str) -> Question:
         """The question with this id."""
@@ -291,6 +320,7 @@ class Rules:
         cited = [item.sources for item in self.evidence]
         cited += [notice.sources for notice in self.notices]
         cited += [nation.sources for nation in self.nations.values()]
+        cited += [body.sources for body in self.profession_bodies.values()]
         return frozenset(source for sources in cited for source in sources)
 
     def group_title(self, group_id: str) -> str:

@@ -150,7 +150,7 @@ class _ProfileReader:
         apply = data["apply"]
         if not isinstance(apply, dict):
             file.fail("apply", "must be a table")
-        file.fields(apply, "apply", {"text": "text"}, {"url": "text"})
+        file.fields(apply, "apply", {"text": "text"}, {"url": "text", "own_form": "bool"})
         if "url" in apply and not apply["url"].startswith(ADDRESS_PREFIXES):
             file.fail("apply.url", "must be an https address")
         requirements = tuple(self._requirement(key, value)
@@ -163,6 +163,7 @@ class _ProfileReader:
             sources=sources, apply_text=apply["text"], apply_url=apply.get("url"),
             requirements=requirements, file=file.name, provenance=data["provenance"],
             partner=data.get("partner"), expanded_from=data.get("expanded_from"), facts=facts,
+            own_form=apply.get("own_form", False),
         )
 
     def _provenance(self, data: dict[str, Any]) -> None:

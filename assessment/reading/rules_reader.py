@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..model.conditions import Registered, reads
+from ..model.details import DETAIL_FIELDS
 from ..model.errors import RulesError
 from ..model.phrases import PLACEHOLDER
 from ..model.rules_model import (
@@ -36,6 +37,7 @@ from ..model.rules_model import (
     Notice,
     Option,
     OptionSet,
+    ProfessionBody,
     Question,
     Rules,
     Scope,
@@ -150,6 +152,32 @@ class _File:
             self.fail(key, messages[kind])
 
 
+def _given_to_everyone(evidence_file: str, item: EvidenceItem,
+                       bodies: Mapping[str, ProfessionBody]) -> None:
+    """Fail, naming the item's key in evidence.toml, if an item every profession sees names a
+    profession's own body or cites its sources itself (the engine adds them for that
+    profession only, from profession_bodies.toml)."""
+    texts = {**{f"why[{index}]": text for index, text in enumerate(item.why)},
+             **{f"third_person[{index}]": text for index, text in enumerate(item.third_person)},
+             "what": item.what, "what_counts": item.what_counts,
+             "next_step": item.next_step or "", "next_step_partial": item.next_step_partial or "",
+             "check": item.check or ""}
+    where = f"evidence.{item.id}"
+    for body in bodies.values():
+        for name in body.names:
+            for key, text in texts.items():
+                if re.search(rf"\b{re.escape(name)}\b", text):
+                    raise RulesError(evidence_file, f"{where}.{key}",
+                                     f"names {name!r} to every profession: that body speaks "
+                                     f"for '{body.profession}' only (say it in "
+                                     f"profession_bodies.toml, professions.{body.profession})")
+        shared = sorted(set(body.sources) & set(item.sources))
+        if shared:
+            raise RulesError(evidence_file, f"{where}.sources",
+                             f"cites {shared[0]!r} to every profession: it is the position for "
+                             f"'{body.profession}' only (profession_bodies.toml adds it)")
+
+
 def _flatten(file: _File, table: Mapping[str, Any], prefix: str, found: dict[str, Text]) -> None:
     """A words file's tables as dotted keys; a table of exactly one text per audience is
     one text said in two voices."""
@@ -187,6 +215,8 @@ class _Loader:
         evidence = self._evidence(_File(self.directory, "evidence.toml"), words,
                                   question_index, option_sets)
         notices = self._notices(_File(self.directory, "notices.toml"))
+        body_items, bodies = self._profession_bodies(_File(self.directory,
+                                                           "profession_bodies.toml"), evidence)
         return Rules(
             version=rules_version(self.directory),
             directory=self.directory,
@@ -213,6 +243,8 @@ class _Loader:
             question_index=question_index,
             item_index={item.id: item for item in evidence},
             words=self._sections(),
+            profession_bodies=bodies,
+            body_items=body_items,
         )
 
     # sources.toml -----------------------------------------------------------------------
@@ -251,6 +283,48 @@ class _Loader:
         if len(set(value)) != len(value):
             file.fail(key, "lists a source twice")
         return tuple(value)
+
+    # profession_bodies.toml ---------------------------------------------------------------
+
+    def _profession_bodies(self, file: _File, evidence: tuple[EvidenceItem, ...]
+                           ) -> tuple[frozenset[str], dict[str, ProfessionBody]]:
+        """Which body speaks for each profession, checked so that no profession is given
+        another's body: each key a registered profession's option, each source known, and
+        the items it joins neither naming such a body nor citing its sources themselves."""
+        file.top(("items", "professions"))
+        file.fields(file.data, "", {"items": "texts", "professions": "any"})
+        items = {item.id: item for item in evidence}
+        for index, item_id in enumerate(file.data["items"]):
+            if item_id not in items:
+                file.fail(f"items[{index}]", f"unknown evidence item {item_id!r}")
+        professions = self.question_index[self.registered.question].option_index
+        bodies: dict[str, ProfessionBody] = {}
+        for key, value in file.tables("professions").items():
+            where = f"professions.{key}"
+            file.fields(value, where, {"body": "text", "kind": "text", "says": "text",
+                                       "names": "ids", "dated": "text", "read": "bool",
+                                       "sources": "list"}, {"reported_by": "text"})
+            if key not in professions or key == self.registered.unless:
+                file.fail(where, f"{key!r} is not a registered profession of the question "
+                                 f"'{self.registered.question}'")
+            if value["kind"] not in ("professional-body", "regulator"):
+                file.fail(f"{where}.kind", "must be professional-body or regulator")
+            sources = self._source_ids(file, f"{where}.sources", value["sources"])
+            reported_by = value.get("reported_by")
+            if value["read"] == (reported_by is not None):
+                file.fail(f"{where}.reported_by", "names the source that reports a position "
+                                                  "not read itself, and only then")
+            if reported_by is not None and reported_by not in sources:
+                file.fail(f"{where}.reported_by", "must be one of the entry's sources")
+            bodies[key] = ProfessionBody(profession=key, body=value["body"],
+                                         kind=value["kind"], says=value["says"],
+                                         names=tuple(value["names"]), dated=value["dated"],
+                                         read=value["read"], sources=sources,
+                                         reported_by=reported_by)
+        evidence_file = display_path(self.directory / "evidence.toml")
+        for item_id in file.data["items"]:
+            _given_to_everyone(evidence_file, items[item_id], bodies)
+        return frozenset(file.data["items"]), bodies
 
     # words/ ----------------------------------------------------------------------------
 
@@ -373,6 +447,10 @@ class _Loader:
                                 else (column.key,))]
         if len(set(fields)) != len(fields):
             file.fail("scope", "two columns share a key")
+        blanks = tuple(column.key for column in columns if column.kind == "blank")
+        if blanks != DETAIL_FIELDS:
+            file.fail("scope.blanks", f"must be the typed fields {', '.join(DETAIL_FIELDS)}, "
+                                      "in that order")
         return Scope(heading=value["heading"], intro=value["intro"], needs=value["needs"],
                      columns=tuple(columns))
 
@@ -502,19 +580,25 @@ class _Loader:
                 value, where,
                 {"title": "text", "group": "text", "basis": "text", "what": "text",
                  "what_counts": "text", "applies_when": "any", "why": "texts",
-                 "sources": "texts"},
+                 "third_person": "texts", "sources": "texts"},
                 {"held_when": "any", "partial_when": "any", "check_when": "any",
                  "next_step": "text", "next_step_partial": "text", "check": "text",
-                 "verify": "text", "verify_sources": "texts"},
+                 "verify": "text", "verify_sources": "texts", "document": "text",
+                 "shows": "text"},
             )
+            if ("document" in value) != ("shows" in value):
+                file.fail(f"{where}.{'shows' if 'document' in value else 'document'}",
+                          "missing: an attachable document says what it is and what it shows")
             if value["group"] not in groups:
                 file.fail(f"{where}.group", f"unknown group {value['group']!r}")
             if value["basis"] not in BASIS_WORDS:
                 file.fail(f"{where}.basis", f"unknown basis {value['basis']!r}; the basis "
                                             f"words are {', '.join(BASIS_WORDS)}")
             self._check_status_fields(file, where, value)
-            for index, template in enumerate(value["why"]):
-                check_why(file, f"{where}.why[{index}]", template, questions, option_sets)
+            for name in ("why", "third_person"):
+                for index, template in enumerate(value[name]):
+                    check_why(file, f"{where}.{name}[{index}]", template, questions,
+                              option_sets)
             conditions = {
                 name: parse(value[name], f"{where}.{name}", context)
                 for name in ("applies_when", "held_when", "partial_when", "check_when")
@@ -524,6 +608,9 @@ class _Loader:
                 id=key, title=value["title"], group=value["group"], basis=value["basis"],
                 what=value["what"], what_counts=value["what_counts"],
                 why=tuple(value["why"]),
+                third_person=tuple(value["third_person"]),
+                document=value.get("document"),
+                shows=value.get("shows"),
                 sources=self._source_ids(file, f"{where}.sources", value["sources"]),
                 next_step=value.get("next_step"),
                 next_step_partial=value.get("next_step_partial"),

@@ -272,7 +272,9 @@ def _text_scope(scope: ScopeTable) -> list[str]:
                           if column.kind == "row" and row[column.field])
         lines += ["", f"  {number}. {named}"]
         for column in scope.columns:
-            if column.kind == "blank":
+            if column.kind == "blank" and row[column.field]:
+                lines += _wrap(row[column.field], f"     {column.heading}: ", "       ")
+            elif column.kind == "blank":
                 lines.append(f"     {column.heading}: "
                              + "_" * (BLANK_WIDTH - len(column.heading) - 2))
             elif column.kind == "list":

@@ -159,9 +159,14 @@ class Document:
         style = "Title" if level == 0 else f"Heading{level}"
         self._blocks.append(paragraph_xml(run_xml(text), style=style))
 
-    def paragraph(self, content: Content = "", *, bold: bool = False) -> None:
-        """A paragraph of text, or of runs and links."""
-        self._blocks.append(paragraph_xml(self._inline(content, bold=bold)))
+    def paragraph(self, content: Content = "", *, bold: bool = False,
+                  compact: bool = False, keep_next: bool = False) -> None:
+        """A paragraph of text, or of runs and links (`compact`: smaller, close set, as for
+        a list of references; `keep_next`: on the same page as what follows, a table's
+        introduction)."""
+        self._blocks.append(paragraph_xml(self._inline(content, bold=bold),
+                                          style="Compact" if compact else "",
+                                          props="<w:keepNext/>" if keep_next else ""))
 
     def link(self, text: str, url: str, *, show_url: bool = False) -> None:
         """A paragraph holding one hyperlink."""
@@ -175,19 +180,24 @@ class Document:
                                               props=numbering))
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[Content]],
-              widths: Sequence[float] | None = None, *, caption: str = "") -> None:
+              widths: Sequence[float] | None = None, *, caption: str = "",
+              header: bool = True, compact: bool = False) -> None:
         """A bordered table whose first row holds the headers and repeats on each page.
-        An empty string makes an empty cell, to be filled in; `widths` are relative."""
+        An empty string makes an empty cell, to be filled in; `widths` are relative. With
+        `header=False` there is no header row (a table of labels and values, the labels in
+        bold: `headers` then only counts the columns); `compact` sets the cells smaller."""
         twips = column_widths(len(headers), widths)
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
-        header = self._row(list(headers), twips, header=True)
+        style = "TableSmall" if compact else "TableText"
+        top = self._row(list(headers), twips, header=True, style=style) if header else ""
         body = []
         for row in rows:
             if len(row) != len(headers):
                 raise ValueError(f"a row has {len(row)} cells for {len(headers)} headers")
-            body.append(self._row(row, twips, header=False))
+            body.append(self._row(row, twips, header=False, style=style,
+                                  first_bold=not header))
         self._blocks.append(f"<w:tbl>{table_props(caption)}<w:tblGrid>{grid}</w:tblGrid>"
-                            f"{header}{''.join(body)}</w:tbl>")
+                            f"{top}{''.join(body)}</w:tbl>")
         # A short paragraph after each table: two tables in a row would merge into one.
         self._blocks.append(paragraph_xml("", style="AfterTable"))
 
@@ -199,6 +209,26 @@ class Document:
                 f'</w:pBdr><w:spacing w:before="480" w:after="240"/>'
                 f'<w:ind w:right="{TEXT_WIDTH // 2}"/>')
         self._blocks.append(paragraph_xml("", props=line))
+
+    def signature_row(self, labels: Sequence[str]) -> None:
+        """Labels side by side, each over a line to sign or write on (a table without
+        borders, kept on one page)."""
+        twips = column_widths(len(labels), None)
+        line = ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
+                '</w:pBdr><w:spacing w:before="480" w:after="120"/><w:ind w:right="227"/>')
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f"{paragraph_xml('', props=line)}"
+            f"{paragraph_xml(run_xml(label, bold=True), style='TableSmall')}</w:tc>"
+            for label, width in zip(labels, twips, strict=True))
+        props = (f'<w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/>'
+                 '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" '
+                 'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+                 'w:noVBand="1"/></w:tblPr>')
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
+        self._blocks.append(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>"
+                            f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr></w:tbl>")
+        self._blocks.append(paragraph_xml("", style="AfterTable"))
 
     def page_break(self) -> None:
         """Start a new page."""
@@ -230,14 +260,19 @@ class Document:
         return (f'<w:hyperlink r:id="{rel_id}" w:history="1">'
                 f'{run_xml(text, bold=bold, style="Hyperlink")}</w:hyperlink>')
 
-    def _row(self, cells: Sequence[Content], twips: Sequence[int], *, header: bool) -> str:
-        row_props = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
-        shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if header else ""
+    def _row(self, cells: Sequence[Content], twips: Sequence[int], *, header: bool,
+             style: str = "TableText", first_bold: bool = False) -> str:
+        row_props = ("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header
+                     else "<w:trPr><w:cantSplit/></w:trPr>")
+        shaded = header or first_bold
         xml = []
-        for cell, width in zip(cells, twips, strict=True):
+        for index, (cell, width) in enumerate(zip(cells, twips, strict=True)):
+            bold = header or (first_bold and index == 0)
+            shade = ('<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>'
+                     if shaded and bold else "")
             props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
             xml.append(f"<w:tc>{props}"
-                       f"{paragraph_xml(self._inline(cell, bold=header), style='TableText')}"
+                       f"{paragraph_xml(self._inline(cell, bold=bold), style=style)}"
                        "</w:tc>")
         return f"<w:tr>{row_props}{''.join(xml)}</w:tr>"
 
@@ -389,6 +424,10 @@ STYLES = (
     + paragraph_style("ListBullet", "List Bullet", '<w:spacing w:after="60"/>'
                       '<w:ind w:left="567" w:hanging="284"/>')
     + paragraph_style("TableText", "Table Text", '<w:spacing w:before="40" w:after="40"/>')
+    + paragraph_style("TableSmall", "Table Small", '<w:spacing w:before="20" w:after="20" '
+                      'w:line="240" w:lineRule="auto"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>')
+    + paragraph_style("Compact", "Compact", '<w:spacing w:after="40" w:line="240" '
+                      'w:lineRule="auto"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>')
     + paragraph_style("AfterTable", "After Table", '<w:spacing w:after="120" w:line="120" '
                       'w:lineRule="exact"/>')
     + paragraph_style("Footer", "footer", '<w:tabs><w:tab w:val="right" '

@@ -8,12 +8,15 @@ The rules and the employer's profile are always given: loading them is the faces
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Mapping
 
 from ..engine.answers import Settled, settled_answers
 from ..engine.evaluate import evaluate
+from ..engine.explain import filled
 from ..engine.result import EvidenceEntry, LocalEntry, NoticeEntry, Result
+from ..model.details import DETAIL_FIELDS, PERSON_FIELDS, Details, RowDetail, clean
 from ..model.phrases import join, long_date, quote
 from ..model.rules_model import CONTEXT_FIELDS, NATION_QUESTION, Employer, Rules, Source
 from .provenance import provenance_sentence, shown_name
@@ -28,6 +31,7 @@ from .result_view import (
     ScopeColumnView,
     ScopeTable,
 )
+from .review_link import encode_scope, review_fragment, review_url
 from .share_link import fragment_for, result_url
 
 __all__ = ["AUDIENCES", "assess"]
@@ -37,25 +41,45 @@ AUDIENCES = ("applicant", "reviewer")
 
 def assess(answers: Mapping[str, object], rules: Rules, *, today: datetime.date,
            employer: Employer | None = None, site_url: str | None = None,
-           audience: str = "applicant", name: str = "", provider: str = "") -> ResultView:
+           audience: str = "applicant", name: str = "", provider: str = "",
+           details: Details | None = None) -> ResultView:
     """The view of the result for these answers (checked strictly: `AnswerError` names a
     bad key) and the chosen employer's profile, dated `today`. With `site_url` the links
-    are absolute and the live result's address is given; `name` and `provider` (one line
-    each) are what the person typed for a document, never put in the share link."""
+    are absolute and the live result's and review link's addresses are given. `details`
+    is what the applicant typed for her application (never put in the share link; only
+    `app` and the scope detail go in the review link); `name` and `provider` are shorthands
+    for two of its fields."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
+    details = details or Details()
+    if name or provider:
+        details = dataclasses.replace(details, name=name or details.name,
+                                      provider=provider or details.provider)
     settled = settled_answers(answers, rules)
     result = evaluate(settled, rules, employer)
     return _view(result, rules, today=today, site_url=site_url or None, audience=audience,
-                 name=name, provider=provider)
+                 details=_cleaned(details))
+
+
+def _cleaned(details: Details) -> Details:
+    """Every typed field made one safe line (`details.clean`)."""
+    return dataclasses.replace(
+        details,
+        **{name: clean(getattr(details, name)) for name in PERSON_FIELDS},
+        scope={row: RowDetail(**{name: clean(getattr(typed, name)) for name in DETAIL_FIELDS})
+               for row, typed in details.scope.items()})
 
 
 def _view(result: Result, rules: Rules, *, today: datetime.date, site_url: str | None,
-          audience: str, name: str, provider: str) -> ResultView:
+          audience: str, details: Details) -> ResultView:
     settled = result.settled
     employer = result.employer
     fragment = fragment_for(settled, rules, employer.id if employer else None)
     nation = result.nation
+    scope = None if result.outcome == "blocked" else _scope_table(settled, rules, details)
+    rows = [row["id"] for row in scope.rows] if scope else []
+    review, left_out = review_fragment(fragment, details.app,
+                                       encode_scope(details.scope, rows))
     return ResultView(
         headings=rules.headings,
         labels=rules.labels,
@@ -76,21 +100,23 @@ def _view(result: Result, rules: Rules, *, today: datetime.date, site_url: str |
         notices=tuple(_notice_view(entry, rules) for entry in result.notices),
         missing=tuple(MissingView(question, rules.question(question).text)
                       for question in result.missing),
-        scope=None if result.outcome == "blocked" else _scope_table(settled, rules),
+        scope=scope,
         result=result,
         employer=None if employer is None else _employer_view(result, employer, rules),
-        name=_one_line(name),
-        provider=_one_line(provider),
+        name=details.name,
+        provider=details.provider,
+        details=details,
         fragment=fragment,
         result_url=result_url(site_url, fragment) if site_url else None,
+        review_fragment=review,
+        review_url=review_url(site_url, review) if site_url else None,
+        scope_left_out=left_out,
+        words=rules.words,
+        answer_labels={question: labels for question, labels
+                       in _answer_rows(settled.answers, rules, by_id=True)},
         iso_date=today.isoformat(),
         audience=audience,
     )
-
-
-def _one_line(text: str) -> str:
-    """Typed text as one line: runs of white space (line breaks included) become a space."""
-    return " ".join(text.split())
 
 
 def _pairs(sources: tuple[Source, ...]) -> tuple[tuple[str, str], ...]:
@@ -113,6 +139,7 @@ def _employer_view(result: Result, employer: Employer, rules: Rules) -> Employer
         sources=_pairs(result.employer_sources),
         counts=_counts([item.status for item in items], rules),
         items=items,
+        own_form=employer.own_form,
     )
 
 
@@ -167,14 +194,17 @@ def _next_step(entry: EvidenceEntry, settled: Settled, rules: Rules) -> str | No
     return None
 
 
-def _scope_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules) -> list[dict[str, str]]:
+def _scope_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules,
+                scope_detail: Mapping[str, RowDetail]) -> list[dict[str, str]]:
     """The draft scope of practice: one row per combination of the options chosen for the
     scope table's row questions (words/result.toml `[scope]`: the kinds of imaging and the
     patient groups).
 
-    Each row holds, for a row column, the option id under its key and the option's label under
-    `<key>_label` (empty while that question, not the first, is unanswered); for a list column
-    the chosen options' labels, comma separated; for a blank column an empty string.
+    Each row holds its identity under `id` (the row columns' option ids joined by `:`, as
+    `xray:adults`); for a row column, the option id under its key and the option's label
+    under `<key>_label` (empty while that question, not the first, is unanswered); for a
+    list column the chosen options' labels, comma separated; for a blank column (body areas,
+    indications, exclusions) what the applicant typed for that row, or an empty string.
     """
     combinations: list[dict[str, str]] = [{}]
     for index, column in enumerate(rules.scope.of_kind("row")):
@@ -192,13 +222,19 @@ def _scope_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules) -> l
         question = rules.question(str(column.question))
         fixed[column.key] = ", ".join(question.option(option).label
                                       for option in _options(settled.get(question.id)))
-    fixed.update({column.key: "" for column in rules.scope.of_kind("blank")})
-    return [{**combination, **fixed} for combination in combinations]
+    rows = []
+    for combination in combinations:
+        identity = ":".join(combination[column.key] for column in rules.scope.of_kind("row"))
+        typed = scope_detail.get(identity, RowDetail())
+        rows.append({"id": identity, **combination, **fixed,
+                     **{column.key: getattr(typed, column.key)
+                        for column in rules.scope.of_kind("blank")}})
+    return rows
 
 
-def _scope_table(settled: Settled, rules: Rules) -> ScopeTable:
+def _scope_table(settled: Settled, rules: Rules, details: Details) -> ScopeTable:
     scope = rules.scope
-    rows = tuple(_scope_rows(settled.answers, rules))
+    rows = tuple(_scope_rows(settled.answers, rules, details.scope))
     first = rules.question(str(scope.of_kind("row")[0].question))
     return ScopeTable(
         heading=scope.heading,
@@ -220,15 +256,16 @@ def _options(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else (value or ())
 
 
-def _answer_rows(settled: Mapping[str, str | tuple[str, ...]],
-                 rules: Rules) -> list[tuple[str, str]]:
+def _answer_rows(settled: Mapping[str, str | tuple[str, ...]], rules: Rules, *,
+                 by_id: bool = False) -> list[tuple[str, str]]:
+    """(question text, or id with `by_id`; the answer's labels) for each answer given."""
     rows = []
     for question in rules.questions:
         value = settled.get(question.id)
         if value is None:
             continue
-        rows.append((question.text, ", ".join(question.option(option).label
-                                              for option in _options(value))))
+        rows.append((question.id if by_id else question.text,
+                     ", ".join(question.option(option).label for option in _options(value))))
     return rows
 
 
@@ -270,6 +307,10 @@ def _item_view(entry: EvidenceEntry, settled: Settled, rules: Rules,
         verify_sources=tuple((f"{rules.sources[source].publisher}: "
                               f"{rules.sources[source].title}", rules.sources[source].url)
                              for source in item.verify_sources),
+        third_person=(*filled(item.third_person, settled.answers, rules),
+                      *((entry.body.says,) if entry.body is not None else ())),
+        document=item.document,
+        shows=item.shows,
     )
 
 

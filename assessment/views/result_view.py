@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..engine.result import Result
+from ..model.details import Details
+from ..model.words import Words
 
 __all__ = ["CONTEXT_LABELS", "HANDOVER", "ITEM_LABELS", "EmployerView", "ItemView",
            "LocalItemView", "MissingView", "NoticeView", "ResultView", "ScopeColumnView",
@@ -61,6 +63,11 @@ class ItemView:
     # address): the reviewer's page shows them.
     verify: str | None = None
     verify_sources: tuple[tuple[str, str], ...] = ()
+    # The Word application's voice: why it applies, of "the applicant"; and, for evidence
+    # she attaches, the document as the evidence index names it and what it shows.
+    third_person: tuple[str, ...] = ()
+    document: str | None = None
+    shows: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class EmployerView:
     counts: tuple[tuple[str, int], ...]
     items: tuple[LocalItemView, ...]
     provenance: str = ""
+    own_form: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,3 +184,16 @@ class ResultView:
     result_url: str | None = None
     iso_date: str = ""
     audience: str = "applicant"
+    # What the applicant typed for her application (never printed as such: the pack and
+    # checklists print its fields), the review link's fragment (answers, `app` and the scope
+    # detail) and address, and whether the scope detail was left out of it for length.
+    details: Details = field(default_factory=Details, repr=False, metadata={"plain": False})
+    review_fragment: str = ""
+    review_url: str | None = None
+    scope_left_out: bool = False
+    # Each answer's labels by question id (as in `answers`), for the documents that print one.
+    answer_labels: Mapping[str, str] = field(default_factory=dict, repr=False,
+                                             metadata={"plain": False})
+    # The sections of words (page, pack, review, record), for the renderers that print them.
+    words: Words = field(default_factory=lambda: Words({}), repr=False,
+                         metadata={"plain": False})

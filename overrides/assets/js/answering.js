@@ -12,9 +12,10 @@ export function answering(page) {
     page.refresh(answers); // first: Python starts on the new answers while the page saves them
     if (page.viewingLink) {
       page.viewingLink = false;
+      page.applicationId = "";
       page.showNotes([say("answers.now_own")]);
     }
-    save(answers);
+    save(answers, page.applicationId);
     page.own = answers;
     if (!page.worker) page.updateFragment(answers);
   }

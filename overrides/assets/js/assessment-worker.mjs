@@ -232,11 +232,12 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
 
 // The Word pack's bytes, copied out of Python's memory (the proxy to Python's `bytes` is
 // released at once).
-function docxBytes({ answers, today, siteUrl, employer, name, provider }) {
+function docxBytes({ answers, today, siteUrl, employer, name, provider, details }) {
   const proxy = packDocx.callKwargs(JSON.stringify(answers), today, siteUrl, {
     employer: employer || "",
     name: name || "",
     provider: provider || "",
+    details: JSON.stringify(details || {}),
   });
   try {
     return proxy.toJs();
@@ -249,25 +250,31 @@ function docxBytes({ answers, today, siteUrl, employer, name, provider }) {
 // the function of that name): `page_view`, `take_away`, `pack`, `review_view` and
 // `decision_record`. Every call passes the answers as JSON and the date first. The view goes
 // to the page as the JSON text Python wrote: one string copies faster than an object tree,
-// and the page parses it. `employer` is a profile's id
-// ("" for none); the name and provider typed for a document go only to the take-aways.
+// and the page parses it. `employer` is a profile's id ("" for none); what the applicant
+// typed for her application (`details`, in the command line's `--details` shape:
+// assessment/reading/details_reader.py) goes only to the take-aways; the review page
+// passes the review link's `app` and `scope` as they stand.
 const calls = {
   page_view: ({ answers, today, employer }) =>
     pageView.callKwargs(JSON.stringify(answers), today, { employer: employer || "" }),
-  take_away: ({ answers, today, siteUrl, employer, name, provider }) =>
+  take_away: ({ answers, today, siteUrl, employer, name, provider, details }) =>
     JSON.parse(
       takeAway.callKwargs(JSON.stringify(answers), today, siteUrl, {
         employer: employer || "",
         name: name || "",
         provider: provider || "",
+        details: JSON.stringify(details || {}),
       }),
     ),
   pack: docxBytes,
   // The review page's one call (review/, overrides/assets/js/review.js): the reviewer's
   // checklist for the applicant's answers and chosen employer.
-  review_view: ({ answers, employer, today }) =>
+  review_view: ({ answers, employer, today, app, scope, tooLong }) =>
     python.pyimport("assessment.web").review_view.callKwargs(JSON.stringify(answers), today, {
       employer: employer || "",
+      app: app || "",
+      scope: scope || "",
+      too_long: Boolean(tooLong),
     }),
   // Its decision record as a Word document: the bytes, copied out of Python.
   decision_record: ({ answers, employer, today, record }) => {

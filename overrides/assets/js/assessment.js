@@ -12,7 +12,7 @@
 //   dock.js        the result in short, in view at the bottom of a small screen
 //   take-aways.js  the checklist as text and Markdown, the Word pack, printing
 //   sharing.js     a link to the answers, and the link for the reviewer
-//   who.js         the name and imaging provider typed for the documents
+//   who.js         what the applicant types for her application (details.js), its id
 //   undo.js        "Start again" and "Forget", and their undo
 // Here: what they share (`page`), and starting Python.
 import { answering } from "./answering.js";
@@ -90,7 +90,7 @@ function main() {
       history.replaceState(history.state, "", url);
     },
   };
-  Object.assign(page, whoFields(page)); // who(), setWho(), printWho()
+  Object.assign(page, whoFields(page)); // details, ensureApplicationId(), typedDetails(), printWho()
   Object.assign(page, undoing(page)); // hideUndo()
   page.lead = lead(page);
   const takeAway = takeAways(page);

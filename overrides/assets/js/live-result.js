@@ -52,6 +52,7 @@ export function liveResult(page, { dock, takeAway }) {
     page.lead.draw(view);
     if (!(await drawResult(resultBox, resultSections(view, page.relative, say), view.checklist.outcome, stillWanted))) return;
     actions.hidden = false;
+    page.details.setRows(view.checklist.scope?.rows || []);
     if (page.landing) land();
     printDate.textContent = say("result.printed_on", { date: view.checklist.date });
     page.printWho();

@@ -34,6 +34,7 @@ export function opening(page) {
     const link = carriesAnswers(hash) ? parseFragment(hash, controls, say) : { present: false };
     const saved = loadSaved(controls, say);
     page.own = saved.answers;
+    page.applicationId = saved.app || "";
     if (link.present) {
       writeForm(controls, link.answers);
       page.viewingLink = Boolean(page.own) && JSON.stringify(page.own) !== JSON.stringify(link.answers);

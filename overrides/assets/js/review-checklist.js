@@ -85,7 +85,8 @@ export function renderItems(items, record, changed, say) {
 export function renderScope(scope, record, changed, say) {
   if (!scope) return [el("p", { text: say("scope.not_registered") })];
   if (!scope.rows.length) return [el("p", { text: scope.note || scope.intro })];
-  const shown = scope.columns.filter((column) => column.kind !== "blank");
+  // Every column, the applicant's typed detail (body areas, indications, exclusions) too.
+  const shown = scope.columns;
   const rows = scope.rows.map((row, index) => {
     const id = `scope-row-${index}`;
     const words = shown.map((column) => row[column.field]).filter(Boolean).join(", ");

@@ -13,6 +13,7 @@ import { el } from "./nodes.js";
 import { showProgress } from "./progress.js";
 import { startedPython } from "./python.js";
 import { renderItems, renderScope, renderSummary } from "./review-checklist.js";
+import { splitReviewFragment } from "./review-link.js";
 import { decision } from "./review-decision.js";
 import { emptyRecord, forgetRecord, loadRecord, recordKey, saveRecord } from "./review-record.js";
 import { pageData, sayer } from "./words.js";
@@ -56,7 +57,10 @@ function main() {
     app.dataset.reviewEmpty = "true";
     return;
   }
-  const link = parseFragment(location.hash, controls, say);
+  // The review link's own parts (the application's id, the scope detail) apart from the
+  // answers, which are read as any share link is.
+  const review = splitReviewFragment(location.hash);
+  const link = parseFragment(review.share, controls, say);
   const answers = { ...link.answers };
   const employer = answers.employer || "";
   delete answers.employer;
@@ -122,7 +126,14 @@ function main() {
   python
     .then(async ({ worker: started, version }) => {
       worker = started;
-      view = JSON.parse(await worker.call("review_view", { answers, employer, today: today() }));
+      view = JSON.parse(await worker.call("review_view", {
+        answers, employer, today: today(), app: review.app, scope: review.scope, tooLong: review.tooLong,
+      }));
+      if (view.scope_notes?.length) {
+        notes.append(...view.scope_notes.map((line) => el("p", { text: line })));
+        notes.hidden = false;
+      }
+      app.dataset.reviewApp = view.app;
       draw();
       progress.hidden = true;
       body.hidden = false;

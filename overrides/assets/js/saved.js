@@ -2,15 +2,17 @@
 // questions and options survive a reading. What it says about saved answers it could not use
 // is in the page's words (`say`: the page words' `answers.*`).
 import { parseFragment } from "./link.js";
+import { isAppId } from "./review-link.js";
 import { isRecord, readStored, store, unstore } from "./storage.js";
 
 const STORAGE_KEY = "imaging-referrer-assessment";
-// The name and imaging provider typed for the documents: kept apart from the answers, so a
-// link's answers never carry them and they never become part of a link.
+// What the applicant types for her application (details.js keeps it): kept apart from the
+// answers, so a link's answers never carry it.
 const WHO_KEY = "imaging-referrer-assessment-who";
 const SCHEMA_VERSION = 1;
 
-// { answers (or null), note (to show), newer (saved by a newer page: keep it), savedAt }.
+// { answers (or null), note (to show), newer (saved by a newer page: keep it), savedAt,
+//   app (the application's id kept with the answers, or "") }.
 export function loadSaved(controls, say) {
   const { found, data, readable } = readStored(STORAGE_KEY);
   if (!found) return { answers: null, note: "" };
@@ -35,33 +37,19 @@ export function loadSaved(controls, say) {
   }
   return {
     answers,
+    app: isAppId(data.app) ? data.app : "",
     savedAt: typeof data.saved_at === "string" ? data.saved_at : "",
     note: notes.length ? say("answers.some_left_out") : "",
   };
 }
 
-export function save(answers) {
-  store(STORAGE_KEY, SCHEMA_VERSION, { answers });
+// `app`: the application's id, kept with the answers it was made for ("" for none yet).
+export function save(answers, app = "") {
+  store(STORAGE_KEY, SCHEMA_VERSION, isAppId(app) ? { answers, app } : { answers });
 }
 
 export function forget() {
   unstore(STORAGE_KEY, WHO_KEY);
-}
-
-// { name, provider } as typed, each a string ("" when none was kept).
-export function loadWho() {
-  const { data } = readStored(WHO_KEY);
-  const text = (value) => (typeof value === "string" ? value.slice(0, 200) : "");
-  return { name: text(data?.name), provider: text(data?.provider) };
-}
-
-export function saveWho(who) {
-  try {
-    if (who.name || who.provider) localStorage.setItem(WHO_KEY, JSON.stringify(who));
-    else localStorage.removeItem(WHO_KEY);
-  } catch {
-    // As for the answers: the page works on without remembering.
-  }
 }
 
 // Everything kept on this device, as it stands, to put back with `restoreKept` (an undo).

@@ -1,18 +1,26 @@
 // Sharing the answers: a link to them (the system's share sheet where the browser has one,
 // otherwise the link is copied), and the link for the person reviewing the application,
-// which opens the reviewer's checklist (review/, review.js) on the very same fragment: shown
-// in a read-only field that wraps inside the page (never wider than it), with Copy and, where
-// the browser has one, the share sheet. Nothing is stored on a server: the answers travel in
-// the link.
+// which opens the reviewer's checklist (review/, review.js) on the same answers, with the
+// application's id and the scope detail typed (review-link.js): shown in a read-only field
+// that wraps inside the page (never wider than it), with Copy and, where the browser has one,
+// the share sheet. Nothing is stored on a server: the answers travel in the link.
+import { fragmentFor } from "./link.js";
+import { encodeScope, reviewFragment } from "./review-link.js";
 
-// The address of the reviewer's checklist for the answers in the address bar.
-// (`application`'s review-link code adds the application id and the scope detail to it.)
-export function reviewAddress(page) {
-  return `${page.relative("review/")}${location.hash}`;
+// The address of the reviewer's checklist for the answers on the form, and whether the
+// scope detail had to be left out of it (too long a link).
+function reviewAddress(page) {
+  const answers = page.answers();
+  page.updateFragment(answers);
+  const rows = (page.latest?.checklist.scope?.rows || []).map((row) => row.id);
+  const { fragment, leftOut } = reviewFragment(fragmentFor(answers, page.controls, page.asked),
+    page.ensureApplicationId(), encodeScope(page.details.current().scope, rows));
+  return { address: `${page.relative("review/")}#${fragment}`, leftOut };
 }
 
 export function sharing(page) {
-  const { say } = page;
+  const { app, say } = page;
+  const leftOutNote = app.querySelector("[data-scope-left-out]");
   const find = (selector) => document.querySelector(selector);
   const field = find("[data-review-field]");
   const address = find("[data-review-address]");
@@ -21,8 +29,9 @@ export function sharing(page) {
 
   find("[data-action=review-link]").addEventListener("click", () => {
     page.hideUndo();
-    page.updateFragment(page.answers());
-    address.value = reviewAddress(page);
+    const made = reviewAddress(page);
+    leftOutNote.hidden = !made.leftOut;
+    address.value = made.address;
     field.hidden = false;
     shareButton.hidden = !canShare;
     address.focus();

@@ -14,7 +14,7 @@ export function takeAways(page) {
 
   function current() {
     clearTimeout(timer);
-    const asking = page.request(page.answers(), page.who());
+    const asking = page.request(page.answers(), { details: page.typedDetails() });
     const key = JSON.stringify(asking);
     if (!made || made.key !== key) made = { key, value: page.worker.call("take_away", asking) };
     return made.value;
@@ -41,16 +41,32 @@ export function takeAways(page) {
     download(blob, say("files.markdown", { date: today() }));
     page.flash(say("done.markdown"));
   });
+  // The Word application: through the share sheet where the browser can share files (a
+  // phone, to mail or a messaging app), downloaded elsewhere; the button says which.
+  const docxButton = document.querySelector("[data-action=download-docx]");
+  const sharesFiles = typeof navigator.canShare === "function"
+    && navigator.canShare({ files: [new File([""], "application.docx", { type: DOCX })] });
+  if (sharesFiles) docxButton.textContent = docxButton.dataset.shareLabel;
   button("download-docx", async () => {
     page.flash(say("done.making_docx"));
     let bytes;
     try {
-      bytes = await page.worker.call("pack", page.request(page.answers(), page.who()));
+      bytes = await page.worker.call("pack", page.request(page.answers(), { details: page.typedDetails(true) }));
     } catch (error) {
       page.flash(say("done.docx_failed", { error: error.message }));
       return;
     }
-    download(new Blob([bytes], { type: DOCX }), say("files.docx", { date: today() }));
+    const name = say("files.docx", { date: today() });
+    if (sharesFiles) {
+      try {
+        await navigator.share({ files: [new File([bytes], name, { type: DOCX })], title: document.title });
+        page.flash(say("done.docx_shared"));
+        return;
+      } catch (error) {
+        if (error?.name === "AbortError") return; // the person closed the share sheet
+      }
+    }
+    download(new Blob([bytes], { type: DOCX }), name);
     page.flash(say("done.docx"));
   });
   document.querySelector("[data-action=print]").addEventListener("click", () => window.print());

@@ -16,11 +16,15 @@ export function undoing(page) {
   }
 
   function offerUndo(restore) {
-    const before = { answers: page.answers(), who: page.who(), storage: kept(), own: page.own, viewing: page.viewingLink };
+    const before = {
+      answers: page.answers(), details: page.details.snapshot(), storage: kept(), own: page.own,
+      viewing: page.viewingLink, app: page.applicationId,
+    };
     undo = () => {
       restoreKept(before.storage);
+      page.applicationId = before.app;
       writeForm(controls, before.answers);
-      page.setWho(before.who);
+      page.details.restore(before.details);
       page.own = before.own;
       page.viewingLink = before.viewing;
       restore?.();
@@ -39,6 +43,8 @@ export function undoing(page) {
   app.querySelector("[data-action=start-again]").addEventListener("click", () => {
     offerUndo(() => page.showNotes([say("done.answers_back")]));
     writeForm(controls, {});
+    page.details.clear();
+    page.applicationId = "";
     save({});
     page.own = {};
     page.viewingLink = false;
@@ -54,6 +60,7 @@ export function undoing(page) {
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
     offerUndo();
     forget();
+    page.details.clear();
     page.own = null;
     undoButton.hidden = false;
     page.flash(say("done.forgotten"));

@@ -1,23 +1,43 @@
-// The name and imaging provider typed for the documents: kept on this device (apart from the
-// answers, so never in a link), and printed on a printed result, as the documents print
-// them, with the line that every status is the applicant's own (the view's `handover`).
+// The applicant's own application: what she types for it (details.js: who she is and where
+// she applies, and the detail of her draft scope), printed on a printed result as the
+// documents print it, with the line that every status is her own (the view's `handover`);
+// and the application's id (the review link's `app`, the pack's application reference),
+// made the first time it is needed and kept with her saved answers.
+import { detailsFields } from "./details.js";
 import { el } from "./nodes.js";
-import { loadWho, saveWho } from "./saved.js";
+import { isAppId, newAppId } from "./review-link.js";
+import { save } from "./saved.js";
 
 export function whoFields(page) {
-  const { app } = page;
-  const inputs = [...app.querySelectorAll("[data-who]")];
-  const printed = app.querySelector("[data-print-who]");
+  const printed = page.app.querySelector("[data-print-who]");
+  const details = detailsFields(page.app.querySelector("[data-handover]"), () => printWho());
+  page.applicationId = "";
 
-  const who = () => Object.fromEntries(inputs.map((input) => [input.dataset.who, input.value.trim()]));
-  function setWho(values) {
-    for (const input of inputs) input.value = values[input.dataset.who] || "";
+  // A new application (Start again, a colleague's answers taken as her own) starts without
+  // an id; her own answers keep theirs, a link's answers she is only looking at are not
+  // saved over them (the id then lasts while the page is open).
+  function ensureApplicationId() {
+    if (!isAppId(page.applicationId)) {
+      page.applicationId = newAppId();
+      if (!page.viewingLink) {
+        save(page.answers(), page.applicationId);
+        page.own = page.answers();
+      }
+    }
+    return page.applicationId;
   }
+
+  // The details as Python is given them, with the application's id where it has one (or,
+  // with `make`, a new one: the pack and the review link carry it).
+  const typedDetails = (make = false) => ({
+    ...details.current(),
+    app: make ? ensureApplicationId() : page.applicationId,
+  });
 
   function printWho() {
     const words = page.latest?.handover;
     if (!words) return;
-    const given = who();
+    const given = details.current();
     printed.replaceChildren(
       ...[["name", given.name], ["provider", given.provider]]
         .filter(([, value]) => value)
@@ -26,12 +46,5 @@ export function whoFields(page) {
     );
   }
 
-  setWho(loadWho());
-  for (const input of inputs) {
-    input.addEventListener("input", () => {
-      saveWho(who());
-      printWho();
-    });
-  }
-  return { who, setWho, printWho };
+  return { details, ensureApplicationId, typedDetails, printWho };
 }

@@ -125,18 +125,11 @@ ACTIONS = (
 )
 
 
-# What the Word button says where the browser can share files (assessment.js).
-SHARE_DOCX = "Share the Word file"
-
-
 def action_buttons() -> str:
     """The result's buttons; the first is the main action."""
-    def extra(action: str) -> str:
-        return f' data-share-label="{SHARE_DOCX}"' if action == "download-docx" else ""
-
     return "".join(
         f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
-        f' data-action="{action}"{extra(action)}>{label}</button>'
+        f' data-action="{action}">{label}</button>'
         for index, (action, label) in enumerate(ACTIONS)
     )
 

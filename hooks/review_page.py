@@ -27,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
-from assessment.renderers.decision_record import DECISIONS
+from assessment.renderers.decision_record import decisions
 from assessment.views.catalogue import question_catalogue
 from hooks import assessment_html
 from hooks.assessment_page import boot_script, import_map
@@ -64,7 +64,7 @@ def decision_html() -> str:
         '<div class="review__choice">'
         f'<input type="radio" name="decision" id="decision-{value}" value="{value}">'
         f'<label for="decision-{value}">{label}</label></div>'
-        for value, label in DECISIONS
+        for value, label in decisions(load_rules().words)
     )
     return (
         '<section class="review__decision" aria-labelledby="decision-heading">'

@@ -224,7 +224,7 @@ def _basis(document: Document, view: ResultView, words: Words,
                               if item.id in appendix else "")
             _item_lines(document, words, item.title, " ".join(item.third_person), [
                 (_say(words, "basis.basis"), item.basis_label),
-                (_say(words, "basis.status"), item.status_label),
+                (_say(words, "basis.status"), _say(words, f"status.{item.status}")),
                 (_say(words, "basis.document"), document_label),
                 (_say(words, "basis.references"), references.cite(item.sources)),
             ])
@@ -241,7 +241,7 @@ def _employer_basis(document: Document, employer: EmployerView, words: Words,
     for item in employer.items:
         _item_lines(document, words, item.title, item.pack, [
             (_say(words, "basis.basis"), _say(words, "basis.employer_basis")),
-            (_say(words, "basis.status"), item.status_label),
+            (_say(words, "basis.status"), _say(words, f"status.{item.status}")),
             (_say(words, "basis.references"), references.cite(item.sources)),
         ])
 

@@ -410,7 +410,8 @@ function main() {
   const docxButton = app.querySelector("[data-action=download-docx]");
   const sharesFiles = typeof navigator.canShare === "function"
     && navigator.canShare({ files: [new File([""], "application.docx", { type: DOCX })] });
-  if (sharesFiles) docxButton.textContent = docxButton.dataset.shareLabel;
+  const said = app.querySelector("[data-handover]").dataset; // words/page.toml handover.said
+  if (sharesFiles) docxButton.textContent = said.saidShareLabel;
   docxButton.addEventListener("click", async () => {
     if (!latest) return;
     hideUndo();
@@ -426,14 +427,14 @@ function main() {
     if (sharesFiles) {
       try {
         await navigator.share({ files: [new File([bytes], name, { type: DOCX })], title: document.title });
-        flash("Your Word application was shared.");
+        flash(said.saidShared);
         return;
       } catch (error) {
         if (error?.name === "AbortError") return; // the person closed the share sheet
       }
     }
     download(new Blob([bytes], { type: DOCX }), name);
-    flash("Your Word application was downloaded.");
+    flash(said.saidDownloaded);
   });
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   app.querySelector("[data-action=start-again]").addEventListener("click", () => {
@@ -458,7 +459,7 @@ function main() {
     details.clear();
     ownAnswers = null;
     undoButton.hidden = false;
-    flash("Your answers and what you typed for your application were removed from this device; the typed fields are cleared. The answers stay on screen until you leave or start again.");
+    flash(app.querySelector("[data-handover]").dataset.saidForgotten);
   });
 
   // A printed result stands on its own, as the documents do: the name and imaging provider

@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 export FIREFOX
 
-.PHONY: setup build publish serve test lint lint-js chromium firefox libreoffice poppler bench bench-engine bench-start review audit clean
+.PHONY: setup build publish serve test test-fast lint lint-js chromium firefox libreoffice poppler bench bench-engine bench-start review audit clean
 
 # Where vulture looks for dead code; tools/vulture_whitelist.py says why each name it
 # would report stays.
@@ -98,12 +98,21 @@ poppler:
 	  fi; \
 	fi
 
+# pytest-xdist's workers for `make test` (one per core: `auto`); TEST_WORKERS=0 runs in one
+# process. Tests that share a crawl or a module's fixture stay on one worker (tests/conftest.py).
+TEST_WORKERS ?= auto
+
 ## test: everything above, then the whole suite, real-browser and Word-document tests included
 test: setup chromium firefox libreoffice poppler lint-js
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m vulture $(DEAD_CODE)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+## test-fast: the engine, rules, command line, words and document tests, in well under a minute
+## (no browser, no site build, no Pyodide under Node, no LibreOffice: tests/tiers.py)
+test-fast: setup
+	$(PY) -m pytest -q --fast
 
 ## bench: the self-assessment's start-up, result and weight in headless Chromium, cold, warm and
 ## on an emulated 10 Mbit/s link, beside a bare loadPyodide() page (bench-results/bench.md)

@@ -37,11 +37,15 @@ def handover_fields(rules: Rules) -> str:
         _field(f"who-{field}", rules.words.text("page", f"handover.field.{field}"),
                f'data-detail="{field}"', AUTOCOMPLETE.get(field, "off"))
         for field in PERSON_FIELDS)
+    # What the page script says after the Word button and Forget, as data it prints.
+    said = "".join(f' data-said-{key.replace("_", "-")}="{words(f"said.{key}")}"'
+                   for key in ("share_label", "shared", "downloaded", "forgotten"))
     headings = {column.key: column.heading for column in rules.scope.columns}
     row_fields = "".join(_field("", headings[field], f'data-row-field="{field}"', lines=2)
                          for field in DETAIL_FIELDS)
     return (
-        '<section class="assessment__handover" data-handover aria-labelledby="handover-heading">'
+        '<section class="assessment__handover" data-handover aria-labelledby="handover-heading"'
+        f'{said}>'
         f'<fieldset class="assessment__who" aria-describedby="who-hint">'
         f'<legend id="handover-heading">{words("legend")}</legend>'
         f'<p id="who-hint">{words("hint")}</p>{people}</fieldset>'

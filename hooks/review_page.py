@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
-from assessment.renderers.decision_record import DECISIONS
+from assessment.renderers.decision_record import decisions
 from assessment.views.catalogue import question_catalogue
 from hooks.assessment_page import nested
 from hooks.page_scripts import python_page
@@ -68,7 +68,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         return context
     rules = load_rules()
     context["review"] = {
-        "decisions": DECISIONS,
+        "decisions": decisions(rules.words),
         "actions": ACTIONS,
         "words": nested(rules.words.section("review", "reviewer")),
         "script_data": {"controls": link_controls(), "words": script_words()},

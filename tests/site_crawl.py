@@ -8,21 +8,27 @@ records any request to another host, first every guidance page and then the self
 (so that what the guidance pages made the browser download is known apart). On each page it
 records, in this order: the response's status, the headings and landmarks once loaded, then
 (on the self-assessment, once Python is ready) what the browser stores, the Content Security
-Policy violations and errors the page reported, and last what axe-core finds. A second,
-lighter crawl in a dark-palette profile records what axe finds there.
+Policy violations and errors the page reported, and what axe-core finds; last, the page is
+told the person now prefers the dark palette (as an operating system's dark mode does while
+a page is open: the theme follows it), and what axe finds in that palette is recorded in
+`Crawl.dark` (one visit per page for both palettes: a second crawl used to load every page,
+and start Python, again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.serve import SiteHandler
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.page_constants import STORAGE_KEY
+from tools.serve import SiteHandler, SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
@@ -41,8 +47,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 # What the browser keeps for the site: Web Storage keys, caches and their URLs, IndexedDB
-# databases, cookies, and the self-assessment's saved answers.
-STORAGE = """async () => {
+# databases, cookies, and the self-assessment's saved answers (under the key given, the page
+# scripts' STORAGE_KEY: `page.evaluate(STORAGE, STORAGE_KEY)`).
+STORAGE = """async (answersKey) => {
     const names = (store) => Object.keys(store).sort();
     const cacheNames = 'caches' in self ? await caches.keys() : [];
     const cached = {};
@@ -54,7 +61,7 @@ STORAGE = """async () => {
     return {
         local: names(localStorage),
         session: names(sessionStorage),
-        answers: localStorage.getItem('imaging-referrer-assessment'),
+        answers: localStorage.getItem(answersKey),
         caches: cached,
         databases: databases.map((db) => db.name),
         cookie: document.cookie,
@@ -76,6 +83,9 @@ SHAPE = """() => ({
 })"""
 
 PALETTE = "document.body.getAttribute('data-md-color-scheme')"
+# The theme has drawn its dark palette ("slate") and finished switching to it.
+DARK_DRAWN = "body[data-md-color-scheme='slate']:not([data-md-color-switching])"
+PALETTE_SWITCH_TIMEOUT = 10_000
 
 
 @functools.cache
@@ -87,8 +97,9 @@ def axe_script() -> str:
 def axe_violations(page: object) -> list[str]:
     """Run axe-core in the page; one line per violation and element."""
     # Evaluated, not added as an inline <script>: the pages' Content Security Policy refuses
-    # inline scripts it has no hash for (Playwright's own evaluation is allowed).
-    page.evaluate(axe_script())
+    # inline scripts it has no hash for (Playwright's own evaluation is allowed). Once a page.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
     found = page.evaluate(
         """(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })
             .then(r => r.violations.map(v => ({id: v.id, help: v.help,
@@ -128,6 +139,7 @@ class Crawl:
     cookies: list = field(default_factory=list)
     paths_for_guidance: list[str] = field(default_factory=list)  # server, guidance pages only
     paths: list[str] = field(default_factory=list)  # server, the whole crawl
+    dark: Crawl | None = None  # each page's palette and axe once switched to the dark palette
 
 
 class RecordingHandler(SiteHandler):
@@ -143,11 +155,9 @@ class RecordingHandler(SiteHandler):
         super().do_HEAD()
 
 
-def recording_server(root: Path) -> ThreadingHTTPServer:
+def recording_server(root: Path) -> SiteServer:
     """The built site on a loopback server of its own that records every path requested."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(root))
-    )
+    server = SiteServer(("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(root)))
     server.paths = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -164,11 +174,12 @@ def wait_until_quiet(paths: list[str], quiet: float = 1.0, limit: float = 20.0) 
 
 
 def crawl_site(
-    browser: object, server: ThreadingHTTPServer, url: str, page_paths: list[str]
+    browser: object, server: SiteServer, url: str, page_paths: list[str]
 ) -> Crawl:
     """Visit every page once, guidance pages first, recording what the checks need. `server`
     serves the site at `url` and records the paths asked of it (`recording_server`)."""
     found = Crawl(url)
+    found.dark = Crawl(url)
     first_path = len(server.paths)
     context = browser.new_context(color_scheme="light")
 
@@ -202,7 +213,7 @@ def crawl_site(
                 page.wait_for_selector(
                     "#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT
                 )
-            storage = page.evaluate(STORAGE)
+            storage = page.evaluate(STORAGE, STORAGE_KEY)
             violations = page.evaluate("window.__cspViolations")
             page_errors = errors[first_error:]
             found.pages[path] = PageVisit(
@@ -216,6 +227,7 @@ def crawl_site(
                 axe=axe_violations(page),
                 palette=page.evaluate(PALETTE),
             )
+            found.dark.pages[path] = in_dark_palette(page, errors)
             if number == len(guidance) - 1:
                 # Whatever the guidance pages set going (a service worker installing, say)
                 # has time to ask, before the self-assessment is visited.
@@ -229,23 +241,17 @@ def crawl_site(
     return found
 
 
-def axe_in_dark_palette(browser: object, site_url: str, page_paths: list[str]) -> Crawl:
-    """Every page once more, in a profile that prefers the dark palette: the palette shown and
-    what axe-core finds (on the self-assessment, once Python is ready)."""
-    found = Crawl(site_url)
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def in_dark_palette(page: object, errors: list[str]) -> PageVisit:
+    """The open page switched to the dark palette: the palette shown and what axe-core finds,
+    with any error the switch caused; then back to the light palette for the next page."""
+    first_error = len(errors)
+    page.emulate_media(color_scheme="dark")
     try:
-        for path in page_paths:
-            page.goto(site_url + path)
-            if is_self_assessment(path):
-                page.wait_for_selector(
-                    "#assessment-app[data-python-ready]", timeout=PYTHON_TIMEOUT
-                )
-            found.pages[path] = PageVisit(
-                status=None, h1=0, shape={}, storage={}, foreign=[], violations=[], errors=[],
-                palette=page.evaluate(PALETTE), axe=axe_violations(page),
-            )
+        with contextlib.suppress(PlaywrightTimeout):  # the palette found tells the test
+            page.wait_for_selector(DARK_DRAWN, state="attached", timeout=PALETTE_SWITCH_TIMEOUT)
+        return PageVisit(
+            status=None, h1=0, shape={}, storage={}, foreign=[], violations=[],
+            errors=errors[first_error:], palette=page.evaluate(PALETTE), axe=axe_violations(page),
+        )
     finally:
-        context.close()
-    return found
+        page.emulate_media(color_scheme="light")

@@ -299,6 +299,7 @@ def _page_texts(pdf: bytes, folder: Path) -> list[str]:
     return done.stdout.decode("utf-8").split("\f")[:-1]
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", list(PAGES))
 def test_libreoffice_converts_it_and_counts_its_pages(tmp_path: Path, name: str) -> None:
     pdf = pdf_of(application_pack(view_for(name)), tmp_path, "pack")

@@ -7,16 +7,15 @@ prints, or visits with JavaScript off or with Python unable to start.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from assessment.reading.loader import load_rules
+from tests.cli_run import command_line
+from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked
 from tests.test_quality_accessibility import axe_violations
 from tools.page_states import STATES
@@ -26,24 +25,12 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
 READY = "#assessment-app[data-python-ready]"
-STORAGE_KEY = "imaging-referrer-assessment"
-ENV_WITHOUT_SITE_URL = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
 PYTHON_TIMEOUT = 60_000
 
 
 def cli_result(answers: dict, tmp_path: Path) -> dict:
     """The command line's JSON for the same answers: what the page must agree with."""
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers))
-    done = subprocess.run(
-        [sys.executable, "-m", "assessment", "--answers", str(path), "--format", "json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=ENV_WITHOUT_SITE_URL,
-    )
-    return json.loads(done.stdout)
+    return json.loads(command_line(answers, tmp_path, "--format", "json"))
 
 
 def fragment(answers: dict) -> str:
@@ -258,11 +245,11 @@ def test_answers_survive_a_reload_and_can_be_forgotten(site_url: str, page: obje
 
 def test_corrupt_saved_answers_are_cleared_with_a_message(site_url: str, page: object) -> None:
     page.goto(f"{site_url}assessment/")
-    page.evaluate("localStorage.setItem('imaging-referrer-assessment', '{not json')")
+    page.evaluate("(key) => localStorage.setItem(key, '{not json')", STORAGE_KEY)
     page.reload()
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     assert "could not be read" in page.inner_text("[data-notes]")
-    assert page.evaluate("localStorage.getItem('imaging-referrer-assessment')") is None
+    assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) is None
 
 
 def test_a_result_needs_no_image_and_its_boxes_still_open(site_url: str, page: object) -> None:
@@ -316,31 +303,11 @@ def test_markdown_and_text_match_the_command_line(
         "(() => { const d = new Date(), pad = (n) => String(n).padStart(2, '0');"
         " return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` })()"
     )
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers))
     for fmt, shown in (("markdown", markdown), ("text", text)):
-        cli = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "assessment",
-                "--answers",
-                str(path),
-                "--format",
-                fmt,
-                "--date",
-                today,
-                # The page gives its own site root, so the checklists' links are full
-                # addresses (issue 17).
-                "--site-url",
-                site_url,
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-            env=ENV_WITHOUT_SITE_URL,
-        ).stdout
+        # The page gives its own site root, so the checklists' links are full addresses
+        # (issue 17).
+        cli = command_line(answers, tmp_path, "--format", fmt, "--date", today,
+                           "--site-url", site_url)
         assert shown == cli, fmt
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser_assessment import ENV_WITHOUT_SITE_URL, fragment
+from tests.cli_run import ENV_WITHOUT_SITE_URL
+from tests.test_browser_assessment import fragment
 
 pytestmark = pytest.mark.browser
 

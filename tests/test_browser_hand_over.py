@@ -7,23 +7,23 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
+from tests.browser_profile import guarded_context, watched_page
+from tests.cli_run import command_line
+from tests.page_constants import WHO_KEY
 from tests.page_reading import checked
 from tests.test_browser_assessment import (
-    ENV_WITHOUT_SITE_URL,
     PHONE,
     PYTHON_TIMEOUT,
     READY,
-    ROOT,
     SCENARIOS,
     STORAGE_KEY,
     evaluations,
@@ -37,7 +37,6 @@ from tools.page_states import STATES
 pytestmark = pytest.mark.browser
 
 EMPLOYERS = list(load_employers(load_rules()))
-WHO_KEY = "imaging-referrer-assessment-who"
 # (scenario, employer): several profiles, several outcomes.
 CASES = [
     ("england-consultant-radiographer", "somerset"),
@@ -54,12 +53,8 @@ def answers_of(name: str) -> dict:
     return json.loads((SCENARIOS[0].parent / f"{name}.json").read_text())["answers"]
 
 
-def cli(answers: dict, tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers))
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", "--answers", str(path), *options],
-        cwd=ROOT, capture_output=True, text=True, check=True, env=ENV_WITHOUT_SITE_URL)
+def cli(answers: dict, tmp_path: Path, *options: str) -> str:
+    return command_line(answers, tmp_path, *options)
 
 
 def today(page: object) -> str:
@@ -96,21 +91,44 @@ def open_link(page: object, site_url: str, fragment: str) -> None:
     page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
 
 
+@pytest.fixture(scope="module")
+def started_page(browser: object, site_url: str) -> Iterator[object]:
+    """One self-assessment page with Python started, for the tests below that put all their
+    answers on the form themselves (so none depends on what another left): each used to open
+    the page and wait for a cold start of its own."""
+    context = guarded_context(browser)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = watched_page(context)
+    page.goto(f"{site_url}assessment/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shared_page(started_page: object) -> Iterator[object]:
+    """The started page, its errors and any request to another host counted for this test."""
+    foreign = started_page.context.foreign_requests
+    started_page.errors.clear()
+    foreign.clear()
+    yield started_page
+    assert not foreign, f"the page asked another host for: {foreign}"
+
+
 # ------------------------------------------------------------------ the employer (issue 16)
 
 
 def test_the_pages_local_statuses_are_the_command_lines(
-    site_url: str, page: object, tmp_path: Path
+    shared_page: object, tmp_path: Path
 ) -> None:
-    page.goto(f"{site_url}assessment/")
-    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    page = shared_page  # Python started, every answer set below
     assert len({employer for _, employer in CASES}) >= 5
     for name, employer in CASES:
         answers = answers_of(name)
-        national = json.loads(cli(answers, tmp_path, "--format", "json").stdout)
+        national = json.loads(cli(answers, tmp_path, "--format", "json"))
         set_form(page, answers, employer)
         expected = json.loads(cli(answers, tmp_path, "--format", "json",
-                                  "--employer", employer).stdout)
+                                  "--employer", employer))
         shown = page_result(page)
         assert local_shown(page) == [[item["id"], item["status"]]
                                      for item in expected["local"]], (name, employer)
@@ -189,12 +207,10 @@ def test_a_result_with_an_employer_passes_axe_and_prints(site_url: str, page: ob
 
 
 def test_markdown_and_text_with_an_employer_are_the_command_lines(
-    site_url: str, context: object, page: object, tmp_path: Path
+    site_url: str, shared_page: object, tmp_path: Path
 ) -> None:
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = shared_page  # Python started, the clipboard allowed, every answer set below
     answers = answers_of("wales-childrens-anp")
-    page.goto(f"{site_url}assessment/#{STATES['empty']}")
-    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     set_form(page, answers, "somerset")
     with page.expect_download() as download:
         page.click("[data-action=download]")
@@ -203,7 +219,7 @@ def test_markdown_and_text_with_an_employer_are_the_command_lines(
     text = page.evaluate("navigator.clipboard.readText()")
     for fmt, shown in (("markdown", markdown), ("text", text)):
         expected = cli(answers, tmp_path, "--format", fmt, "--employer", "somerset",
-                       "--date", today(page), "--site-url", site_url).stdout
+                       "--date", today(page), "--site-url", site_url)
         assert shown == expected, fmt
     assert "Your employer’s own requirements" in markdown
 
@@ -221,10 +237,9 @@ PACK_CASES = [("wales-childrens-anp", "somerset"), ("england-gp-practice-paramed
 
 
 def test_the_pages_word_pack_is_the_command_lines(
-    site_url: str, page: object, tmp_path: Path
+    site_url: str, shared_page: object, tmp_path: Path
 ) -> None:
-    page.goto(f"{site_url}assessment/")
-    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    page = shared_page  # Python started, every answer set below
     timings = []
     for name, employer in PACK_CASES:
         answers = answers_of(name)
@@ -389,11 +404,12 @@ def test_share_uses_the_share_sheet_where_there_is_one(site_url: str, context: o
     assert "Shared" in page.inner_text("[data-action-feedback]")
 
 
-def test_the_asked_only_when_lines_go_once_python_is_live(site_url: str, page: object) -> None:
+def test_the_asked_only_when_lines_go_once_python_is_live(
+    site_url: str, shared_page: object
+) -> None:
+    page = shared_page  # Python started
     served = page.request.get(f"{site_url}assessment/").text()
     assert 'class="question__when"' in served  # the static checklist's
-    page.goto(f"{site_url}assessment/")
-    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     lines = page.eval_on_selector_all(
         ".question__when",
         """(els) => els.map((p) => ({ shown: !p.hidden,

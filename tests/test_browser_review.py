@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from assessment.web import decision_record
+from tests.cli_run import command_line
 from tests.site_crawl import axe_violations
 from tests.test_browser_assessment import (
-    ENV_WITHOUT_SITE_URL,
     PYTHON_TIMEOUT,
     STORAGE_KEY,
     fragment,
@@ -38,14 +36,8 @@ def scenario(name: str) -> dict:
 
 def cli_ids(answers: dict, employer: str | None, tmp_path: Path) -> list[str]:
     """The command line's applicable items: evidence ids, then the employer's local ids."""
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers))
-    command = [sys.executable, "-m", "assessment", "--answers", str(path), "--format", "json"]
-    if employer:
-        command += ["--employer", employer]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
-                          env=ENV_WITHOUT_SITE_URL)
-    result = json.loads(done.stdout)
+    options = ["--format", "json", *(["--employer", employer] if employer else [])]
+    result = json.loads(command_line(answers, tmp_path, *options))
     return [entry["id"] for entry in [*result["evidence"], *result["local"]]]
 
 

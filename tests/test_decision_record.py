@@ -12,7 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from assessment.renderers.decision_record import DECISIONS, TITLE, usable_record
+from assessment.reading.loader import load_rules
+from assessment.renderers.decision_record import decisions, usable_record
 from assessment.web import decision_record, review_view
 from tests.libreoffice import pdf_of
 
@@ -21,6 +22,8 @@ ANSWERS = {"nation": "england", "profession": "podiatrist", "practice_level": "a
 RECORD = {"items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
           "scope": {"1": True}, "decision": "entitle-limits", "reasons": "CT for adults only."}
 TODAY = "2026-12-01"
+WORDS = load_rules().words
+TITLE = WORDS.text("record", "title")
 
 
 def record_bytes(record: object = RECORD, employer: str = "northumbria") -> bytes:
@@ -67,12 +70,13 @@ def test_a_record_of_the_wrong_shape_is_left_out(bad: object) -> None:
 
 
 def test_every_decision_has_its_words() -> None:
-    for value, label in DECISIONS:
+    for value, label in decisions(WORDS):
         data = record_bytes({**RECORD, "decision": value})
         text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
         assert f"Decision: {label}" in text
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
     data = pdf_of(record_bytes(), tmp_path, "record")
     assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 6

@@ -253,6 +253,7 @@ def test_a_link_without_text_shows_its_address() -> None:
 
 # LibreOffice ----------------------------------------------------------------------------------
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_it_to_pdf_with_the_expected_pages(
         sample_bytes: bytes, tmp_path: Path) -> None:
     data = pdf_of(sample_bytes, tmp_path, "sample")

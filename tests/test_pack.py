@@ -27,7 +27,7 @@ from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
 from assessment.renderers.checklists import markdown, text
 from assessment.renderers.pack import application_pack
-from assessment.views.result_view import HANDOVER, ResultView
+from assessment.views.result_view import ResultView
 from assessment.views.share_link import encode_component, result_url
 from tests.assessing import evaluate, view_of
 from tests.pyodide_run import package_file_list
@@ -36,6 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "tests" / "scenarios"
 RULES = load_rules()
 EMPLOYERS = load_employers(rules=RULES)
+PACK_WORDS = RULES.words.section("pack")  # the pack's own words (words/pack.toml)
+# What a document carries to stand on its own (words/result.toml [handover]).
+HANDOVER = {key: RULES.words.text("result", f"handover.{key}")
+            for key in ("name", "provider", "self_declared", "live_result")}
 SITE = "https://example.org/referrers/"
 TODAY = datetime.date(2026, 12, 1)
 NAME = "Alex Jones-Ó Briain"

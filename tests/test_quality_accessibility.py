@@ -19,7 +19,8 @@ PYTHON_TIMEOUT = 60_000
 def test_every_page_has_no_axe_violations(
     request: pytest.FixtureRequest, page_paths: list[str], scheme: str
 ) -> None:
-    # Light: the shared crawl (a default profile prefers light); dark: a crawl of its own.
+    # Light: the shared crawl (a default profile prefers light); dark: the same visits, once
+    # the page was told the person prefers the dark palette (tests/site_crawl.py).
     crawl: Crawl = request.getfixturevalue("crawl" if scheme == "light" else "dark_crawl")
     problems = {}
     for path in page_paths:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.page_constants import STORAGE_KEY, WHO_KEY
 from tests.page_reading import checked
 from tests.site_crawl import STORAGE, Crawl
 from tools.bench.settings import PYTHON_PATHS  # what no guidance page may download
@@ -19,10 +20,9 @@ from tools.page_states import STATES
 pytestmark = pytest.mark.browser
 
 PYTHON_TIMEOUT = 60_000
-ANSWERS_KEY = "imaging-referrer-assessment"  # the self-assessment's saved answers
-# The name and imaging provider a person typed for their documents (issue 17: kept on the
-# device like the answers), and only once typed; never in a link.
-WHO_KEY = "imaging-referrer-assessment-who"
+ANSWERS_KEY = STORAGE_KEY  # the self-assessment's saved answers
+# WHO_KEY: the name and imaging provider a person typed for their documents (issue 17: kept on
+# the device like the answers), and only once typed; never in a link.
 # The site's own offline cache (Cache Storage, or IndexedDB should it ever need one) is named
 # with this prefix; whether it exists is not this test's business.
 OWN_CACHE_PREFIX = "imaging-referrer-"
@@ -95,7 +95,7 @@ def test_no_page_asks_another_host_sets_a_cookie_or_stores_anything_else(
     page.keyboard.type("scope")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     page.wait_for_load_state("networkidle")
-    stored = page.evaluate(STORAGE)
+    stored = page.evaluate(STORAGE, STORAGE_KEY)
     assert any(key.endswith(".__palette") for key in stored["local"]), stored
     stored_per_page["after the palette toggle and a search"] = stored
 
@@ -125,7 +125,7 @@ def test_the_self_assessment_keeps_only_the_answers_in_each_state(
     if state not in {"empty", "partly answered"}:
         assert page.get_attribute("[data-outcome]", "data-outcome") == state
     page.wait_for_load_state("networkidle")
-    stored = page.evaluate(STORAGE)
+    stored = page.evaluate(STORAGE, STORAGE_KEY)
 
     assert context.foreign_requests == []
     assert [url for url in requested if not url.startswith(site_url)] == []

@@ -14,7 +14,6 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ import pytest
 from hooks import security
 from tests.site_crawl import WATCH_VIOLATIONS as WATCH
 from tests.site_crawl import Crawl
-from tools.serve import SiteHandler
+from tools.serve import SiteHandler, SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
@@ -135,9 +134,7 @@ class ReportingSite:
                 self.end_headers()
 
         self.reports = reports
-        self.server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=str(root))
-        )
+        self.server = SiteServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked
 
 ROOT = Path(__file__).resolve().parent.parent
-STORAGE_KEY = "imaging-referrer-assessment"
 PYTHON_TIMEOUT = 90_000
 CLEARED = "could not be read, so they were cleared"
 NO_MATCH = "no longer match the questions, so they were cleared"
@@ -153,6 +153,7 @@ def test_a_snapshot_start_needs_no_package_archive(
 # --- a mistake in the rules stops the build ------------------------------------------------
 
 
+@pytest.mark.build
 def test_a_rules_mistake_fails_the_build_naming_file_and_key(tmp_path: Path) -> None:
     """Build a copy of the project whose rules refer to a question that does not exist."""
     project = tmp_path / "project"

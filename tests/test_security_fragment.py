@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment.reading.loader import load_rules
+from tests.page_constants import MAX_FRAGMENT
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_FRAGMENT = 2000  # as in link.js: longer links are cut, with a note
 RULES = load_rules()
 CONTROLS = {
     question.id: {"multi": question.multi, "values": [option.id for option in question.options]}

@@ -210,10 +210,18 @@ def test_the_manifest_and_the_worker_pick_up_new_runtime_files(tmp_path: Path) -
     assert "assets/py/assessment-0123456789ab.snapshot" in service_worker_build(site)["immutable"]
 
 
-def test_the_cache_name_is_the_one_the_service_worker_computes() -> None:
-    sw = (Path(__file__).resolve().parent.parent / "overrides" / "sw.js").read_text()
-    assert "const SUFFIX = ` ${new URL(ROOT).pathname}`;" in sw
-    assert "const CACHE = `${PREFIX}${BUILD.version}${SUFFIX}`;" in sw
+def test_the_cache_name_is_the_one_the_service_worker_computes(tmp_path: Path) -> None:
+    """The hook's name for the cache is the one overrides/sw.js, filled in by the hook and run
+    as a browser registers it, computes for a site at the root of its host and in a folder."""
+    site = tiny_site(tmp_path)
+    shutil.copy(Path(__file__).resolve().parent.parent / "overrides" / "sw.js", site / "sw.js")
+    security.write_worker_and_manifest(site)
+    version = service_worker_build(site)["version"]
+    for site_url, served_from in ((None, "http://127.0.0.1:8000/"),
+                                  ("https://example.org/referrers", "https://example.org/referrers/"),
+                                  ("https://example.org/a/b/", "https://example.org/a/b/")):
+        assert service_worker_cache_name(site, served_from) == security.cache_name(
+            version, site_url), site_url
     assert security.cache_name("abc", None) == "imaging-referrer-abc /"
     assert security.cache_name("abc", "https://example.org/referrers") == (
         "imaging-referrer-abc /referrers/")

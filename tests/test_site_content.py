@@ -161,6 +161,7 @@ def test_listed_source_must_be_cited_in_the_text() -> None:
         citation_checks.check_every_source_cited("<p>No link here.</p>", meta, sources)
 
 
+@pytest.mark.build
 def test_build_with_a_bad_source_id_fails_naming_file_and_key(tmp_path: Path) -> None:
     docs = tmp_path / "pages"
     docs.mkdir()

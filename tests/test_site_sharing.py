@@ -68,6 +68,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- previews, as a crawler reads them -------------------------------------------------------
 
 
+@pytest.mark.build  # its own build, with an address (the `published` fixture)
 def test_with_an_address_every_pages_preview_tags_are_absolute(published: Path) -> None:
     for address, html in pages(published).items():
         found = head(html)
@@ -89,6 +90,7 @@ def test_without_an_address_there_is_no_og_url_and_the_image_is_found(built_site
             assert (html.parent / found.meta["og:image"]).is_file(), address
 
 
+@pytest.mark.build  # its own build, with an address (the `published` fixture)
 def test_each_key_page_has_a_card_of_its_own_and_the_rest_share_one(published: Path) -> None:
     images = {address: head(html).meta["og:image"] for address, html in pages(published).items()}
     key = [images[address] for address in KEY_PAGES]
@@ -101,6 +103,7 @@ def test_each_key_page_has_a_card_of_its_own_and_the_rest_share_one(published: P
     assert card.size == (1200, 630)
 
 
+@pytest.mark.build  # its own build, with an address (the `published` fixture)
 def test_robots_sitemap_and_canonical_links_with_an_address(published: Path) -> None:
     robots = (published / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots and f"Sitemap: {SITE}sitemap.xml" in robots
@@ -167,25 +170,24 @@ def test_the_policy_allows_the_manifest_from_the_site_only(built_site: Path) -> 
 
 
 @pytest.mark.browser
-def test_chromium_finds_no_installability_error(site_url: str, tmp_path: Path) -> None:
-    """In a persistent (not incognito) profile, as a person's browser is."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
-            headless=True)
-        try:
-            page = context.new_page()
-            page.goto(f"{site_url}assessment/", wait_until="load")
-            session = context.new_cdp_session(page)
-            manifest = session.send("Page.getAppManifest")
-            assert manifest["url"] == urljoin(site_url, "manifest.webmanifest")
-            assert manifest.get("errors") == []
-            errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
-            assert errors == []
-        finally:
-            context.close()
+def test_chromium_finds_no_installability_error(
+        browser: object, site_url: str, tmp_path: Path) -> None:
+    """In a persistent (not incognito) profile, as a person's browser is. (Launched by the
+    session's own Playwright: a second sync_playwright() in the same process fails.)"""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
+        headless=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}assessment/", wait_until="load")
+        session = context.new_cdp_session(page)
+        manifest = session.send("Page.getAppManifest")
+        assert manifest["url"] == urljoin(site_url, "manifest.webmanifest")
+        assert manifest.get("errors") == []
+        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

@@ -17,6 +17,7 @@ import functools
 import mimetypes
 import os
 import re
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -85,15 +86,27 @@ class SiteHandler(SimpleHTTPRequestHandler):
         """Stay quiet: tests and benchmarks read their own output."""
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
+class SiteServer(ThreadingHTTPServer):
+    """A threaded server that says nothing when the browser hangs up mid-response (a page
+    closed, or a download dropped, while a file was still being sent: BrokenPipeError, or
+    ConnectionResetError when the browser reset the connection); every other error in a
+    request is reported as the standard library reports it."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> SiteServer:
     """A server for `root`; port 0 picks a free port (read it from `server.server_port`)."""
     if not (root / "index.html").is_file():
         raise SystemExit(f"{root}/index.html is missing: build the site first (make build).")
     handler = functools.partial(SiteHandler, directory=str(root))
-    return ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
-def serve_in_background(root: Path, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, str]:
+def serve_in_background(root: Path, host: str = "127.0.0.1") -> tuple[SiteServer, str]:
     """Start a server on a free port in a daemon thread; return it and its base URL."""
     server = make_server(root, host)
     threading.Thread(target=server.serve_forever, daemon=True).start()

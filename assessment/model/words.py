@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .phrases import PLACEHOLDER
+
 AUDIENCES = ("applicant", "reviewer")
 
 # Each section: key -> the placeholders its text holds, in order.
-# The self-assessment page's (page.toml): its build-time HTML and its scripts; `handover.*`
-# are the application's fields and the scope detail of a review link.
 PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "status.no_js": (),
     "status.loading": (),
@@ -87,7 +87,6 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "actions.copy-link": (),
     "actions.review-link": (),
     "actions.download-docx": (),
-    "actions.share-docx": (),
     "actions.copy-text": (),
     "actions.download": (),
     "actions.print": (),
@@ -102,11 +101,8 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "done.markdown": (),
     "done.making_docx": (),
     "done.docx_failed": ("error",),
-    "done.docx": (),
-    "done.docx_shared": (),
     "done.cleared": (),
     "done.answers_back": (),
-    "done.forgotten": (),
     "done.undone": (),
     "files.markdown": ("date",),
     "files.docx": ("date",),
@@ -130,6 +126,10 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "handover.legend": (),
     "handover.hint": (),
     "handover.app_note": (),
+    "handover.said.share_label": (),
+    "handover.said.shared": (),
+    "handover.said.downloaded": (),
+    "handover.said.forgotten": (),
     "handover.field.name": (),
     "handover.field.regulator": (),
     "handover.field.registration_number": (),
@@ -148,7 +148,6 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "handover.scope_note.not_a_row": ("row",),
     "handover.scope_note.again": ("row",),
 }
-# The reviewer's checklist page's (review.toml): its build-time HTML and its script.
 REVIEW_WORDS: dict[str, tuple[str, ...]] = {
     "status.no_js": (),
     "status.evidence": ("link",),
@@ -280,7 +279,44 @@ PACK_WORDS: dict[str, tuple[str, ...]] = {
     "basis.employer_basis": (),
     "basis.reference_list": (),
 }
-RECORD_WORDS: dict[str, tuple[str, ...]] = {}
+# The decision record's words (renderers/decision_record.py).
+RECORD_WORDS: dict[str, tuple[str, ...]] = {
+    "title": (),
+    "written": ('date',),
+    "self_declared": (),
+    "self_declared_rest": (),
+    "scope_none": (),
+    "undecided": (),
+    "no_reasons": (),
+    "decided_by": (),
+    "date": (),
+    "application.heading": (),
+    "application.outcome": ('outcome',),
+    "application.employer": (),
+    "application.no_employer": (),
+    "application.missing": (),
+    "application.question": (),
+    "application.answer": (),
+    "application.answers": (),
+    "evidence.heading": (),
+    "evidence.item": (),
+    "evidence.says": (),
+    "evidence.seen_heading": (),
+    "evidence.note": (),
+    "evidence.seen": (),
+    "evidence.not_seen": (),
+    "evidence.verify": ('title',),
+    "scope.heading": (),
+    "scope.approved_heading": (),
+    "scope.approved": (),
+    "scope.not_approved": (),
+    "decision.heading": (),
+    "decision.label": (),
+    "decision.reasons": (),
+    "decisions.entitle": (),
+    "decisions.entitle-limits": (),
+    "decisions.not-yet": (),
+}
 ERROR_WORDS: dict[str, tuple[str, ...]] = {}
 # The employers' words (words/employers.toml): a profile's provenance on every surface,
 # the employer pages' own words. Owned by the employer profiles' work.
@@ -337,7 +373,34 @@ EMPLOYER_WORDS: dict[str, tuple[str, ...]] = {
     "profile.partial": ('partial',),
 }
 
+# The results' own words beyond those words/result.toml's own reader checks (the outcomes,
+# statuses, headings and the rest: reading/rules_reader.py, into the `Rules` fields).
+RESULT_WORDS: dict[str, tuple[str, ...]] = {
+    "handover.name": (),
+    "handover.provider": (),
+    "handover.self_declared": (),
+    "handover.live_result": (),
+    "item.status": (),
+    "item.why": (),
+    "item.what_counts": (),
+    "item.sources": (),
+    "item.guidance": (),
+    "context.regulation": (),
+    "context.inspectorate": (),
+    "context.framework": (),
+    "checklist.prepared": ("date", "version"),
+    "checklist.prepared_at": ("date", "url", "version"),
+    "checklist.not_answered": (),
+    "checklist.no_answers": (),
+    "checklist.announcement": ("sentence", "counts"),
+    "checklist.employer_counts": ("count", "counts"),
+}
+# The tables of words/result.toml that its own reader checks, left out of RESULT_WORDS.
+RESULT_OWN_TABLES = ("outcomes", "statuses", "basis", "groups", "headings", "labels", "scope",
+                     "texts", "employer_topics")
+
 SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "result": RESULT_WORDS,
     "page": PAGE_WORDS,
     "review": REVIEW_WORDS,
     "pack": PACK_WORDS,
@@ -356,14 +419,15 @@ class Words:
 
     sections: Mapping[str, Mapping[str, Text]]
 
-    def text(self, section: str, key: str, audience: str = "applicant",
+    def text(self, section: str, key: str, audience: str = "applicant", /,
              **fields: str) -> str:
         """One text in the audience's voice, its placeholders filled from `fields`."""
         value = self.sections[section][key]
         said = value if isinstance(value, str) else value[audience]
-        for name, filler in fields.items():
-            said = said.replace("{" + name + "}", filler)
-        return said
+        if not fields:
+            return said
+        # In one pass, so a filler's own text (a file name, say) is never read as a placeholder.
+        return PLACEHOLDER.sub(lambda match: fields.get(match.group(1), match.group(0)), said)
 
     def section(self, section: str, audience: str = "applicant") -> dict[str, str]:
         """A whole section in one audience's voice (placeholders left in), as the build

@@ -44,7 +44,7 @@ from ..model.rules_model import (
     ScopeColumn,
     Source,
 )
-from ..model.words import AUDIENCES, SECTIONS, Text, Words
+from ..model.words import AUDIENCES, RESULT_OWN_TABLES, SECTIONS, Text, Words
 from .condition_parser import ParseContext, parse
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
@@ -334,7 +334,10 @@ class _Loader:
         for section, keys in SECTIONS.items():
             file = _File(self.directory, f"words/{section}.toml")
             found: dict[str, Text] = {}
-            _flatten(file, file.data, "", found)
+            data = file.data if section != "result" else {
+                name: value for name, value in file.data.items()
+                if name not in RESULT_OWN_TABLES}
+            _flatten(file, data, "", found)
             for key in found:
                 if key not in keys:
                     file.fail(key, "unknown key")
@@ -355,8 +358,7 @@ class _Loader:
 
 
     def _words(self, file: _File) -> dict[str, Any]:
-        file.top(("outcomes", "statuses", "basis", "groups", "headings", "labels", "scope",
-                  "texts", "employer_topics"))
+        file.top((*RESULT_OWN_TABLES, *sorted({key.split(".")[0] for key in SECTIONS["result"]})))
         outcomes = self._fixed(file, "outcomes", OUTCOME_WORDS, {"label": "text",
                                                                  "sentence": "text"})
         statuses = self._fixed(file, "statuses", STATUS_WORDS, {"label": "text"},

@@ -14,8 +14,6 @@ import textwrap
 from collections.abc import Mapping
 
 from ..views.result_view import (
-    HANDOVER,
-    ITEM_LABELS,
     EmployerView,
     ItemView,
     ResultView,
@@ -42,22 +40,22 @@ def markdown(view: ResultView) -> str:
         lines += [f"**{view.nation}**", ""]
         lines += [f"- **{label}:** {_md(text)}" for label, text in view.context] + [""]
     else:
-        lines += ["Not answered yet.", ""]
+        lines += [view.said("checklist.not_answered"), ""]
     lines += [f"## {heading['answers']}", ""]
     lines += [f"- **{_md(question)}** {_md(answer)}" for question, answer in view.answers]
-    lines += [] if view.answers else ["No answers yet."]
+    lines += [] if view.answers else [view.said("checklist.no_answers")]
     lines += ["", f"## {heading['evidence']}", ""]
     for title, items in view.groups:
         lines += [f"### {title}", ""]
         for item in items:
-            lines += _markdown_item(item, view.labels["basis"])
+            lines += _markdown_item(item, view.labels["basis"], view.part("item"))
     if view.employer:
-        lines += _markdown_employer(view.employer, heading["employer"], view.labels)
+        lines += _markdown_employer(view, view.employer, heading["employer"])
     if view.notices:
         lines += [f"## {heading['notices']}", ""]
         for notice in view.notices:
             lines += [f"- {_md(notice.text)} ({notice.position})",
-                      f"  - Sources: {_md_sources(notice.sources)}"]
+                      f"  - {view.said('item.sources')}: {_md_sources(notice.sources)}"]
         lines += [""]
     if view.missing:
         lines += [f"## {heading['missing']}", ""]
@@ -81,14 +79,14 @@ def text(view: ResultView) -> str:
     for title, items in view.groups:
         lines += ["", title.upper()]
         for item in items:
-            lines += ["", *_text_item(item, view.labels["basis"])]
+            lines += ["", *_text_item(item, view.labels["basis"], view.part("item"))]
     if view.employer:
-        lines += _text_employer(view.employer, heading["employer"], view.labels)
+        lines += _text_employer(view, view.employer, heading["employer"])
     if view.notices:
         lines += ["", heading["notices"]]
         for notice in view.notices:
             lines += ["", *_wrap(f"{notice.text} ({notice.position})", "  ")]
-            lines += ["  Sources:", *_text_sources(notice.sources, "    ")]
+            lines += [f"  {view.said('item.sources')}:", *_text_sources(notice.sources, "    ")]
     if view.missing:
         lines += ["", heading["missing"]]
         for unanswered in view.missing:
@@ -105,23 +103,24 @@ def _text_where_and_answers(view: ResultView, heading: Mapping[str, str]) -> lis
         for label, value in view.context:
             lines += _wrap(value, f"  {label}: ", "    ")
     else:
-        lines += ["Not answered yet."]
+        lines += [view.said("checklist.not_answered")]
     lines += ["", heading["answers"]]
     for question, answer in view.answers:
         lines += _wrap(question, "  ") + _wrap(answer, "    ")
-    return lines + ([] if view.answers else ["No answers yet."])
+    return lines + ([] if view.answers else [view.said("checklist.no_answers")])
 
 
 def who_for(view: ResultView) -> list[tuple[str, str]]:
     """The applicant's name and imaging provider, as label and value, where given."""
-    return [(HANDOVER[key], value) for key, value in (("name", view.name),
-                                                      ("provider", view.provider)) if value]
+    return [(view.said(f"handover.{key}"), value)
+            for key, value in (("name", view.name), ("provider", view.provider)) if value]
 
 
 def prepared_line(view: ResultView) -> str:
-    where = f" at {view.assessment_url}" if view.assessment_url else ""
-    return (f"Prepared on {view.date} with the self-assessment{where} "
-            f"(rules version {view.rules_version}).")
+    if view.assessment_url:
+        return view.said("checklist.prepared_at", date=view.date, url=view.assessment_url,
+                         version=view.rules_version)
+    return view.said("checklist.prepared", date=view.date, version=view.rules_version)
 
 
 def counts_line(view: ResultView) -> str:
@@ -129,10 +128,11 @@ def counts_line(view: ResultView) -> str:
     return f"{view.headings['counts']}: {counts}"
 
 
-def employer_counts_line(employer: EmployerView) -> str:
+def employer_counts_line(view: ResultView, employer: EmployerView) -> str:
     """How many of the employer's requirements apply, and how many have each status."""
     counts = "; ".join(f"{label}: {count}" for label, count in employer.counts)
-    return f"Requirements that apply to you: {len(employer.items)}. {counts}."
+    return view.said("checklist.employer_counts", count=str(len(employer.items)),
+                     counts=counts)
 
 
 # Markdown -----------------------------------------------------------------------------
@@ -146,13 +146,12 @@ def _markdown_handover(view: ResultView) -> list[str]:
     if view.result_url:
         # An autolink: the address once, as it is (its fragment is URL-encoded, so it holds
         # no space, < or >).
-        lines += [f"{HANDOVER['live_result']}: <{view.result_url}>", ""]
+        lines += [f"{view.said('handover.live_result')}: <{view.result_url}>", ""]
     return lines
 
 
-def _markdown_item(item: ItemView, basis: str) -> list[str]:
+def _markdown_item(item: ItemView, basis: str, label: Mapping[str, str]) -> list[str]:
     box = "[x]" if item.status == "held" else "[ ]"
-    label = ITEM_LABELS
     lines = [f"- {box} **{_md(item.title)}**: {item.status_label}",
              f"  - {label['why']}: {_md(' '.join(item.why))}",
              f"  - {basis}: {item.basis_label} ({item.basis_description})",
@@ -164,24 +163,24 @@ def _markdown_item(item: ItemView, basis: str) -> list[str]:
     return lines
 
 
-def _markdown_employer(employer: EmployerView, heading: str,
-                       labels: Mapping[str, str]) -> list[str]:
+def _markdown_employer(view: ResultView, employer: EmployerView, heading: str) -> list[str]:
+    labels, label = view.labels, view.part("item")
     lines = [f"## {heading}: {_md(employer.name)}", "", _md(employer.note), ""]
     if employer.counts:
-        lines += [employer_counts_line(employer), ""]
+        lines += [employer_counts_line(view, employer), ""]
     apply = f" ([{_md(employer.apply_url)}]({employer.apply_url}))" if employer.apply_url else ""
     lines += [f"- **{labels['how_to_apply']}:** {_md(employer.apply_text)}{apply}",
-              f"- Sources: {_md_sources(employer.sources)}", ""]
+              f"- {label['sources']}: {_md_sources(employer.sources)}", ""]
     for item in employer.items:
         box = "[x]" if item.status == "held" else "[ ]"
         lines += [f"- {box} **{_md(item.title)}**: {item.status_label}",
                   f"  - {labels['asks']}: {_md(item.asks)}",
-                  f"  - Why: {_md(' '.join(item.why))}"]
+                  f"  - {label['why']}: {_md(' '.join(item.why))}"]
         if item.refines:
             lines.append(f"  - {labels['refines']}: {_md(item.refines)}")
         if item.next_text:
             lines.append(f"  - {item.next_label}: {_md(item.next_text)}")
-        lines += [f"  - Sources: {_md_sources(item.sources)}", ""]
+        lines += [f"  - {label['sources']}: {_md_sources(item.sources)}", ""]
     return lines
 
 
@@ -219,40 +218,40 @@ def _text_handover(view: ResultView) -> list[str]:
         lines += _wrap(value, f"{label}: ", "  ")
     lines += [*_wrap(view.self_declared), ""]
     if view.result_url:
-        lines += [f"{HANDOVER['live_result']}:", f"  {view.result_url}", ""]
+        lines += [f"{view.said('handover.live_result')}:", f"  {view.result_url}", ""]
     return lines
 
 
-def _text_item(item: ItemView, basis: str) -> list[str]:
-    lines = [*_wrap(item.title), f"  Status: {item.status_label}"]
-    lines += _wrap(" ".join(item.why), "  Why: ", "    ")
+def _text_item(item: ItemView, basis: str, label: Mapping[str, str]) -> list[str]:
+    lines = [*_wrap(item.title), f"  {label['status']}: {item.status_label}"]
+    lines += _wrap(" ".join(item.why), f"  {label['why']}: ", "    ")
     lines += _wrap(f"{item.basis_label} ({item.basis_description})", f"  {basis}: ", "    ")
-    lines += _wrap(item.what_counts, "  What counts: ", "    ")
+    lines += _wrap(item.what_counts, f"  {label['what_counts']}: ", "    ")
     if item.next_text:
         lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")
-    lines += ["  Sources:", *_text_sources(item.sources, "    ")]
-    lines += [f"  Guidance: {item.guidance}"]
+    lines += [f"  {label['sources']}:", *_text_sources(item.sources, "    ")]
+    lines += [f"  {label['guidance']}: {item.guidance}"]
     return lines
 
 
-def _text_employer(employer: EmployerView, heading: str,
-                   labels: Mapping[str, str]) -> list[str]:
+def _text_employer(view: ResultView, employer: EmployerView, heading: str) -> list[str]:
+    labels, label = view.labels, view.part("item")
     lines = ["", heading.upper(), *_wrap(employer.name), *_wrap(employer.note)]
     if employer.counts:
-        lines += _wrap(employer_counts_line(employer))
+        lines += _wrap(employer_counts_line(view, employer))
     lines += _wrap(employer.apply_text, f"  {labels['how_to_apply']}: ", "    ")
     if employer.apply_url:
         lines += [f"    {employer.apply_url}"]
-    lines += ["  Sources:", *_text_sources(employer.sources, "    ")]
+    lines += [f"  {label['sources']}:", *_text_sources(employer.sources, "    ")]
     for item in employer.items:
-        lines += ["", *_wrap(item.title), f"  Status: {item.status_label}"]
+        lines += ["", *_wrap(item.title), f"  {label['status']}: {item.status_label}"]
         lines += _wrap(item.asks, f"  {labels['asks']}: ", "    ")
-        lines += _wrap(" ".join(item.why), "  Why: ", "    ")
+        lines += _wrap(" ".join(item.why), f"  {label['why']}: ", "    ")
         if item.refines:
             lines += _wrap(item.refines, f"  {labels['refines']}: ", "    ")
         if item.next_text:
             lines += _wrap(item.next_text, f"  {item.next_label}: ", "    ")
-        lines += ["  Sources:", *_text_sources(item.sources, "    ")]
+        lines += [f"  {label['sources']}:", *_text_sources(item.sources, "    ")]
     return lines
 
 

@@ -14,19 +14,21 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..model.words import Words
 from ..views.result_view import ItemView, LocalItemView, ResultView
 from .docx import Document, Link, Run
 
-__all__ = ["DECISIONS", "decision_record", "usable_record"]
+__all__ = ["DECISION_IDS", "decision_record", "decisions", "usable_record"]
 
-# The decision's options: id and words, shown by the page (hooks/review_page.py) and here.
-DECISIONS = (
-    ("entitle", "Entitle within the scope listed"),
-    ("entitle-limits", "Entitle, with limits (say which in the reasons)"),
-    ("not-yet", "Not yet (say what is still needed in the reasons)"),
-)
-TITLE = "Decision record: application to be entitled to request imaging"
+# The decision's options, in order; their words are the record section's `decisions.<id>`.
+DECISION_IDS = ("entitle", "entitle-limits", "not-yet")
 MAX_TEXT = 5000
+
+
+def decisions(words: Words) -> tuple[tuple[str, str], ...]:
+    """The decision's options, id and words, as the review page and the record show them."""
+    return tuple((decision, words.text("record", f"decisions.{decision}"))
+                 for decision in DECISION_IDS)
 
 
 def _text(value: object) -> str:
@@ -48,7 +50,7 @@ def usable_record(raw: object) -> dict[str, Any]:
     scope = raw.get("scope")
     if isinstance(scope, Mapping):
         record["scope"] = {str(key) for key, value in scope.items() if value is True}
-    if raw.get("decision") in dict(DECISIONS):
+    if raw.get("decision") in DECISION_IDS:
         record["decision"] = raw["decision"]
     record["reasons"] = _text(raw.get("reasons")).strip()
     return record
@@ -58,28 +60,31 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
     """The .docx for a review view and the reviewer's record: the same inputs, the same
     bytes."""
     record = usable_record(raw_record)
-    document = Document(TITLE, today)
-    document.heading(TITLE, 0)
-    document.paragraph(f"Written on {view.date} from the applicant's self-assessment link.")
-    document.paragraph([Run("The statuses are self-declared by the applicant", bold=True),
-                        ": what they answered in the self-assessment, not checked by anyone."
-                        " The ticks and notes are the reviewer's."])
 
-    document.heading("The application", 1)
-    document.paragraph([Run(f"The applicant's self-assessment: {view.outcome_label}. ",
+    def said(key: str, **fields: str) -> str:
+        return view.words.text("record", key, view.audience, **fields)
+
+    document = Document(said("title"), today)
+    document.heading(said("title"), 0)
+    document.paragraph(said("written", date=view.date))
+    document.paragraph([Run(said("self_declared"), bold=True), said("self_declared_rest")])
+
+    document.heading(said("application.heading"), 1)
+    document.paragraph([Run(said("application.outcome", outcome=view.outcome_label),
                             bold=True), view.outcome_sentence])
     employer = view.employer
     if employer:
-        document.paragraph([Run("Employer: ", bold=True), f"{employer.name}. {employer.note}"])
+        document.paragraph([Run(said("application.employer"), bold=True),
+                            f"{employer.name}. {employer.note}"])
     else:
-        document.paragraph("No employer was chosen, so only the national evidence is listed.")
+        document.paragraph(said("application.no_employer"))
     if view.missing:
-        document.paragraph("The applicant has not answered these questions yet:")
+        document.paragraph(said("application.missing"))
         document.bullets([question.text for question in view.missing])
-    document.table(["Question", "The applicant's answer"], view.answers, [3, 2],
-                   caption="The applicant's answers")
+    document.table([said("application.question"), said("application.answer")], view.answers,
+                   [3, 2], caption=said("application.answers"))
 
-    document.heading("Evidence seen", 1)
+    document.heading(said("evidence.heading"), 1)
     groups: list[tuple[str, Sequence[ItemView | LocalItemView]]] = list(view.groups)
     if view.employer is not None and view.employer.items:
         groups.append((view.employer.name, view.employer.items))
@@ -88,9 +93,11 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
         rows: list[Sequence[str]] = []
         for item in members:
             mine = record["items"].get(item.id, {"seen": False, "note": ""})
-            rows.append([item.title, item.status_label, "Seen" if mine["seen"] else
-                         "Not seen", mine["note"]])
-        document.table(["Item", "The applicant says", "Seen", "Reviewer's note"], rows,
+            rows.append([item.title, item.status_label,
+                         said("evidence.seen") if mine["seen"] else said("evidence.not_seen"),
+                         mine["note"]])
+        document.table([said("evidence.item"), said("evidence.says"),
+                        said("evidence.seen_heading"), said("evidence.note")], rows,
                        [3, 2, 1.3, 3.7], caption=group)
         for item in members:
             # A national item's public check; an employer's requirement in the reviewer's
@@ -98,30 +105,30 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
             verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
                                else (item.reviewer, item.sources))
             if verify:
-                document.paragraph([Run(f"How to verify “{item.title}”: ", bold=True),
+                document.paragraph([Run(said("evidence.verify", title=item.title), bold=True),
                                     verify])
                 document.bullets([[Link(title, url, show_url=True)] for title, url in sources])
 
-    document.heading("Scope of practice", 1)
+    document.heading(said("scope.heading"), 1)
     scope = view.scope
     if not scope:
-        document.paragraph("There is no scope to approve: the applicant's answers show they are"
-                           " not registered.")
+        document.paragraph(said("scope_none"))
     elif not scope.rows:
         document.paragraph(scope.note or scope.intro)
     else:
         columns = [column for column in scope.columns if column.kind != "blank"]
         document.table(
-            ["Approved", *(column.heading for column in columns)],
-            [["Approved" if str(index) in record["scope"] else "Not approved",
-              *(row[column.field] for column in columns)]
+            [said("scope.approved_heading"), *(column.heading for column in columns)],
+            [[said("scope.approved") if str(index) in record["scope"]
+              else said("scope.not_approved"), *(row[column.field] for column in columns)]
              for index, row in enumerate(scope.rows)],
-            [1.2, *([2] * len(columns))], caption="Scope of practice")
+            [1.2, *([2] * len(columns))], caption=said("scope.heading"))
 
-    document.heading("Decision", 1)
-    decision = dict(DECISIONS).get(record["decision"], "Not decided yet")
-    document.paragraph([Run("Decision: ", bold=True), decision])
-    document.paragraph([Run("Reasons: ", bold=True), record["reasons"] or "None given."])
-    document.signature("Decided by (name, role and signature)")
-    document.signature("Date")
+    document.heading(said("decision.heading"), 1)
+    decision = dict(decisions(view.words)).get(record["decision"], said("undecided"))
+    document.paragraph([Run(said("decision.label"), bold=True), decision])
+    document.paragraph([Run(said("decision.reasons"), bold=True),
+                        record["reasons"] or said("no_reasons")])
+    document.signature(said("decided_by"))
+    document.signature(said("date"))
     return document.to_bytes()

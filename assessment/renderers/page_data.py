@@ -8,7 +8,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from ..views.result_view import HANDOVER, ResultView
+from ..views.result_view import ResultView
 from .checklists import employer_counts_line
 
 __all__ = ["announcement", "page_data", "plain", "review_data"]
@@ -41,7 +41,8 @@ def plain(value: Any) -> Any:
 def announcement(view: ResultView) -> str:
     """A short spoken summary of a new result: the outcome and the counts, never the list."""
     counts = ", ".join(f"{count} {label.lower()}" for label, count in view.counts)
-    return f"Result updated. {view.outcome_sentence} {counts}.".strip()
+    return view.said("checklist.announcement", sentence=view.outcome_sentence,
+                     counts=counts).strip()
 
 
 def page_data(view: ResultView) -> dict[str, Any]:
@@ -54,10 +55,10 @@ def page_data(view: ResultView) -> dict[str, Any]:
         "checklist": plain(view),
         "announcement": announcement(view),
         # How many of the employer's requirements apply, in the checklists' words.
-        "employer_counts": employer_counts_line(view.employer) if view.employer else "",
+        "employer_counts": employer_counts_line(view, view.employer) if view.employer else "",
         # The labels of what a printed result carries to stand on its own: the name and
         # imaging provider typed, and the line that its statuses are self-declared.
-        "handover": HANDOVER,
+        "handover": view.part("handover"),
     }
 
 

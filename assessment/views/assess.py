@@ -21,7 +21,6 @@ from ..model.phrases import join, long_date, quote
 from ..model.rules_model import CONTEXT_FIELDS, NATION_QUESTION, Employer, Rules, Source
 from .provenance import provenance_sentence, shown_name
 from .result_view import (
-    CONTEXT_LABELS,
     EmployerView,
     ItemView,
     LocalItemView,
@@ -94,7 +93,8 @@ def _view(result: Result, rules: Rules, *, today: datetime.date, site_url: str |
         nation=None if nation is None
         else rules.question(NATION_QUESTION).option(nation.id).label,
         context=() if nation is None else tuple(
-            (CONTEXT_LABELS[key], getattr(nation, key)) for key in CONTEXT_FIELDS),
+            (rules.words.text("result", f"context.{key}", audience), getattr(nation, key))
+            for key in CONTEXT_FIELDS),
         answers=tuple(_answer_rows(settled.answers, rules)),
         groups=_groups(result, rules, site_url),
         notices=tuple(_notice_view(entry, rules) for entry in result.notices),
@@ -106,6 +106,7 @@ def _view(result: Result, rules: Rules, *, today: datetime.date, site_url: str |
         name=details.name,
         provider=details.provider,
         details=details,
+        self_declared=rules.words.text("result", "handover.self_declared", audience),
         fragment=fragment,
         result_url=result_url(site_url, fragment) if site_url else None,
         review_fragment=review,

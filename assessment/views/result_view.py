@@ -17,29 +17,9 @@ from ..engine.result import Result
 from ..model.details import Details
 from ..model.words import Words
 
-__all__ = ["CONTEXT_LABELS", "HANDOVER", "ITEM_LABELS", "EmployerView", "ItemView",
+__all__ = ["EmployerView", "ItemView",
            "LocalItemView", "MissingView", "NoticeView", "ResultView", "ScopeColumnView",
            "ScopeTable"]
-
-CONTEXT_LABELS = {"regulation": "Regulations", "inspectorate": "Inspection and enforcement",
-                  "framework": "Practice framework"}
-
-# What makes a checklist stand on its own when it reaches a manager or a panel: who it is
-# for, the imaging provider, that its statuses are the applicant's own, and the way back to
-# the live result. Printed the same by the Markdown, the text and the Word pack.
-# (The words reader accepts only the words it knows; these move into the words data.)
-HANDOVER = {
-    "name": "Applicant",
-    "provider": "Imaging provider",
-    "self_declared": "Self-declared: the applicant gave every status here from their own "
-                     "answers. Nobody has checked them against documents yet.",
-    "live_result": "Live result (opens these answers in the self-assessment)",
-}
-
-# The labels of an item's parts, in every checklist.
-ITEM_LABELS = {"status": "Status", "why": "Why", "what_counts": "What counts",
-               "sources": "Sources", "guidance": "Guidance"}
-
 
 @dataclass(frozen=True)
 class ItemView:
@@ -179,7 +159,7 @@ class ResultView:
     employer: EmployerView | None = None
     name: str = ""
     provider: str = ""
-    self_declared: str = HANDOVER["self_declared"]
+    self_declared: str = ""
     fragment: str = ""
     result_url: str | None = None
     iso_date: str = ""
@@ -197,3 +177,13 @@ class ResultView:
     # The sections of words (page, pack, review, record), for the renderers that print them.
     words: Words = field(default_factory=lambda: Words({}), repr=False,
                          metadata={"plain": False})
+
+    def said(self, key: str, **fields: str) -> str:
+        """One of the results' own words (words/result.toml), in this view's voice."""
+        return self.words.text("result", key, self.audience, **fields)
+
+    def part(self, table: str) -> dict[str, str]:
+        """A table of the results' own words (`handover`, `item`, `context`), by key."""
+        prefix = table + "."
+        return {key[len(prefix):]: self.said(key) for key in self.words.sections["result"]
+                if key.startswith(prefix)}

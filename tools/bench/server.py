@@ -6,14 +6,13 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from hooks.pyodide_runtime import PACKAGE_DIR as PYODIDE_PACKAGE
 from hooks.pyodide_runtime import WHOLE_STDLIB
 from tools.bench.settings import QUIET_S, page_script
-from tools.serve import SiteHandler
+from tools.serve import SiteHandler, SiteServer
 
 # The benchmark's own pages, served beside the site (never written into it): folder -> the
 # files written there, each read from page/ (VERSION becomes the site's Pyodide version).
@@ -60,11 +59,9 @@ class BenchHandler(SiteHandler):
             self._entry["bytes"] += len(chunk)
 
 
-class BenchServer(ThreadingHTTPServer):
-    """A threaded server that keeps a request log and stays quiet about closed connections
-    (an aborted download when a page is closed is normal here)."""
-
-    daemon_threads = True
+class BenchServer(SiteServer):
+    """The site's server (quiet when the browser hangs up mid-download, which closing a page
+    does here all the time), keeping a request log."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(("127.0.0.1", 0), functools.partial(BenchHandler, directory=str(root)))
@@ -72,9 +69,6 @@ class BenchServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.active = 0
         self.last = time.monotonic()
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Say nothing: the browser closing a connection mid-download is expected."""
 
     def wait_quiet(self, quiet: float = QUIET_S, limit: float = 30.0) -> None:
         """Until no request has been open for `quiet` seconds (at most `limit`)."""

@@ -46,7 +46,7 @@ export function takeAways(page) {
   const docxButton = document.querySelector("[data-action=download-docx]");
   const sharesFiles = typeof navigator.canShare === "function"
     && navigator.canShare({ files: [new File([""], "application.docx", { type: DOCX })] });
-  if (sharesFiles) docxButton.textContent = docxButton.dataset.shareLabel;
+  if (sharesFiles) docxButton.textContent = say("handover.said.share_label");
   button("download-docx", async () => {
     page.flash(say("done.making_docx"));
     let bytes;
@@ -60,14 +60,14 @@ export function takeAways(page) {
     if (sharesFiles) {
       try {
         await navigator.share({ files: [new File([bytes], name, { type: DOCX })], title: document.title });
-        page.flash(say("done.docx_shared"));
+        page.flash(say("handover.said.shared"));
         return;
       } catch (error) {
         if (error?.name === "AbortError") return; // the person closed the share sheet
       }
     }
     download(new Blob([bytes], { type: DOCX }), name);
-    page.flash(say("done.docx"));
+    page.flash(say("handover.said.downloaded"));
   });
   document.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 

@@ -63,7 +63,7 @@ export function undoing(page) {
     page.details.clear();
     page.own = null;
     undoButton.hidden = false;
-    page.flash(say("done.forgotten"));
+    page.flash(say("handover.said.forgotten"));
   });
 
   return { hideUndo };

@@ -28,6 +28,7 @@ from typing import IO, Any, NoReturn
 
 from .engine.answers import check_answers
 from .interactive import ask_all
+from .model.decision import read_decision
 from .model.details import Details
 from .model.errors import AnswerError, RulesError
 from .model.rules_model import Employer, Rules
@@ -35,9 +36,11 @@ from .reading.details_reader import read_details
 from .reading.employer_profiles import load_employers, read_profile
 from .reading.loader import load_rules
 from .renderers.checklists import markdown, text
+from .renderers.decision_calendar import calendar_ics
 from .renderers.pack import application_pack
 from .renderers.result_json import render_json
 from .views.assess import assess
+from .views.decision_keys import decision_keys
 
 PROGRAM = "python -m assessment"
 
@@ -68,10 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--answers", metavar="FILE",
                         help="a JSON file mapping question ids to option ids (a list of "
                              "option ids for a multi-choice question)")
-    parser.add_argument("--format", choices=("json", "markdown", "text", "docx"),
+    parser.add_argument("--format", choices=("json", "markdown", "text", "docx", "ics"),
                         default="text",
                         help="how to give the result (default: text); docx is the Word "
-                             "application pack, and needs --output")
+                             "application pack, and needs --output; ics is the decision's "
+                             "calendar, with --decision and --output")
+    parser.add_argument("--decision", metavar="FILE", default=None,
+                        help="a JSON file of the reviewer's decision (app, applicant, "
+                             "reviewer, items, scope, outcome, reasons, needed, start, review, "
+                             "conditions), with --answers and --format ics")
     parser.add_argument("--output", metavar="FILE", default=None,
                         help="write the result to this file (replaced if it exists) and "
                              "print nothing")
@@ -141,6 +149,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             stderr.write("\nYour answers as JSON (save them in a file to use --answers):\n"
                          f"{json.dumps(answers, ensure_ascii=False)}\n\n")
         today = options.date or datetime.date.today()
+        made = (None if options.decision is None
+                else _decision_file(options, answers, rules, today, employer))
         details = _details(options, answers, rules, today, employer)
     except InputError as error:
         stderr.write(f"{PROGRAM}: error: {error}\n")
@@ -149,8 +159,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
         stderr.write("\nStopped: no result was printed.\n")
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
-    output = render(answers, rules, options.format, site_url or None, today,
-                    employer=employer, details=details)
+    output = made if made is not None else render(
+        answers, rules, options.format, site_url or None, today, employer=employer,
+        details=details)
     return deliver(output, options.output, stdout, stderr)
 
 
@@ -177,8 +188,39 @@ def _details(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
         provider=details.provider if options.provider is None else options.provider)
 
 
+def _decision_file(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
+                   today: datetime.date, employer: Employer | None) -> bytes:
+    """The decision's calendar (.ics) from `--decision`, checked strictly against the rows
+    and items these answers give; InputError names the file and key."""
+    data = _read_json(options.decision, "decision")
+    view = assess(answers, rules, today=today, employer=employer, audience="reviewer")
+    rows, items = decision_keys(view)
+    try:
+        decision = read_decision(data, rows=rows, items=items, strict=True)
+    except AnswerError as error:
+        raise InputError(f"{options.decision}: {error}") from None
+    return calendar_ics(view, decision, today)
+
+
+def _decision_problem(options: argparse.Namespace) -> str | None:
+    """What is wrong with `--decision` and `--format ics` as given, or None."""
+    if options.decision is not None:
+        if options.answers is None or options.format != "ics":
+            return "--decision needs --answers and --format ics"
+        if options.details is not None:
+            return "--decision takes no --details"
+    elif options.format == "ics":
+        return "--format ics writes the decision's calendar: give it --decision FILE"
+    if options.format == "ics" and options.output is None:
+        return "--format ics writes a calendar file: give it a name with --output FILE"
+    return None
+
+
 def _usage_problem(options: argparse.Namespace, alone: bool) -> str | None:
     """What is wrong with this combination of options, or None."""
+    decision = _decision_problem(options)
+    if decision:
+        return decision
     if options.details is not None and options.format == "json":
         return ("--details is printed only on the documents: use it with --format docx, "
                 "markdown or text")

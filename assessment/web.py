@@ -16,20 +16,23 @@ import datetime
 import json
 from collections.abc import Mapping
 
+from .model.decision import Decision, read_decision
 from .model.details import Details, is_app_id
 from .model.rules_model import Employer, Rules
 from .reading.details_reader import details_from_page
 from .reading.employer_profiles import load_employers
 from .reading.loader import load_rules
 from .renderers.checklists import markdown, text
+from .renderers.decision_calendar import calendar_ics
 from .renderers.decision_record import decision_record as record_docx
 from .renderers.pack import application_pack
 from .renderers.page_data import page_data, review_data
 from .views.assess import assess
+from .views.decision_keys import decision_keys
 from .views.result_view import ResultView
 from .views.review_link import decode_scope, scope_note
 
-__all__ = ["decision_record", "pack", "page_view", "review_view", "take_away",
+__all__ = ["decision_calendar", "decision_record", "pack", "page_view", "review_view", "take_away",
            "usable_answers"]
 
 
@@ -154,3 +157,18 @@ def decision_record(answers_json: str, today_iso: str, record_json: str = "{}", 
         record = {}
     view = _view(answers_json, today_iso, employer=employer, audience="reviewer")
     return record_docx(view, record, datetime.date.fromisoformat(view.iso_date))
+
+
+def decision_calendar(answers_json: str, today_iso: str, record_json: str = "{}", *,
+                      employer: str = "") -> bytes:
+    """The decision's calendar file (.ics) of the record's dated entries (`record_json` in
+    the `--decision` shape, read forgivingly): the command line's `--format ics` bytes."""
+    view, decision = _decision(answers_json, today_iso, record_json, employer)
+    return calendar_ics(view, decision, datetime.date.fromisoformat(view.iso_date))
+
+
+def _decision(answers_json: str, today_iso: str, record_json: str,
+              employer: str) -> tuple[ResultView, Decision]:
+    view = _view(answers_json, today_iso, employer=employer, audience="reviewer")
+    rows, items = decision_keys(view)
+    return view, read_decision(_json(record_json), rows=rows, items=items, strict=False)

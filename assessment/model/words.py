@@ -281,6 +281,11 @@ PACK_WORDS: dict[str, tuple[str, ...]] = {
 }
 # The decision record's words (renderers/decision_record.py).
 RECORD_WORDS: dict[str, tuple[str, ...]] = {
+    # decision's: the calendar (renderers/decision_calendar.py).
+    "calendar.review": (),
+    "calendar.condition": ('text',),
+    "calendar.reference": ('app',),
+    "calendar.applicant": ('name',),
     "title": (),
     "written": ('date',),
     "self_declared": (),

@@ -285,7 +285,9 @@ def test_the_print_view_is_a_short_clean_checklist(site_url: str, page: object) 
     assert re.search(r"Printed on \d{1,2} \w+ \d{4}", page.inner_text("[data-print-date]"))
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 2, f"the printed checklist runs to {pages} pages"
+    # Three A4 pages at most for the scenario with the most kinds of imaging: the action list
+    # leads (issue 21), then every item with its reasons, and a scope table of 12 rows.
+    assert 1 <= pages <= 3, f"the printed checklist runs to {pages} pages"
 
 
 def test_markdown_and_text_match_the_command_line(

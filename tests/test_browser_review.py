@@ -177,6 +177,16 @@ def test_scope_lines_are_approved_one_by_one(site_url: str, page: object) -> Non
     assert [rows.nth(i).is_checked() for i in range(2)] == [False, True]
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_review_is_never_wider_than_a_phone(site_url: str, page: object, width: int) -> None:
+    """The six-column scope table scrolls in its own box: the page keeps the phone's width."""
+    page.set_viewport_size({"width": width, "height": 844})
+    open_review(page, site_url, scenario("england-consultant-radiographer"),
+                "dorset-county-hospital")
+    page.wait_for_selector("[data-review-id]", timeout=PYTHON_TIMEOUT)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 def test_another_link_is_another_review(site_url: str, page: object) -> None:
     open_review(page, site_url, scenario("england-gp-practice-paramedic"))
     page.locator("[data-seen]").first.check()

@@ -432,7 +432,7 @@ def test_every_link_the_live_result_draws_resolves(
     # "More about …" keeps the item's title as it is written (IR(ME)R, UK...).
     titles = page.eval_on_selector_all(
         "[data-evidence-id]",
-        """(els) => els.map((li) => [li.querySelector('.evidence__title span:last-child')
+        """(els) => els.map((li) => [li.querySelector('.evidence__title > span:first-child')
             .textContent, li.querySelector('.evidence__guidance a').textContent])""",
     )
     assert all(more == f"More about {title}" for title, more in titles), titles

@@ -401,7 +401,8 @@ def test_share_uses_the_share_sheet_where_there_is_one(site_url: str, context: o
     page.click("[data-action=copy-link]")
     shared = page.evaluate("window.sharedWith")
     assert shared["url"].endswith("/assessment/#nation=wales&profession=nurse")
-    assert "Shared" in page.inner_text("[data-action-feedback]")
+    # The word comes beside the button used: the result-first section's own (issue 21).
+    assert "Shared" in page.inner_text("[data-lead-feedback]")
 
 
 def test_the_asked_only_when_lines_go_once_python_is_live(

@@ -36,6 +36,10 @@ def snapshot_bytes(site: Path) -> bytes:
     return snapshot.read_bytes()
 
 
+# The worker's reason when the snapshot arrives too slowly to be worth waiting for.
+SLOW_LINK = "on this connection Python starts sooner without its snapshot"
+
+
 def open_link(page: Any, site_url: str) -> dict:
     """The link's result, how Python started and why, and how many Python workers ran."""
     workers: list[str] = []
@@ -64,6 +68,12 @@ def test_python_starts_from_the_snapshot(site_url: str, page: object) -> None:
         else None,
     )
     shown = open_link(page, site_url)
+    if shown["fallback"] == SLOW_LINK:
+        # A busy machine (another test's Chromium on the other core) can make the loopback
+        # download look like a slow link, and the worker then rightly starts plainly (issue
+        # 24's finding). The snapshot is in the HTTP cache now, so the next visit commits to
+        # it at once: that visit must start from it. Any other fallback fails here.
+        shown = open_link(page, site_url)
     assert shown["start"] == "snapshot"
     assert shown["fallback"] is None
     assert shown["python_workers"] == 1

@@ -41,7 +41,7 @@ export default [
     // Classic scripts: the boot script is inlined in the page's head, the other two are
     // plain <script> tags of every page (mkdocs.yml extra_javascript).
     files: [
-      "overrides/assets/js/assessment-boot.js",
+      "overrides/assets/js/boot.js",
       "overrides/assets/js/offline.js",
       "overrides/assets/js/shortcuts.js",
     ],

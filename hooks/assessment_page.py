@@ -6,48 +6,47 @@ page's worker into Pyodide's file system; nothing is ever fetched by package nam
 snapshot (a content-hashed file beside it) lets the worker restore an interpreter with the
 package already imported instead of starting CPython; the worker falls back to a plain start.
 Beside them goes the part of Python's standard library the engine uses (about a third), which
-both starts mount instead of Pyodide's whole library. The small boot script that starts the
-worker is written inline at the top of the page's head.
+both starts mount instead of Pyodide's whole library.
+
+The page itself is the template overrides/assessment.html (named by the page's front matter):
+this hook gives it its data, the questions, employers and evidence list from the rules and the
+page's words, and overrides/python-page.html starts Python from the top of its head.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.views.provenance import shown_name
-from hooks import assessment_html
 from hooks.asset_names import hashed
 from hooks.handover_html import handover_fields
 from hooks.page_markdown import human_date
+from hooks.page_scripts import BOOT_SCRIPT, python_page
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
-from hooks.security import sri
 from hooks.snapshot import checked_heap, make_snapshot
 
 log = logging.getLogger("mkdocs.hooks.assessment_page")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "assessment"
-PLACEHOLDER = "<!-- assessment:app -->"
-BOOT_SCRIPT = "assets/js/assessment-boot.js"  # inlined into the page, never served
+TEMPLATE = "assessment.html"
 WORKER_SCRIPT = "assets/js/assessment-worker.mjs"
 PAGE_SCRIPT = "assets/js/assessment.js"
-# The page script's modules, one job each: every other assets/js/assessment-*.js.
-PAGE_MODULES = "assessment-*.js"
 ZIP_EPOCH = (2020, 1, 1, 0, 0, 0)
 _outputs: dict[str, bytes] = {}
 
@@ -93,8 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ):
         config.extra[key] = hashed(path, data)
         _outputs[config.extra[key]] = data
-    # In the config, not this module: the review page's hook (hooks/review_page.py) starts
-    # Python with `boot_script` too, from its own import of this module.
+    # In the config, not this module: the review page starts Python too (hooks/page_scripts.py).
     # The worker checks the snapshot it reads against both before restoring it, and starts
     # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
@@ -112,199 +110,73 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-ACTIONS = (
-    # Shares through the system's share sheet where the browser has one, else copies.
-    ("copy-link", "Share a link to these answers"),
-    ("review-link", "Link for the person reviewing your application"),
-    ("download-docx", "Download as Word (.docx)"),
-    ("copy-text", "Copy as plain text"),
-    ("download", "Download as a text file to edit (.md)"),
-    ("print", "Print or save as PDF"),
-    ("start-again", "Start again"),
-    ("forget", "Forget my answers on this device"),
-)
+# The result's buttons, in the page's order (the first is the main action; "copy-link"
+# shares through the system's share sheet where the browser has one, else copies). Their
+# words are the page words' `actions.<id>`.
+ACTIONS = ("copy-text", "download", "start-again", "forget")
+# The actions the result leads with (partials/assessment/lead.html), within the first two
+# phone screens: the Word pack first, then print, share and the review link.
+LEAD_ACTIONS = ("download-docx", "print", "copy-link", "review-link")
+NOT_LISTED = "not-listed"  # the employer choice's "Not listed" (overrides/assets/js/link.js)
 
 
-def action_buttons() -> str:
-    """The result's buttons; the first is the main action."""
-    return "".join(
-        f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
-        f' data-action="{action}">{label}</button>'
-        for index, (action, label) in enumerate(ACTIONS)
-    )
+def nested(flat: Mapping[str, str]) -> dict[str, Any]:
+    """Dotted keys (`status.no_js`) as nested tables, for the templates (`words.status.no_js`)."""
+    tree: dict[str, Any] = {}
+    for key, text in flat.items():
+        *tables, last = key.split(".")
+        node = tree
+        for table in tables:
+            node = node.setdefault(table, {})
+        node[last] = text
+    return tree
 
 
-def page_modules() -> list[str]:
-    """The page script's modules (site paths), which it imports by their plain names."""
-    folder = ROOT / "overrides" / "assets" / "js"
-    return [f"assets/js/{path.name}" for path in sorted(folder.glob(PAGE_MODULES))
-            if f"assets/js/{path.name}" != BOOT_SCRIPT]
+def catalogue_groups(items: Iterable[Mapping[str, Any]],
+                     titles: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The evidence list's groups in the rules' order, each with its title and its items
+    (`evidence`; a group without items is left out)."""
+    by_group: dict[str, list[Mapping[str, Any]]] = {group: [] for group in titles}
+    for item in items:
+        by_group.setdefault(item["group"], []).append(item)
+    return [{"title": titles.get(group, group), "evidence": members}
+            for group, members in by_group.items() if members]
 
 
-def import_map(link: Callable[[str], str], names: dict[str, str]) -> str:
-    """An import map that points each module's plain name at its content-hashed file, with
-    the file's integrity: the files keep their bytes (and so their hashes), and the browser
-    checks each module as it checks the page script (hooks/security.py allows this inline
-    script by its hash, as it does the boot script)."""
-    modules = page_modules()
-    mapping = {
-        "imports": {link(plain): link(names[plain]) for plain in modules},
-        "integrity": {
-            link(names[plain]): sri((ROOT / "overrides" / plain).read_bytes())
-            for plain in modules
-        },
-    }
-    return f'<script type="importmap">{json.dumps(mapping, sort_keys=True)}</script>'
-
-
-def render_app(page: Page, config: MkDocsConfig) -> str:
-    """The self-assessment: status, questions, and the static checklist the result replaces."""
-
-    def link(target: str) -> str:
-        return get_relative_url(target, page.url or ".")
-
-    page_script = config.extra["asset_names"][PAGE_SCRIPT]
-
+def page_data(site_url: str | None) -> dict[str, Any]:
+    """What overrides/partials/assessment/ prints: the questions, the employers (id, name
+    as shown and the date its profile was checked, in words) and the line under their
+    legend (the employers words' `choice.hint`), the evidence list, the rules' labels and
+    the page's words (nested for the templates, flat for the scripts)."""
     rules = load_rules()
-    # Each option names the profile as every surface does, with its provenance.
-    employers = [(employer.id, shown_name(employer, rules.words), human_date(employer.checked))
-                 for employer in load_employers(rules=rules).values()]
-    form = assessment_html.render_form(
-        question_catalogue(rules),
-        assessment_html.render_employer_choice(
-            employers, link("employers/compared/"),
-            rules.words.text("employers", "choice.hint")),
-    )
-    catalogue = assessment_html.render_catalogue(
-        evidence_catalogue(rules), group_titles(rules), link, rules.labels
-    )
-    data = assessment_html.attrs(
-        id="assessment-app",
-        class_="assessment",
-        data_site_root=link(""),
-        data_site_url=config.site_url or None,
-    )
-    return (
-        f"<div{data}>"
-        '<div class="assessment__status">'
-        # Which words show depends on the class the boot script puts on <html> as the head is
-        # read: with JavaScript on, the page never says it is off, not even while it loads.
-        '<p role="status" data-python-status>'
-        '<span class="assessment__no-js">The live result needs JavaScript, which is off or'
-        " blocked in this browser. Every question and the complete evidence list, with when"
-        " each item applies, are below: use them as a checklist.</span>"
-        '<span class="assessment__loading">Getting your live result ready…</span></p>'
-        '<progress data-python-progress max="3" value="0" hidden'
-        ' aria-label="Getting the live result ready"></progress>'
-        "</div>"
-        '<div class="assessment__notes" role="status" data-notes hidden></div>'
-        # A shared result, first: the outcome and counts where the eye lands (filled in by the
-        # page script; the full result, with data-outcome, stays in its own section below).
-        '<section class="assessment__summary" data-summary hidden tabindex="-1"'
-        ' aria-labelledby="summary-heading">'
-        '<h2 id="summary-heading">Your result at a glance</h2>'
-        '<p class="assessment__summary-outcome" data-summary-outcome></p>'
-        '<div data-summary-counts></div>'
-        '<p class="assessment__summary-actions">'
-        '<button type="button" class="md-button md-button--primary"'
-        ' data-action="see-result">See the full result</button>'
-        '<button type="button" class="md-button" data-action="change-answers">'
-        "Change your answers</button></p>"
-        "</section>"
-        '<div class="assessment__layout">'
-        '<section class="assessment__questions" aria-labelledby="questions-heading">'
-        '<h2 id="questions-heading">Questions</h2>'
-        f"{form}"
-        # On a small screen, the result in short stays in view at the bottom while the person
-        # answers (site.css); the page script fills it in once Python has answered.
-        '<div class="assessment__dock" data-dock hidden>'
-        '<p class="assessment__dock-text" data-dock-text></p>'
-        '<a class="assessment__dock-link" href="#result" data-action="dock-result">'
-        "Full result</a></div>"
-        "</section>"
-        '<section class="assessment__result" id="result" tabindex="-1"'
-        ' aria-labelledby="result-heading">'
-        '<h2 id="result-heading">Your result</h2>'
-        '<p class="print-only" data-print-date></p>'
-        '<div class="print-only" data-print-who></div>'
-        '<p class="visually-hidden" role="status" aria-live="polite" data-result-announcer></p>'
-        '<div data-result hidden></div>'
-        '<div class="assessment__actions" data-actions hidden>'
-        f"{handover_fields(rules)}"
-        f"{action_buttons()}"
-        '<p role="status" class="assessment__feedback" data-action-feedback></p>'
-        '<button type="button" class="md-button" data-action="undo" hidden>Undo</button>'
-        "</div>"
-        '<div data-static-checklist>'
-        "<p>Until your result is worked out, here is every evidence item an application may"
-        " need, with when it applies.</p>"
-        f"{catalogue}</div>"
-        "</section></div></div>"
-        f"{import_map(link, config.extra['asset_names'])}"
-        f'<script type="module" src="{link(page_script)}"></script>'
-    )
+    words = rules.words.section("page")
+    return {
+        "questions": question_catalogue(rules),
+        # Each option names the profile as every surface does, with its provenance.
+        "employers": [{"id": employer.id, "name": shown_name(employer, rules.words),
+                       "checked": human_date(employer.checked)}
+                      for employer in load_employers(rules).values()],
+        "employer_hint": rules.words.text("employers", "choice.hint"),
+        "handover": handover_fields(rules),
+        "not_listed": NOT_LISTED,
+        "catalogue": catalogue_groups(evidence_catalogue(rules), group_titles(rules)),
+        "labels": rules.labels,
+        "actions": ACTIONS,
+        "lead_actions": LEAD_ACTIONS,
+        "site_url": site_url or None,
+        "words": nested(words),
+        "script_data": {"words": words},
+    }
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the placeholder on the self-assessment page with the app."""
-    if PLACEHOLDER not in html:
-        return html
-    return html.replace(PLACEHOLDER, render_app(page, config))
-
-
-def boot_script(page: Page, config: MkDocsConfig) -> str:
-    """The small script that starts Python's worker while the page is still arriving.
-
-    It is inline and placed before the styles, so it runs as the head is read: measured, the
-    worker then starts about 150 ms sooner than from an `async` module file, which had to be
-    fetched and then waited for the page's first drawing. (Preloading the snapshot and the
-    WebAssembly from the head as well was measured slower on a warm visit: the browser then
-    reads and unpacks those large files from its cache twice, on a machine where every core is
-    busy.) The content security policy allows it by its hash (hooks/security.py).
-    """
-
-    def link(target: str) -> str:
-        return get_relative_url(target, page.url)
-
-    data = assessment_html.attrs(
-        data_assessment_boot="",
-        data_worker_url=link(config.extra["assessment_worker"]),
-        data_pyodide_url=link(config.extra["pyodide_path"]),
-        data_package_url=link(config.extra["assessment_archive"]),
-        data_snapshot_url=link(config.extra["assessment_snapshot"]),
-        data_snapshot_bytes=str(config.extra["assessment_snapshot_bytes"]),
-        data_snapshot_sha256=config.extra["assessment_snapshot_sha256"],
-        data_stdlib_url=link(config.extra["assessment_stdlib"]),
-        data_rules_version=load_rules().version,
-    )
-    code = (ROOT / "overrides" / BOOT_SCRIPT).read_text(encoding="utf-8")
-    if "</script" in code.lower():
-        raise PluginError(f"{BOOT_SCRIPT}: an inline script cannot contain '</script'")
-    return f"<script{data}>\n{code}</script>"
-
-
-# The theme's anchor tracking rewrites the address as the page scrolls (to the heading in
-# view, or to no fragment at all), which wiped the answers' share link from the address bar
-# as soon as a person scrolled. On the self-assessment the fragment is the answers', so the
-# page's copy of the theme's settings leaves that feature out.
-TRACKING = '"navigation.tracking", '
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Start Python from the top of the self-assessment page's head, before its styles, and
-    keep the theme from rewriting the page's fragment."""
-    if 'id="assessment-app"' not in output:
-        return output
-    config_start = output.find('<script id="__config" type="application/json">')
-    if config_start != -1:
-        config_end = output.index("</script>", config_start)
-        output = (output[:config_start]
-                  + output[config_start:config_end].replace(TRACKING, "")
-                  + output[config_end:])
-    head_end = output.index("</head>")
-    first_link = output.find("<link", 0, head_end)
-    at = first_link if first_link != -1 else head_end
-    return output[:at] + boot_script(page, config) + output[at:]
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
+    """Give the self-assessment's template its data."""
+    if page.meta.get("template") != TEMPLATE:
+        return context
+    context["assessment"] = page_data(config.site_url)
+    context["python"] = python_page(page, config, PAGE_SCRIPT, load_rules())
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

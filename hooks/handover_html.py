@@ -1,7 +1,7 @@
 """The self-assessment page's hand-over section, as HTML from the words data: the fields for
 the application (who applies and where to: `data-detail`), and the place and template of the
 scope detail fields (`data-scope-rows`, `template[data-scope-row]`), which the page script
-(assessment-details.js) fills for the rows of the draft scope. Every text is escaped."""
+(details.js) fills for the rows of the draft scope. Every text is escaped."""
 
 from __future__ import annotations
 

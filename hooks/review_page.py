@@ -3,217 +3,92 @@ decides an application to be entitled as a referrer.
 
 It opens the same link as the self-assessment (`review/#nation=…&profession=…&employer=…`)
 and shows, worked out by the very same engine in the same worker and memory snapshot as the
-self-assessment (hooks/assessment_page.py starts it; `assessment.web.review_view` answers),
-each applicable item with what to ask to see and how to verify it, the applicant's own
-status, a "seen" tick and a note; the draft scope to approve line by line; and a decision
-with reasons. Its script is overrides/assets/js/review.js; the reviewer's ticks and notes stay
-on their device.
+self-assessment (`assessment.web.review_view` answers), each applicable item with what to ask
+to see and how to verify it, the applicant's own status, a "seen" tick and a note; the draft
+scope to approve row by row (by each row's identity); the reviewer's typed fields; and a
+decision (one of the spec's outcomes) with reasons, dates and conditions. Its script is
+overrides/assets/js/review.js; the reviewer's record stays on their device, one per
+application (`app`), with a list of the records kept there.
 
-This hook writes the page's HTML as served (what shows without JavaScript, or if Python
-cannot start: a clear message and a link to the evidence page), the decision's controls
-(fixed, so they are plain HTML), and the questions' and employer profiles' ids the link is
-read against, and it starts Python from the top of the page's head as the self-assessment
-does.
+The page is the template overrides/review.html (named by the page's front matter): this hook
+gives it its data, the outcomes (`model.decision.OUTCOMES`), the typed fields, the questions'
+and employer profiles' ids the link is read against and the page's words;
+overrides/python-page.html starts Python from the top of its head, for a link that carries
+answers only.
 """
 
 from __future__ import annotations
 
-import json
-from html import escape
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from assessment.model.decision import OUTCOMES
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
 from assessment.views.catalogue import question_catalogue
-from hooks import assessment_html
-from hooks.assessment_page import boot_script, import_map
+from hooks.assessment_page import nested
+from hooks.page_scripts import python_page
 
-PLACEHOLDER = "<!-- review:app -->"
+TEMPLATE = "review.html"
 PAGE_SCRIPT = "assets/js/review.js"
-APP_ID = "review-app"
-BOOT_TAG = '<script data-assessment-boot=""'
-TRACKING = '"navigation.tracking", '  # in the theme's page configuration (a JSON script)
-
-ACTIONS = (
-    ("print", "Print decision record"),
-    ("download", "Download decision record (.docx)"),
-    ("calendar", ""),  # its words: review.toml record.calendar
-    ("export", ""),  # record.export
-    ("forget", "Forget this review"),
+# The page's buttons, in its order (the first is the main action); their words are the
+# review words' `actions.<id>`.
+ACTIONS = ("print", "download", "calendar", "export", "forget")
+# The typed fields: (the record's group and field, its words under `people.`, input type).
+FIELDS = (
+    ("applicant.name", "applicant_name", "text"),
+    ("applicant.regulator", "regulator", "text"),
+    ("applicant.registration_number", "registration_number", "text"),
+    ("applicant.register_checked", "register_checked", "date"),
+    ("applicant.workplace", "workplace", "text"),
+    ("applicant.supervisor", "supervisor", "text"),
+    ("reviewer.name", "reviewer_name", "text"),
+    ("reviewer.role", "reviewer_role", "text"),
 )
 
 
-def link_controls() -> dict[str, dict[str, object]]:
-    """What a link may carry, as the link reader (assessment-link.js) takes it: every
-    question's options, and the employer's profile ids after them."""
+def link_controls() -> list[tuple[str, dict[str, object]]]:
+    """What a link may carry, as the link reader (overrides/assets/js/link.js) takes it:
+    every question's options in the questions' order, and the employer's profile ids after
+    them (pairs, so the order survives the JSON)."""
     rules = load_rules()
-    controls: dict[str, dict[str, object]] = {
-        question["id"]: {"multi": question["multi"],
-                         "values": [option["id"] for option in question["options"]]}
+    controls: list[tuple[str, dict[str, object]]] = [
+        (question["id"], {"multi": question["multi"],
+                          "values": [option["id"] for option in question["options"]]})
         for question in question_catalogue(rules)
-    }
-    controls["employer"] = {"multi": False, "values": list(load_employers(rules))}
+    ]
+    controls.append(("employer", {"multi": False, "values": list(load_employers(rules))}))
     return controls
 
 
-def _words() -> dict[str, str]:
-    return load_rules().words.section("review", "reviewer")
+def script_words() -> dict[str, str]:
+    """The words the page script prints: the review section's, the link reader's (the page
+    section's `link.*`, said the same on both pages) and the rules' labels (`labels.*`)."""
+    rules = load_rules()
+    words = rules.words.section("review", "reviewer")
+    link = {key: text for key, text in rules.words.section("page", "reviewer").items()
+            if key.startswith("link.")}
+    labels = {f"labels.{key}": text for key, text in rules.labels.items()}
+    return {**words, **link, **labels}
 
 
-def _field(field: str, label: str, kind: str = "text") -> str:
-    ident = "review-" + field.replace(".", "-")
-    return (f'<p class="review__field"><label for="{ident}">{escape(label)}</label>'
-            f'<input type="{kind}" id="{ident}" data-field="{field}" maxlength="200"'
-            ' autocomplete="off"></p>')
-
-
-def people_html() -> str:
-    """The typed fields: the applicant as the reviewer checked them, and the reviewer."""
-    words = _words()
-    fields = "".join(
-        _field(f"applicant.{name}", words[f"people.{label}"],
-               "date" if name == "register_checked" else "text")
-        for name, label in (("name", "applicant_name"), ("regulator", "regulator"),
-                            ("registration_number", "registration_number"),
-                            ("register_checked", "register_checked"),
-                            ("workplace", "workplace"), ("supervisor", "supervisor")))
-    fields += _field("reviewer.name", words["people.reviewer_name"])
-    fields += _field("reviewer.role", words["people.reviewer_role"])
-    return ('<section class="review__people" aria-labelledby="people-heading">'
-            f'<h2 id="people-heading">{escape(words["people.heading"])}</h2>'
-            f'<p>{escape(words["people.intro"])}</p>{fields}</section>')
-
-
-def decision_html() -> str:
-    """The decision: the outcome (a radio group, each with its instruction), reasons, dates
-    and conditions: fixed words, so plain HTML."""
-    words = _words()
-    radios = "".join(
-        '<div class="review__choice">'
-        f'<input type="radio" name="decision" id="decision-{value}" value="{value}"'
-        f' aria-describedby="decision-{value}-hint">'
-        f'<label for="decision-{value}">{escape(words[f"outcome.{value}"])}</label>'
-        f' <span class="review__hint" id="decision-{value}-hint">'
-        f'{escape(words[f"outcome.{value}_hint"])}</span></div>'
-        for value in OUTCOMES
-    )
-    return (
-        '<section class="review__decision" aria-labelledby="decision-heading">'
-        f'<h2 id="decision-heading">{escape(words["decision.heading"])}</h2>'
-        f'<fieldset><legend>{escape(words["outcome.legend"])}</legend>'
-        f"{radios}</fieldset>"
-        '<p class="print-only" data-print-decision></p>'
-        '<p class="review__reasons-label">'
-        f'<label for="review-reasons">{escape(words["decision.reasons"])}</label></p>'
-        '<textarea id="review-reasons" rows="5" data-review-reasons></textarea>'
-        '<p class="print-only review__print-reasons" data-print-reasons></p>'
-        f'{_field("start", words["decision.start"], "date")}'
-        f'{_field("review", words["decision.review"], "date")}'
-        '<fieldset class="review__conditions"><legend>'
-        f'{escape(words["decision.conditions"])}</legend>'
-        f'<p>{escape(words["decision.conditions_intro"])}</p>'
-        '<ol data-conditions></ol>'
-        '<button type="button" class="md-button" data-action="add-condition">'
-        f'{escape(words["decision.add_condition"])}</button></fieldset>'
-        '<p class="print-only review__signature">Decided by (name, role and signature):'
-        " ………………………………………… Date: ……………………</p>"
-        "</section>"
-    )
-
-
-def render_app(page: Page, config: MkDocsConfig) -> str:
-    """The review: its status, the place the checklist goes, the decision and actions."""
-
-    def link(target: str) -> str:
-        return get_relative_url(target, page.url or ".")
-
-    data = assessment_html.attrs(
-        id=APP_ID,
-        class_="review",
-        data_site_root=link(""),
-        data_controls=json.dumps(link_controls(), separators=(",", ":")),
-        data_words=json.dumps(_words(), separators=(",", ":"), ensure_ascii=False),
-    )
-    buttons = "".join(
-        f'<button type="button" class="md-button{" md-button--primary" if index == 0 else ""}"'
-        f' data-action="{action}">{escape(label or _words()["record." + action])}</button>'
-        for index, (action, label) in enumerate(ACTIONS)
-    )
-    evidence = link("evidence/")
-    assessment = link("assessment/")
-    return (
-        f"<div{data}>"
-        '<div class="review__status">'
-        '<p role="status" data-python-status>This review is worked out by the'
-        " self-assessment's engine, which runs in your browser and needs JavaScript: it is off"
-        " or blocked here, so the applicant's checklist cannot be shown. Every evidence item an"
-        f' application may need, and what counts for each, is on <a href="{evidence}">the'
-        " evidence page</a>.</p>"
-        '<progress data-python-progress max="3" value="0" hidden'
-        ' aria-label="Starting Python"></progress>'
-        "</div>"
-        '<div class="review__notes" role="status" data-notes hidden></div>'
-        '<div class="review__body" data-review hidden>'
-        '<p class="print-only" data-print-date></p>'
-        '<div data-summary></div>'
-        f"{people_html()}"
-        '<section class="review__items" aria-labelledby="items-heading">'
-        '<h2 id="items-heading">Evidence to see</h2>'
-        "<p>Each status is what the applicant said about themselves in the self-assessment."
-        " Tick “Seen” once you have seen the evidence, and note anything to follow up.</p>"
-        '<div data-items></div></section>'
-        '<section class="review__scope" aria-labelledby="scope-heading">'
-        '<h2 id="scope-heading">Scope of practice to approve</h2>'
-        f"<p>{escape(_words()['scope.intro'])}</p>"
-        '<div data-scope></div></section>'
-        f"{decision_html()}"
-        '<div class="review__actions">'
-        f"{buttons}"
-        '<p class="review__import"><label for="review-import">'
-        f'{escape(_words()["record.import"])}</label>'
-        '<input type="file" id="review-import" accept=".json,application/json"'
-        ' data-action="import"></p>'
-        '<p role="status" class="review__feedback" data-action-feedback></p>'
-        "<p>Your ticks, notes and decision are kept only in this browser, on this device,"
-        " for this link: never in the link and never sent anywhere.</p>"
-        "</div>"
-        '<section class="review__records" aria-labelledby="records-heading">'
-        f'<h2 id="records-heading">{escape(_words()["records.heading"])}</h2>'
-        f'<p>{escape(_words()["records.intro"])}</p><ul data-records></ul>'
-        '<button type="button" class="md-button" data-action="forget-all">'
-        f'{escape(_words()["records.forget_all"])}</button></section>'
-        "</div>"
-        f'<p class="review__back"><a href="{assessment}" data-assessment-link>Open these'
-        " answers in the self-assessment</a></p>"
-        "</div>"
-        f"{import_map(link, config.extra['asset_names'])}"
-        f'<script type="module" src="{link(config.extra["asset_names"][PAGE_SCRIPT])}"></script>'
-    )
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the placeholder on the review page with the app."""
-    if PLACEHOLDER not in html:
-        return html
-    return html.replace(PLACEHOLDER, render_app(page, config))
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Start Python from the top of the review page's head, as the self-assessment does,
-    and turn off the theme's anchor tracking on this page: it rewrites the address as the
-    page scrolls (to the bare page when no heading of its table of contents is in view),
-    which would drop the applicant's link, and with it the reviewer's saved work on reload."""
-    if f'id="{APP_ID}"' not in output:
-        return output
-    output = output.replace(TRACKING, "", 1)
-    # Python starts only for a link that carries answers (assessment-boot.js).
-    boot = boot_script(page, config).replace(BOOT_TAG, f'{BOOT_TAG} data-only-with-answers=""', 1)
-    head_end = output.index("</head>")
-    first_link = output.find("<link", 0, head_end)
-    at = first_link if first_link != -1 else head_end
-    return output[:at] + boot + output[at:]
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
+    """Give the review's template its data."""
+    if page.meta.get("template") != TEMPLATE:
+        return context
+    rules = load_rules()
+    context["review"] = {
+        "outcomes": OUTCOMES,
+        "fields": [{"field": field, "id": "review-" + field.replace(".", "-"), "words": words,
+                    "type": kind} for field, words, kind in FIELDS],
+        "actions": ACTIONS,
+        "words": nested(rules.words.section("review", "reviewer")),
+        "script_data": {"controls": link_controls(), "words": script_words()},
+    }
+    context["python"] = python_page(page, config, PAGE_SCRIPT, rules,
+                                    only_with_answers=True)
+    return context

@@ -28,7 +28,7 @@ def test_every_own_style_and_script_is_published_under_its_content_hash(built_si
         for path in (THEME_DIR / folder).iterdir()
     }
     # Every source is published (the boot script only inline in the page), byte for byte.
-    assert set(published) == sources - {"assets/js/assessment-boot.js"}
+    assert set(published) == sources - {"assets/js/boot.js"}
     for plain, path in published.items():
         assert path.read_bytes() == (THEME_DIR / plain).read_bytes(), plain
 

@@ -36,6 +36,10 @@ def snapshot_bytes(site: Path) -> bytes:
     return snapshot.read_bytes()
 
 
+# The worker's reason when the snapshot arrives too slowly to be worth waiting for.
+SLOW_LINK = "on this connection Python starts sooner without its snapshot"
+
+
 def open_link(page: Any, site_url: str) -> dict:
     """The link's result, how Python started and why, and how many Python workers ran."""
     workers: list[str] = []
@@ -55,7 +59,7 @@ def open_link(page: Any, site_url: str) -> dict:
     return shown
 
 
-def test_python_starts_from_the_snapshot(site_url: str, page: object) -> None:
+def test_python_starts_from_the_snapshot(site_url: str, built_site: Path, page: object) -> None:
     snapshot_requests: list[str] = []
     page.on(
         "request",
@@ -64,7 +68,22 @@ def test_python_starts_from_the_snapshot(site_url: str, page: object) -> None:
         else None,
     )
     shown = open_link(page, site_url)
-    assert shown["start"] == "snapshot"
+    if shown["fallback"] == SLOW_LINK:
+        # A busy machine (another test's Chromium or LibreOffice on the other core) can make
+        # the loopback download look like a slow link, and the worker then rightly starts
+        # plainly and cancels it (issue 24's finding), so nothing of it is cached. Fetched
+        # whole by the page, the snapshot (an immutable, hashed name) is in the HTTP cache,
+        # and the next visit reads it from there at once: that visit must start from it.
+        # Any other fallback fails here.
+        assert snapshot_requests, "the worker never asked for the snapshot"
+        cached = page.evaluate(
+            "url => fetch(url).then(response => response.arrayBuffer()).then(body => body.byteLength)",
+            snapshot_requests[0],
+        )
+        assert cached == len(snapshot_bytes(built_site))
+        page.goto("about:blank")  # the same link again would only move to its fragment
+        shown = open_link(page, site_url)
+    assert shown["start"] == "snapshot", shown["fallback"]
     assert shown["fallback"] is None
     assert shown["python_workers"] == 1
     assert shown["outcome"] == "incomplete"

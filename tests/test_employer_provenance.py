@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 
 from assessment.cli import main
 from assessment.model.errors import RulesError
@@ -23,7 +24,7 @@ from assessment.reading.employer_profiles import load_employers, read_profile
 from assessment.reading.loader import load_rules
 from assessment.views.provenance import provenance_sentence, shown_name
 from assessment.web import decision_record, pack, review_view
-from hooks import assessment_html
+from hooks.assessment_page import page_data
 from hooks.employer_pages import (
     compared_markdown,
     profile_markdown,
@@ -32,6 +33,7 @@ from hooks.employer_pages import (
 )
 from hooks.page_markdown import human_date
 
+ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
 PROFILES = list(load_employers(RULES).values())
 BY_ID = {profile.id: profile for profile in PROFILES}
@@ -228,9 +230,12 @@ def test_the_caveat_counts_the_profiles_by_provenance() -> None:
 
 
 def test_the_self_assessment_choice_says_each_profiles_provenance() -> None:
-    choices = [(p.id, shown_name(p, RULES.words), "1 December 2026") for p in PROFILES]
-    html = assessment_html.render_employer_choice(choices, "../employers/compared/",
-                                                  RULES.words.text("employers", "choice.hint"))
+    # The choice as its template (overrides/partials/assessment/employer.html) prints it from
+    # the hook's data; `url` makes a site path relative to the page, as MkDocs's filter does.
+    templates = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+    templates.filters["url"] = lambda path: f"../{path}"
+    html = templates.get_template("partials/assessment/employer.html").render(
+        assessment=page_data(None))
     for profile in NOT_OWN:
         label = re.search(rf'id="q-employer-{profile.id}"[^>]*>.*?<label[^>]*>(.*?)</label>',
                           html, re.S)

@@ -135,7 +135,7 @@ def test_the_live_result_address() -> None:
 
 
 def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
-    """fragmentFor of overrides/assets/js/assessment-link.js, run by Node, for every scenario
+    """fragmentFor of overrides/assets/js/link.js, run by Node, for every scenario
     (its answers as the page's form gives them: no empty lists), with each employer choice
     in turn: Python's to the character, the employer after the questions' keys."""
     node = shutil.which("node")
@@ -157,7 +157,7 @@ def test_the_pages_own_script_writes_the_same_fragments(tmp_path: Path) -> None:
         cases[path.stem] = {"answers": on_page, "asked": asked,
                             "python": view_of(answers, RULES, employer=EMPLOYERS.get(
                                 employer or "")).fragment}
-    script = (ROOT / "overrides" / "assets" / "js" / "assessment-link.js").as_uri()
+    script = (ROOT / "overrides" / "assets" / "js" / "link.js").as_uri()
     source = json.dumps(str(tmp_path / "in.json"))
     program = (
         f"import {{ fragmentFor }} from {json.dumps(script)};\n"

@@ -1,6 +1,6 @@
 """The review link's parts: the application id, scope row identity and the `scope=` detail,
 written by Python (views/review_link.py) and by the page's script
-(assessment-review-link.js) to the same text, read back forgivingly; and the command line's
+(review-link.js) to the same text, read back forgivingly; and the command line's
 `--details`, read strictly."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from assessment.views.review_link import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE = ROOT / "overrides" / "assets" / "js" / "assessment-review-link.js"
+MODULE = ROOT / "overrides" / "assets" / "js" / "review-link.js"
 RULES = load_rules()
 TODAY = datetime.date(2026, 12, 3)
 ANSWERS = {"nation": "england", "profession": "physiotherapist",

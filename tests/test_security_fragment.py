@@ -1,8 +1,10 @@
 """Share links are read by hostile rules: the page's fragment parser against many generated
 links (hypothesis), and a guard that no script of ours can insert HTML.
 
-`parseFragment` is exported by overrides/assets/js/assessment-link.js, a module that imports
-nothing, so it loads on a page without the self-assessment (and its import map). Each
+`parseFragment` is exported by overrides/assets/js/link.js, a module that imports
+nothing, so it loads on a page without the self-assessment (and its import map); it says
+what it could not read in the page's words, which words.js (another such module) fills in
+from the same words data the build writes into the page. Each
 hypothesis example is a batch of fragments parsed in one call, so thousands of links cost a
 few seconds.
 """
@@ -31,14 +33,16 @@ CONTROLS = {
 }
 ALL_OPTIONS = sorted({value for c in CONTROLS.values() for value in c["values"]})
 
-PARSE = """async ({ fragments, controls, script }) => {
+PARSE = """async ({ fragments, controls, script, wordsScript, words }) => {
     const url = new URL(script, document.baseURI).href;
     const { parseFragment } = await import(url);
+    const { sayer } = await import(new URL(wordsScript, document.baseURI).href);
+    const say = sayer(words);
     const map = new Map(Object.entries(controls));
     return fragments.map((fragment) => {
         try {
             const started = performance.now();
-            const result = parseFragment(fragment, map);
+            const result = parseFragment(fragment, map, say);
             return { ok: true, ms: performance.now() - started, ...result };
         } catch (error) {
             return { ok: false, error: String(error) };
@@ -60,16 +64,19 @@ def parser_page(browser: object, site_url: str, built_site: Path) -> Iterator[ob
     )
     page = context.new_page()
     page.goto(site_url)
-    (script,) = (built_site / "assets" / "js").glob("assessment-link-[0-9a-f]*.js")
+    (script,) = (built_site / "assets" / "js").glob("link-[0-9a-f]*.js")
+    (words,) = (built_site / "assets" / "js").glob("words-[0-9a-f]*.js")
     page.script_path = script.relative_to(built_site).as_posix()
+    page.words_path = words.relative_to(built_site).as_posix()
     yield page
     context.close()
 
 
 def parse(page: object, fragments: list[str]) -> list[dict]:
-    return page.evaluate(
-        PARSE, {"fragments": fragments, "controls": CONTROLS, "script": page.script_path}
-    )
+    return page.evaluate(PARSE, {
+        "fragments": fragments, "controls": CONTROLS, "script": page.script_path,
+        "wordsScript": page.words_path, "words": RULES.words.section("page"),
+    })
 
 
 # --- an independent reading of the spec's rules for links ------------------------------------

@@ -197,7 +197,7 @@ def test_reading_the_guidance_keeps_the_site_but_not_python(
     # says why there is no live result.
     page.goto(f"{url}assessment/{SHARE_LINK}")
     page.wait_for_selector("#assessment-app[data-python-failed]", timeout=PYTHON_TIMEOUT)
-    assert "Python could not start" in page.inner_text("[data-python-status]")
+    assert "could not start in this browser" in page.inner_text("[data-python-status]")
     assert page.locator("[data-static-checklist]").is_visible()
     assert page.locator("#q-nation-scotland").is_checked()
     page.errors.clear()  # the browser logs the downloads that failed offline

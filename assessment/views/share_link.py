@@ -1,6 +1,6 @@
 """The share link: the answers (and the chosen employer) as the URL fragment the page writes.
 
-The page (overrides/assets/js/assessment-link.js, `fragmentFor`) writes the fragment as the
+The page (overrides/assets/js/link.js, `fragmentFor`) writes the fragment as the
 person answers; this module writes the very same text in Python, so a document made from
 the same answers (the Word application pack, the Markdown and text checklists) can link
 back to the live result. The rules are the specification's ("Web page" in assessment.md,

@@ -33,8 +33,8 @@ function startFailure() {
 // cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes the
 // rest would still take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in
 // this same worker, having lost only PROBE_MS of a share of the link (the files both starts need are already on their way). A snapshot that
-// slows down later is still dropped at PACE_CHECK_MS, and the page starts plainly in a fresh
-// worker. After a plain start, the service worker keeps the snapshot for the next visit.
+// slows down later is still dropped at PACE_CHECK_MS, and Python starts plainly in this same
+// worker too. After a plain start, the service worker keeps the snapshot for the next visit.
 const PROBE_MS = 250;
 const PACE_CHECK_MS = 1000;
 const PACE_LIMIT_MS = 3000;
@@ -183,18 +183,18 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
     //
     // Pyodide waits for the whole snapshot before it instantiates the WebAssembly (it sizes
     // the memory from it), so checking the bytes first costs only the hashing (tens of
-    // milliseconds); a bad read goes straight to a plain start in this worker, with no
-    // restore attempted. A snapshot that slows down past PACE_CHECK_MS still rejects with
-    // SlowLink, and the page starts plainly in a fresh worker.
+    // milliseconds); a bad read, or a snapshot that slows down past PACE_CHECK_MS, goes
+    // straight to a plain start in this worker, with no restore attempted (Pyodide has not
+    // been started yet, so this worker is as good as a fresh one).
     const snapshot = readSnapshot(await download(snapshotUrl, "the Python snapshot"), snapshotBytes);
     if (await snapshot.decided) {
       try {
         options._loadSnapshot = await checkedSnapshot(snapshot.bytes, snapshotBytes, snapshotSha256);
       } catch (error) {
-        if (!(error instanceof BadSnapshot)) throw error;
+        if (!(error instanceof BadSnapshot || error instanceof SlowLink)) throw error;
         plain = true;
         fallback = error.message;
-        progress("fallback");
+        progress(error instanceof SlowLink ? "fallback-slow" : "fallback");
       }
     } else {
       snapshot.bytes.catch(() => {});

@@ -1,12 +1,11 @@
 // Drawing a live result from the page view Python sends (assessment/web.py `page_view`).
-// Every word comes from the view: the headings, labels and the scope table's words live in
-// the rules data (assessment/rules/words.toml), the same the Markdown and text checklists
-// print. Each evidence item's element carries data-evidence-id and data-status, each of the
+// Every word comes from the view (the headings, labels and the scope table's words live in
+// the rules data, assessment/rules/words/result.toml, the same the Markdown and text
+// checklists print) or from the page's words (`say`). Each evidence item's element carries data-evidence-id and data-status, each of the
 // chosen employer's requirements data-local-id and data-status, each notice's
 // data-notice-id, and the outcome's data-outcome once the whole result is drawn.
-import { el } from "./assessment-nodes.js";
-
-const STATUS_ICON = { held: "✓", partial: "◐", gap: "✗", check: "?", unknown: "…" };
+import { statusIcon } from "./icons.js";
+import { el } from "./nodes.js";
 
 function renderSources(sources) {
   return el(
@@ -16,15 +15,23 @@ function renderSources(sources) {
   );
 }
 
-function renderItem(item, labels, link) {
-  const body = [
-    el("h4", { class: "evidence__title" },
-      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
-      el("span", { text: item.title }),
+// A card's heading: its title, then its status in words beside the icon (so a screen
+// reader's list of headings says each item's status too).
+function cardHeading(item) {
+  return el("h4", { class: "evidence__title" },
+    el("span", { text: item.title }),
+    el("span", { class: "evidence__state" },
+      el("span", { class: "evidence__icon", "aria-hidden": "true", text: statusIcon(item.status) }),
+      el("span", { class: "evidence__state-text", text: item.status_label }),
     ),
+  );
+}
+
+function renderItem(item, labels, link, say) {
+  const body = [
+    cardHeading(item),
     el("p", { class: "evidence__status" },
-      el("strong", { text: item.status_label }),
-      el("span", { class: "evidence__basis", text: ` · ${labels.basis}: ${item.basis_label}` }),
+      el("span", { class: "evidence__basis", text: `${labels.basis}: ${item.basis_label}` }),
     ),
     el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
   ];
@@ -33,23 +40,25 @@ function renderItem(item, labels, link) {
   }
   body.push(
     el("details", { class: "evidence__more" },
-      el("summary", { text: "What counts as evidence, and sources" }),
+      el("summary", { text: say("result.more") }),
       el("p", { text: item.what_counts }),
       el("p", { text: `${labels.basis}: ${item.basis_label}, ${item.basis_description}.` }),
       renderSources(item.sources),
     ),
     el("p", { class: "evidence__guidance" }, el("a", { href: link(item.guidance), text: item.guidance_text })),
   );
-  return el("li", { class: `evidence evidence--${item.status}`, dataset: { evidenceId: item.id, status: item.status } }, body);
+  return el("li", { class: `evidence evidence--${item.status}`, id: `card-${item.id}`, tabindex: "-1", dataset: { evidenceId: item.id, status: item.status } }, body);
 }
 
-function renderScope(scope) {
+function renderScope(scope, say) {
   return el("section", { class: "scope", "aria-labelledby": "scope-heading" },
     el("h3", { id: "scope-heading", text: scope.heading }),
     el("p", { text: scope.note || scope.intro }),
     // On a narrow screen the table scrolls inside its own box, never the whole page; the box
-    // can be scrolled from the keyboard too.
-    scope.rows.length ? el("div", { class: "scope__scroll", role: "region", tabindex: "0", "aria-labelledby": "scope-heading" },
+    // can be scrolled from the keyboard too, has a name of its own (not the section's), and
+    // says that it scrolls sideways when it does (site.css shows the line then).
+    scope.rows.length ? el("p", { class: "scroll-hint", text: say("result.scope.scroll_hint") }) : null,
+    scope.rows.length ? el("div", { class: "scope__scroll", role: "region", tabindex: "0", "aria-label": say("result.scope.region", { heading: scope.heading }) },
       el("div", { class: "md-typeset__table" },
         el("table", {},
           el("thead", {}, el("tr", {}, scope.columns.map((column) => el("th", { scope: "col", text: column.heading })))),
@@ -70,29 +79,12 @@ function counts(sheet) {
   );
 }
 
-// The result in short, for the summary at the top of the page (no data-outcome: the full
-// result below carries it): the outcome, the evidence counts and the questions left.
-export function drawSummary(box, view) {
-  const sheet = view.checklist;
-  const outcome = box.querySelector("[data-summary-outcome]");
-  outcome.className = `assessment__summary-outcome outcome outcome--${sheet.outcome}`;
-  outcome.replaceChildren(el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence);
-  const tally = [counts(sheet)];
-  if (sheet.employer && view.employer_counts) tally.push(el("p", { text: `${sheet.employer.name}: ${view.employer_counts}` }));
-  if (sheet.missing.length) tally.push(el("p", { text: `${sheet.headings.missing}: ${sheet.missing.length}` }));
-  box.querySelector("[data-summary-counts]").replaceChildren(...tally.filter(Boolean));
-}
-
 // One of the chosen employer's own requirements: data-local-id and data-status (a live
 // result only, as for evidence items), its status, what it asks, why, the national item it
 // sharpens, the next step and its sources.
 function renderLocalItem(item, labels) {
   const body = [
-    el("h4", { class: "evidence__title" },
-      el("span", { class: "evidence__icon", "aria-hidden": "true", text: STATUS_ICON[item.status] || "" }),
-      el("span", { text: item.title }),
-    ),
-    el("p", { class: "evidence__status" }, el("strong", { text: item.status_label })),
+    cardHeading(item),
     el("p", { class: "local__asks" }, el("strong", { text: `${labels.asks}: ` }), item.asks),
     el("ul", { class: "evidence__why" }, item.why.map((reason) => el("li", { text: reason }))),
   ];
@@ -103,16 +95,17 @@ function renderLocalItem(item, labels) {
     body.push(el("p", { class: "evidence__next" }, el("strong", { text: `${item.next_label}: ` }), item.next_text));
   }
   body.push(renderSources(item.sources));
-  return el("li", { class: `evidence evidence--${item.status}`, dataset: { localId: item.id, status: item.status } }, body);
+  return el("li", { class: `evidence evidence--${item.status}`, id: `local-${item.id}`, tabindex: "-1", dataset: { localId: item.id, status: item.status } }, body);
 }
 
-// The chosen employer's requirements, in their own group after the national evidence: the
-// profile's date and the note that the employer's current procedure wins come first.
-function renderEmployer(employer, headings, labels, countsLine) {
+// The chosen employer's requirements, in their own group after the national evidence, titled
+// by the name of the organisation that runs the imaging service: the profile's date and the
+// note that its current procedure wins come first.
+function renderEmployer(employer, labels, countsLine, say) {
   const apply = [el("strong", { text: `${labels.how_to_apply}: ` }), employer.apply_text];
   if (employer.apply_url) apply.push(" ", el("a", { href: employer.apply_url, text: employer.apply_url }));
   return el("section", { class: "evidence-group employer-group", "aria-labelledby": "employer-heading" },
-    el("h3", { id: "employer-heading", text: `${headings.employer}: ${employer.name}` }),
+    el("h3", { id: "employer-heading", text: say("result.employer.heading", { name: employer.name }) }),
     el("p", { class: "employer-group__note", text: employer.note }),
     countsLine ? el("p", { text: countsLine }) : null,
     el("p", {}, apply),
@@ -137,8 +130,8 @@ export function dockText(view) {
 
 // The result as named sections, each with the data it shows, so an answer change redraws
 // only the sections whose data changed (an item's group, the counts, the answers...).
-// `link(path)`: a site-relative path as a URL for this page.
-export function resultSections(view, link) {
+// `link(path)`: a site-relative path as a URL for this page; `say`: the page's words.
+export function resultSections(view, link, say) {
   const sheet = view.checklist;
   const headings = sheet.headings;
   const sections = [];
@@ -160,12 +153,12 @@ export function resultSections(view, link) {
     add(`group-${index}`, [title, items], () => [
       el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
         el("h3", { id: `evidence-group-${index}`, text: title }),
-        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link))),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link, say))),
       ),
     ], 1 + items.length);
   });
   add("employer", [headings.employer, sheet.employer, view.employer_counts], () => sheet.employer
-    ? [renderEmployer(sheet.employer, headings, sheet.labels, view.employer_counts)]
+    ? [renderEmployer(sheet.employer, sheet.labels, view.employer_counts, say)]
     : [], sheet.employer ? 1 + sheet.employer.items.length : 1);
   add("notices", [headings.notices, sheet.notices], () => sheet.notices.length
     ? [el("section", { class: "notices", "aria-labelledby": "notices-heading" },
@@ -177,7 +170,7 @@ export function resultSections(view, link) {
             renderSources(notice.sources),
           ))))]
     : [], 1 + sheet.notices.length);
-  add("scope", sheet.scope, () => (sheet.scope ? [renderScope(sheet.scope)] : []));
+  add("scope", sheet.scope, () => (sheet.scope ? [renderScope(sheet.scope, say)] : []));
   add("answers", [headings.answers, sheet.answers], () => [
     el("section", { class: "print-answers", "aria-labelledby": "answers-heading" },
       el("h3", { id: "answers-heading", text: headings.answers }),

@@ -3,8 +3,8 @@
 // body areas, clinical indications and exclusions (fields this module makes from the
 // `<template data-scope-row>` for the rows Python's view gives, by each row's identity).
 // Kept on this device under their own key, never in a link, except the scope detail, which
-// travels in the review link (assessment-review-link.js). Nothing typed is inserted as HTML.
-import { DETAIL_FIELDS, MAX_FIELD } from "./assessment-review-link.js";
+// travels in the review link (review-link.js). Nothing typed is inserted as HTML.
+import { DETAIL_FIELDS, MAX_FIELD } from "./review-link.js";
 
 // The key the name and imaging provider were kept under before; it holds every field now.
 export const DETAILS_KEY = "imaging-referrer-assessment-who";

@@ -2,7 +2,8 @@
 // script inline at the top of the page's head (hooks/assessment_page.py), before the styles,
 // so it runs while the page is still arriving: the worker begins restoring Python about
 // 150 ms sooner than from a script file, which first has to be fetched and then waits for the
-// page to be drawn. Its settings are data attributes of its own tag. The page script
+// page to be drawn. Its settings, and its words (why Python did not start, from the page
+// words' `boot.*`), are data attributes of its own tag. The page script
 // (assessment.js) finds `python` and `onProgress` on `globalThis.assessmentBoot`. The content
 // security policy allows this one inline script by its hash, computed by hooks/security.py.
 (() => {
@@ -10,6 +11,19 @@
   // JavaScript runs: the page shows its "getting ready" words, never the ones for a browser
   // without it (site.css), from the very first drawing.
   document.documentElement.classList.add("assessment-js");
+  // An address that carries answers (a link): the self-assessment's result first shows, and
+  // keeps its room, from the very first drawing (site.css, lead.js).
+  // So do answers saved on this device (saved.js keeps them under this key).
+  const linked = location.hash.replace(/^#/, "").split("&").some((pair) => pair.includes("="));
+  let saved;
+  try {
+    saved = Object.keys(JSON.parse(localStorage.getItem("imaging-referrer-assessment"))?.answers || {}).length > 0;
+  } catch {
+    saved = false;
+  }
+  if (linked || (saved && !("onlyWithAnswers" in script.dataset))) {
+    document.documentElement.classList.add("assessment-lead");
+  }
   const listeners = new Set();
   let last = null;
 
@@ -39,7 +53,7 @@
       ok ? request.resolve(value) : request.reject(Object.assign(new Error(error), { slowLink }));
     });
     worker.addEventListener("error", (event) => {
-      for (const request of pending.values()) request.reject(new Error(event.message || "the worker stopped"));
+      for (const request of pending.values()) request.reject(new Error(event.message || settings.words.workerStopped));
       pending.clear();
     });
     const call = (type, payload) =>
@@ -91,6 +105,7 @@
       snapshotSha256: data.snapshotSha256,
       stdlibUrl: absolute(data.stdlibUrl),
       rulesVersion: data.rulesVersion,
+      words: { workerStopped: data.workerStopped },
     };
   }
 
@@ -144,7 +159,7 @@
   const wanted = !("onlyWithAnswers" in script.dataset) || location.hash.includes("=");
   let python;
   try {
-    python = wanted ? startPython(settingsFrom(script)) : Promise.reject(new Error("this address carries no answers"));
+    python = wanted ? startPython(settingsFrom(script)) : Promise.reject(new Error(script.dataset.noAnswers));
   } catch (error) {
     python = Promise.reject(error); // no workers in this browser: the checklist stays
   }

@@ -6,6 +6,7 @@
 const ATTRIBUTES = new Set([
   "aria-describedby",
   "aria-hidden",
+  "aria-label",
   "aria-labelledby",
   "class",
   "download",

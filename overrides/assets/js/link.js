@@ -1,7 +1,9 @@
 // Share links: answers travel in the URL fragment (`#nation=england&modalities=xray,mri`).
 // Forgiving by design, because links travel by hand: what matches the form's own controls is
 // kept, the rest dropped with a note; a key or value the page's controls do not have is never
-// used. This module imports nothing, so it can be loaded on its own (tests do).
+// used. What it says about a link it could not read in full is in the page's words (`say`,
+// from words.js: the page words' `link.*`). This module imports nothing, so it can be loaded
+// on its own (tests do).
 
 export const MAX_FRAGMENT = 2000;
 // The employer choice travels as `employer=<id>`, after the questions' keys (its control is
@@ -27,14 +29,15 @@ export function carriesAnswers(fragment) {
   return fragment.replace(/^#/, "").split("&").some((pair) => pair.includes("="));
 }
 
-// `controls`: a Map from question id to { multi, values } (the form's own questions).
-export function parseFragment(fragment, controls) {
+// `controls`: a Map from question id to { multi, values } (the form's own questions);
+// `say(key, values)`: the page's words.
+export function parseFragment(fragment, controls, say) {
   const answers = {};
   const notes = [];
   let text = fragment.replace(/^#/, "");
   if (!text) return { answers, notes, present: false };
   if (text.length > MAX_FRAGMENT) {
-    notes.push(`The link was too long; only its first ${MAX_FRAGMENT} characters were read.`);
+    notes.push(say("link.too_long", { max: MAX_FRAGMENT }));
     text = text.slice(0, MAX_FRAGMENT);
   }
   const seen = new Set();
@@ -44,16 +47,16 @@ export function parseFragment(fragment, controls) {
     const key = decode(cut < 0 ? pair : pair.slice(0, cut));
     const raw = cut < 0 ? "" : pair.slice(cut + 1);
     if (key === null) {
-      notes.push("A part of the link could not be read and was left out.");
+      notes.push(say("link.unreadable"));
       continue;
     }
     const question = controls.get(key);
     if (!question) {
-      notes.push(`The link mentions “${shorten(key)}”, which is not one of the questions; it was left out.`);
+      notes.push(say("link.unknown_question", { key: shorten(key) }));
       continue;
     }
     if (seen.has(key)) {
-      notes.push(`The link answers “${shorten(key)}” more than once; the first answer was kept.`);
+      notes.push(say("link.repeated", { key: shorten(key) }));
       continue;
     }
     seen.add(key);
@@ -62,16 +65,16 @@ export function parseFragment(fragment, controls) {
       const value = decode(part);
       if (value === null || value === "") continue;
       if (!question.values.includes(value) && key === EMPLOYER) {
-        notes.push(`The link names an employer, “${shorten(value)}”, that this page has no profile for; it was left out, and the national picture is shown.`);
+        notes.push(say("link.unknown_employer", { value: shorten(value) }));
       } else if (!question.values.includes(value)) {
-        notes.push(`The link gives “${shorten(value)}” for “${key}”, which is not one of its options; it was left out.`);
+        notes.push(say("link.unknown_option", { value: shorten(value), key }));
       } else if (!values.includes(value)) {
         values.push(value);
       }
     }
     if (values.length === 0) continue;
     if (!question.multi && values.length > 1) {
-      notes.push(`The link gives several answers to “${key}”, which takes one; that question was left unanswered.`);
+      notes.push(say("link.several", { key }));
       continue;
     }
     answers[key] = question.multi ? question.values.filter((v) => values.includes(v)) : values[0];

@@ -37,6 +37,9 @@ PAGE_SCRIPT = "assets/js/review.js"
 # The page's buttons, in its order (the first is the main action); their words are the
 # review words' `actions.<id>`.
 ACTIONS = ("print", "download", "calendar", "export", "forget")
+# The skip links at the top of the review, to each part's heading (`<part>-heading`); their
+# words are the review words' `skip.<part>`.
+SKIPS = ("people", "items", "scope", "decision", "records")
 # The typed fields: (the record's group and field, its words under `people.`, input type).
 FIELDS = (
     ("applicant.name", "applicant_name", "text"),
@@ -83,6 +86,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     rules = load_rules()
     context["review"] = {
         "outcomes": OUTCOMES,
+        "skips": SKIPS,
         "fields": [{"field": field, "id": "review-" + field.replace(".", "-"), "words": words,
                     "type": kind} for field, words, kind in FIELDS],
         "actions": ACTIONS,

@@ -110,3 +110,41 @@ export function answersChanged(before, now) {
   return [...[...old].filter((part) => !current.has(part)).map((part) => `− ${decodeURIComponent(part)}`),
     ...[...current].filter((part) => !old.has(part)).map((part) => `+ ${decodeURIComponent(part)}`)];
 }
+
+// Records kept before applications had references: under the link's answers (schema 1:
+// items { id: { seen, note } }, scope by row position, decision, reasons). Each is
+// [answers, { items, reasons, saved, offered }]; none starts with `app:`.
+const LEGACY_SCHEMA = 1;
+
+export const legacyKey = (answers) => STORAGE_PREFIX + answers;
+
+export function legacyRecords() {
+  let names;
+  try {
+    names = Object.keys(localStorage).filter((name) => name.startsWith(STORAGE_PREFIX) && !name.startsWith(APP_PREFIX)).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const { data } = readStored(name);
+    if (!isRecord(data) || data.schema !== LEGACY_SCHEMA) return [];
+    const kept = usableRecord({ items: data.items });
+    return [[name.slice(STORAGE_PREFIX.length), {
+      items: kept.items,
+      reasons: isText(data.reasons) ? data.reasons : "",
+      saved: isText(data.saved_at) ? data.saved_at : "",
+      offered: data.offered === true,
+    }]];
+  });
+}
+
+// Marks a legacy record as offered, so the page offers it once.
+export function markOffered(answers) {
+  const { data } = readStored(legacyKey(answers));
+  if (!isRecord(data)) return;
+  try {
+    localStorage.setItem(legacyKey(answers), JSON.stringify({ ...data, offered: true }));
+  } catch {
+    // Storage blocked: it is offered again next time.
+  }
+}

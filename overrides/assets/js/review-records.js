@@ -1,5 +1,6 @@
 // The records on this device (review/): the list of applications with a record in this
-// browser, each with "forget", and "forget all"; and a record exported and imported as JSON
+// browser, each with "forget", and "forget all" (records kept before applications had
+// references are listed too, each with a link that opens its answers, and "forget"); and a record exported and imported as JSON
 // in the command line's `--decision` shape. `page` gives the application open on the page
 // (`app()`, its `current()` record in the --decision shape, `replace(record)`, `cleared()`)
 // and `flash(text)`.
@@ -7,7 +8,7 @@ import { today } from "./dates.js";
 import { download } from "./download.js";
 import { el } from "./nodes.js";
 import { isRecord } from "./storage.js";
-import { OUTCOMES, forgetRecord, loadRecord, recordKey, storedApps, usableRecord } from "./review-record.js";
+import { OUTCOMES, forgetRecord, legacyKey, legacyRecords, loadRecord, recordKey, storedApps, usableRecord } from "./review-record.js";
 
 export function records(root, say, page) {
   const list = root.querySelector("[data-records]");
@@ -31,13 +32,26 @@ export function records(root, say, page) {
     }), " ", forget);
   }
 
+  function legacyEntry([answers, old]) {
+    const forget = el("button", { type: "button", class: "md-button", text: say("legacy.forget") });
+    forget.addEventListener("click", () => {
+      forgetRecord(legacyKey(answers));
+      show();
+      page.flash(say("legacy.forgotten"));
+      (list.querySelector("button") || root.querySelector("[data-action=forget-all]")).focus();
+    });
+    return el("li", { dataset: { legacyRecord: answers } }, say("legacy.listed", { saved: old.saved.slice(0, 10) }), " ",
+      el("a", { href: `#${answers}`, text: say("legacy.open") }), " ", forget);
+  }
+
   function show() {
-    const apps = storedApps();
-    list.replaceChildren(...(apps.length ? apps.map(entry) : [el("li", { text: say("records.none") })]));
+    const entries = [...storedApps().map(entry), ...legacyRecords().map(legacyEntry)];
+    list.replaceChildren(...(entries.length ? entries : [el("li", { text: say("records.none") })]));
   }
 
   root.querySelector("[data-action=forget-all]").addEventListener("click", () => {
     for (const id of storedApps()) forgetRecord(recordKey(id));
+    for (const [answers] of legacyRecords()) forgetRecord(legacyKey(answers));
     page.cleared();
     show();
     page.flash(say("records.forgotten_all"));

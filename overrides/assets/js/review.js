@@ -14,9 +14,10 @@ import { el } from "./nodes.js";
 import { showProgress } from "./progress.js";
 import { startedPython } from "./python.js";
 import { renderItems, renderSummary } from "./review-checklist.js";
-import { splitReviewFragment } from "./review-link.js";
+import { newAppId, splitReviewFragment } from "./review-link.js";
 import { decision } from "./review-decision.js";
 import { answersChanged, decisionShape, emptyRecord, forgetRecord, loadRecord, recordKey, saveRecord } from "./review-record.js";
+import { offerLegacy } from "./review-legacy.js";
 import { records } from "./review-records.js";
 import { readScope, renderScope } from "./review-scope.js";
 import { pageData, sayer } from "./words.js";
@@ -126,6 +127,27 @@ function main() {
     flash,
   });
 
+  // A link without a reference: nothing is kept until the reviewer gives the application one
+  // (a new id, as the applicant's page draws it), which the address then carries.
+  const nameBox = app.querySelector("[data-name-app]");
+  function name() {
+    if (appId) return appId;
+    appId = newAppId();
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#${location.hash.slice(1)}&app=${appId}`);
+    app.dataset.reviewApp = appId;
+    const said = say("record.named", { app: appId });
+    nameBox.replaceChildren(el("p", { text: said }));
+    changed();
+    onDevice.show();
+    flash(said);
+    return appId;
+  }
+  app.querySelector("[data-action=name-app]").addEventListener("click", () => {
+    name();
+    nameBox.setAttribute("tabindex", "-1");
+    nameBox.focus();
+  });
+
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   let worker = null;
   // The record (.docx) and its calendar (.ics), written by Python: through the share sheet
@@ -185,9 +207,18 @@ function main() {
         }
         note(say("record.restored", { app: appId }));
       } else if (!appId) {
-        note(say("record.no_app"));
+        nameBox.hidden = false;
       }
       draw();
+      offerLegacy(app, say, answersKey, {
+        name,
+        merge(old) {
+          record = { ...collect(), items: { ...old.items, ...record.items }, reasons: record.reasons || old.reasons };
+          draw();
+          changed();
+        },
+        flash,
+      });
       onDevice.show();
       progress.hidden = true;
       body.hidden = false;

@@ -186,7 +186,7 @@ REVIEW_WORDS: dict[str, tuple[str, ...]] = {
     "evidence.heading": (),
     "evidence.intro": (),
     "evidence.applicant_says": (),
-    "evidence.ask": (),
+    "evidence.requirement": (),
     "evidence.verify": (),
     "evidence.seen": (),
     "evidence.not_seen": (),

@@ -1,6 +1,6 @@
 // Drawing the reviewer's checklist from the review view Python sends (assessment/web.py
 // `review_view`): the application in short, and each evidence item with what to ask the
-// applicant for, how to verify it, and the reviewer's "seen" and "still needed" ticks and note
+// applicant for (or confirm), how to verify it, and the reviewer's "seen" and "still needed" ticks and note
 // (the scope is review-scope.js). Every word comes from the view or from the page's words
 // (`say`); each item's element carries data-review-id and data-status. `changed()` is called
 // on every tick and note.
@@ -36,10 +36,14 @@ function renderItem(item, record, changed, say) {
       `${say("evidence.applicant_says")}: `, el("strong", { text: item.status_label }),
       item.basis_label ? el("span", { class: "review-item__basis", text: ` · ${say("labels.basis")}: ${item.basis_label}` }) : null,
     ),
-    labelled(say("evidence.ask"), item.ask),
+    // A national item in the reviewer's voice ("Ask the applicant for …", "Confirm: …"); an
+    // employer's item as its requirement, then what the reviewer confirms.
+    item.kind === "local" ? labelled(say("evidence.requirement"), item.ask) : el("p", { class: "review-item__ask", text: item.ask }),
   ];
   if (item.refines) body.push(labelled(say("labels.refines"), item.refines));
-  if (item.verify) {
+  if (item.verify && item.kind === "local") {
+    body.push(el("p", { class: "review-item__verify", text: item.verify }), sourceList(item.verify_sources));
+  } else if (item.verify) {
     body.push(
       el("p", { class: "review-item__verify" }, el("strong", { text: `${say("evidence.verify")}: ` }), item.verify),
       sourceList(item.verify_sources),

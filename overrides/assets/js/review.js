@@ -98,7 +98,10 @@ function main() {
   });
   const changed = () => {
     record = collect();
-    if (appId) saveRecord(recordKey(appId), record, appId, answersKey);
+    if (appId) {
+      saveRecord(recordKey(appId), record, appId, answersKey);
+      onDevice.show();
+    }
     decided.print();
     app.dataset.saves = String(Number(app.dataset.saves || 0) + 1);
   };
@@ -138,7 +141,6 @@ function main() {
     const said = say("record.named", { app: appId });
     nameBox.replaceChildren(el("p", { text: said }));
     changed();
-    onDevice.show();
     flash(said);
     return appId;
   }

@@ -403,6 +403,13 @@ def stored_record(page: object, app: str) -> dict:
     return page.evaluate(f"() => JSON.parse(localStorage.getItem('{REVIEW_PREFIX}app:{app}'))")
 
 
+def feedback_says(page: object, text: str) -> None:
+    """Wait for the action feedback to say `text` (an imported file is read asynchronously)."""
+    page.wait_for_function(
+        "text => document.querySelector('[data-action-feedback]').textContent.includes(text)",
+        arg=text, timeout=5000)
+
+
 def fill_whole_record(page: object, text: str) -> str:
     """Every field of the review filled (`text` in each typed one); the first scope row's id."""
     for field in ("name", "regulator", "registration_number", "workplace", "supervisor"):
@@ -449,7 +456,7 @@ def test_an_exported_record_imports_back_the_same(
     page.click("[data-action=forget]")
     assert page.input_value("[data-field='applicant.name']") == ""
     page.set_input_files("[data-action=import]", exported.value.path())
-    assert "imported" in page.inner_text("[data-action-feedback]")
+    feedback_says(page, "imported")
     assert page.input_value("[data-field='applicant.name']") == "Checked name"
     with page.expect_download() as again:
         page.click("[data-action=export]")
@@ -464,10 +471,10 @@ def test_an_exported_record_imports_back_the_same(
     # A record of another application is refused, and nothing changes.
     (tmp_path / "other.json").write_text(json.dumps({**data, "app": OTHER_APP}))
     page.set_input_files("[data-action=import]", str(tmp_path / "other.json"))
-    assert "another application" in page.inner_text("[data-action-feedback]")
+    feedback_says(page, "another application")
     (tmp_path / "bad.json").write_text("{not json")
     page.set_input_files("[data-action=import]", str(tmp_path / "bad.json"))
-    assert "could not be read" in page.inner_text("[data-action-feedback]")
+    feedback_says(page, "could not be read")
     assert page.input_value("[data-field='applicant.name']") == "Checked name"
     assert page.errors == []
 

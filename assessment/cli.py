@@ -12,7 +12,8 @@ ever written to a file.
 Exit status: 0 for any evaluated result (`blocked` included), 2 for bad input (one line on
 stderr naming the file and key, nothing on stdout; an unknown employer id; a profile file
 with a mistake; docx without --output; an output file that cannot be written), 130 when
-interrupted, 1 if the rules data or the package's employer profiles are broken.
+interrupted, 1 if the rules data or the package's employer profiles are broken. What it
+says about bad input is the words' errors section (`rules/words/errors.toml`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .model.decision import read_decision
 from .model.details import Details
 from .model.errors import AnswerError, RulesError
 from .model.rules_model import Employer, Rules
+from .model.words import Words
 from .reading.details_reader import read_details
 from .reading.employer_profiles import load_employers, read_profile
 from .reading.loader import load_rules
@@ -50,15 +52,25 @@ class InputError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is reported on one line (exit status 2)."""
+    """argparse, but a usage mistake is reported on one line (exit status 2), in the words."""
+
+    def __init__(self, words: Words, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.words = words
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{PROGRAM}: error: {message} (see {PROGRAM} --help)\n")
+        self.exit(2, f"{PROGRAM}: {_said(self.words, 'line.usage', problem=message)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command's arguments."""
+def _said(words: Words, said: str, /, **fields: str) -> str:
+    """The errors section's text `said` ({program} is this command)."""
+    return words.text("errors", said, program=PROGRAM, **fields)
+
+
+def build_parser(words: Words) -> argparse.ArgumentParser:
+    """The command's arguments; a usage mistake is said in `words`."""
     parser = _Parser(
+        words,
         prog=PROGRAM,
         description="Which evidence does your application for imaging referrer entitlement "
                     "need, and which of it do you hold? Without --answers, the questions are "
@@ -100,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--site-url", metavar="URL", default=None,
                         help="the guidance site's address, to make links absolute "
                              "(default: the SITE_URL environment variable, if set)")
-    parser.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=lambda text: _date(text, words), default=None,
+                        metavar="YYYY-MM-DD",
                         help="the date printed on the checklist (default: today)")
     parser.add_argument("--employer", metavar="ID", default=None,
                         help="add this employer's own requirements beside the national ones "
@@ -123,21 +136,23 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     environ = dict(os.environ) if environ is None else environ
-    parser = build_parser()
-    options = parser.parse_args(argv)
-    if (options.list_employers or options.check_employer) and (
-            options.answers is not None or options.employer is not None):
-        parser.error("--list-employers and --check-employer take no --answers or --employer")
-    alone = options.list_employers or options.check_employer is not None
-    problem = _usage_problem(options, alone)
-    if problem:
-        stderr.write(f"{PROGRAM}: error: {problem}\n")
-        return 2
     try:
         rules = load_rules()
     except RulesError as error:
+        # Not from the words: they are part of the rules data that could not be read.
         stderr.write(f"{PROGRAM}: the rules data is broken: {error}\n")
         return 1
+    words = rules.words
+    parser = build_parser(words)
+    options = parser.parse_args(argv)
+    if (options.list_employers or options.check_employer) and (
+            options.answers is not None or options.employer is not None):
+        parser.error(_said(words, "usage.alone"))
+    alone = options.list_employers or options.check_employer is not None
+    problem = _usage_problem(options, alone)
+    if problem:
+        stderr.write(f"{PROGRAM}: {_said(words, 'line.error', problem=_said(words, problem))}\n")
+        return 2
     status, employer = _employer_options(options, rules, stdout, stderr)
     if status is not None:
         return status
@@ -153,16 +168,16 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
                 else _decision_file(options, answers, rules, today, employer))
         details = _details(options, answers, rules, today, employer)
     except InputError as error:
-        stderr.write(f"{PROGRAM}: error: {error}\n")
+        stderr.write(f"{PROGRAM}: {_said(words, 'line.error', problem=str(error))}\n")
         return 2
     except KeyboardInterrupt:
-        stderr.write("\nStopped: no result was printed.\n")
+        stderr.write(f"\n{_said(words, 'line.stopped')}\n")
         return 130
     site_url = options.site_url if options.site_url is not None else environ.get("SITE_URL")
     output = made if made is not None else render(
         answers, rules, options.format, site_url or None, today, employer=employer,
         details=details)
-    return deliver(output, options.output, stdout, stderr)
+    return deliver(output, options.output, stdout, stderr, words)
 
 
 def _details(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
@@ -172,17 +187,17 @@ def _details(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
     ways or a bad file."""
     details = Details()
     if options.details is not None:
-        data = _read_json(options.details, "details")
+        data = _read_json(options.details, "details", rules.words)
         view = assess(answers, rules, today=today, employer=employer)
         rows = [row["id"] for row in view.scope.rows] if view.scope else []
         try:
-            details = read_details(data, rows)
+            details = read_details(data, rows, rules.words)
         except AnswerError as error:
             raise InputError(f"{options.details}: {error}") from None
         for shorthand in ("name", "provider"):
             if getattr(options, shorthand) is not None and shorthand in data:
-                raise InputError(f"{options.details}: {shorthand}: given both here and as "
-                                 f"--{shorthand}; give it one way")
+                raise InputError(_said(rules.words, "file.both_ways", path=options.details,
+                                       key=shorthand, option=f"--{shorthand}"))
     return dataclasses.replace(
         details, name=details.name if options.name is None else options.name,
         provider=details.provider if options.provider is None else options.provider)
@@ -192,46 +207,46 @@ def _decision_file(options: argparse.Namespace, answers: dict[str, Any], rules: 
                    today: datetime.date, employer: Employer | None) -> bytes:
     """The decision's calendar (.ics) from `--decision`, checked strictly against the rows
     and items these answers give; InputError names the file and key."""
-    data = _read_json(options.decision, "decision")
+    data = _read_json(options.decision, "decision", rules.words)
     view = assess(answers, rules, today=today, employer=employer, audience="reviewer")
     rows, items = decision_keys(view)
     try:
-        decision = read_decision(data, rows=rows, items=items, strict=True)
+        decision = read_decision(data, rows=rows, items=items, strict=True, words=rules.words)
     except AnswerError as error:
         raise InputError(f"{options.decision}: {error}") from None
     return calendar_ics(view, decision, today)
 
 
 def _decision_problem(options: argparse.Namespace) -> str | None:
-    """What is wrong with `--decision` and `--format ics` as given, or None."""
+    """What is wrong with `--decision` and `--format ics` as given (its errors key), or None."""
     if options.decision is not None:
         if options.answers is None or options.format != "ics":
-            return "--decision needs --answers and --format ics"
+            return "usage.decision_needs"
         if options.details is not None:
-            return "--decision takes no --details"
+            return "usage.decision_no_details"
     elif options.format == "ics":
-        return "--format ics writes the decision's calendar: give it --decision FILE"
+        return "usage.ics_needs_decision"
     if options.format == "ics" and options.output is None:
-        return "--format ics writes a calendar file: give it a name with --output FILE"
+        return "usage.ics_needs_output"
     return None
 
 
 def _usage_problem(options: argparse.Namespace, alone: bool) -> str | None:
-    """What is wrong with this combination of options, or None."""
+    """What is wrong with this combination of options (its errors key), or None."""
     decision = _decision_problem(options)
     if decision:
         return decision
     if options.details is not None and options.format == "json":
-        return ("--details is printed only on the documents: use it with --format docx, "
-                "markdown or text")
+        return "usage.details_on_documents"
     if options.format == "docx" and options.output is None and not alone:
-        return "--format docx writes a Word file: give it a name with --output FILE"
+        return "usage.docx_needs_output"
     return None
 
 
-def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str]) -> int:
+def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[str],
+            words: Words) -> int:
     """Print the result, or write it to `path` (text as UTF-8) and print nothing; 2 with one
-    line on stderr if the file cannot be written."""
+    line on stderr (said in `words`) if the file cannot be written."""
     if path is None:
         stdout.write(output.decode("utf-8") if isinstance(output, bytes) else output)
         return 0
@@ -239,8 +254,8 @@ def deliver(output: str | bytes, path: str | None, stdout: IO[str], stderr: IO[s
         with open(path, "wb") as handle:
             handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
     except OSError as error:
-        stderr.write(f"{PROGRAM}: error: {path}: cannot write the file: "
-                     f"{error.strerror or error}\n")
+        problem = _said(words, "file.unwritable", path=path, reason=str(error.strerror or error))
+        stderr.write(f"{PROGRAM}: {_said(words, 'line.error', problem=problem)}\n")
         return 2
     return 0
 
@@ -256,7 +271,7 @@ def _employer_options(options: argparse.Namespace, rules: Rules, stdout: IO[str]
     try:
         employers = load_employers(rules=rules)
     except RulesError as error:
-        stderr.write(f"{PROGRAM}: the employer profiles are broken: {error}\n")
+        stderr.write(f"{PROGRAM}: {_said(rules.words, 'line.broken_profiles', error=str(error))}\n")
         return 1, None
     if options.list_employers:
         stdout.writelines(f"{employer.id}\t{employer.name}\t{employer.nation}\t"
@@ -264,8 +279,8 @@ def _employer_options(options: argparse.Namespace, rules: Rules, stdout: IO[str]
         return 0, None
     employer = employers.get(options.employer)
     if employer is None:
-        stderr.write(f"{PROGRAM}: error: unknown employer {options.employer!r}; "
-                     f"{PROGRAM} --list-employers lists the ids\n")
+        problem = _said(rules.words, "usage.unknown_employer", employer=repr(options.employer))
+        stderr.write(f"{PROGRAM}: {_said(rules.words, 'line.error', problem=problem)}\n")
         return 2, None
     return None, employer
 
@@ -276,11 +291,14 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
     try:
         employer = read_profile(path, rules)
     except RulesError as error:
-        stderr.write(f"{PROGRAM}: error: {error}\n")
-        return 2
+        problem = str(error)
     except OSError as error:
-        stderr.write(f"{PROGRAM}: error: {path}: cannot read the profile: "
-                     f"{error.strerror or error}\n")
+        problem = _said(rules.words, "file.profile_unreadable", path=path,
+                        reason=str(error.strerror or error))
+    else:
+        problem = ""
+    if problem:
+        stderr.write(f"{PROGRAM}: {_said(rules.words, 'line.error', problem=problem)}\n")
         return 2
     count = len(employer.requirements)
     stdout.write(f"{path}: OK: profile '{employer.id}' ({employer.name}), {count} "
@@ -305,28 +323,31 @@ def render(answers: dict[str, Any], rules: Rules, output: str, site_url: str | N
     return markdown(view) if output == "markdown" else text(view)
 
 
-def _read_json(path: str, kind: str) -> Any:
-    """A JSON file's data, or InputError naming the file (and a repeated key)."""
+def _read_json(path: str, kind: str, words: Words) -> Any:
+    """A JSON file's data, or InputError naming the file (and a repeated key); `kind` is
+    the file's name in the errors section's `kind.*`."""
+    named = words.text("errors", f"kind.{kind}")
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
-        raise InputError(f"{path}: cannot read the {kind} file: "
-                         f"{error.strerror or error}") from None
+        raise InputError(_said(words, "file.unreadable", path=path, kind=named,
+                               reason=str(error.strerror or error))) from None
     try:
         return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_repeated_keys)
     except UnicodeDecodeError:
-        raise InputError(f"{path}: the {kind} file is not UTF-8 text") from None
+        raise InputError(_said(words, "file.not_utf8", path=path, kind=named)) from None
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not valid JSON: {error.msg} (line {error.lineno}, "
-                         f"column {error.colno})") from None
+        raise InputError(_said(words, "file.not_json", path=path, problem=error.msg,
+                               line=str(error.lineno), column=str(error.colno))) from None
     except _RepeatedKeyError as error:
-        raise InputError(f"{path}: {error.args[0]}: the key is given twice") from None
+        raise InputError(_said(words, "file.repeated", path=path,
+                               key=str(error.args[0]))) from None
 
 
 def read_answers(path: str, rules: Rules) -> dict[str, Any]:
     """The checked answers from a JSON file, or InputError naming the file and key."""
-    data = _read_json(path, "answers")
+    data = _read_json(path, "answers", rules.words)
     try:
         return check_answers(data, rules)
     except AnswerError as error:
@@ -346,8 +367,8 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _date(text: str) -> datetime.date:
+def _date(text: str, words: Words) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(_said(words, "usage.date", value=repr(text))) from None

@@ -1,10 +1,10 @@
 """Ask the questions in a terminal, one by one, only those asked given the answers so far.
 
 An answer is an option's number or id (several, separated by commas, for a multi-choice
-question). An invalid answer is explained and the question asked again; an empty line
-skips the question; the end of input stops the questions and keeps the answers given so
-far. Questions and prompts go to `output` (the command line uses stderr), so the result
-alone is printed to stdout.
+question). An invalid answer is explained (in the errors section's words, `terminal.*`)
+and the question asked again; an empty line skips the question; the end of input stops
+the questions and keeps the answers given so far. Questions and prompts go to `output`
+(the command line uses stderr), so the result alone is printed to stdout.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .engine.answers import settle
 from .model.conditions import holds
+from .model.words import Words
 from .reading.loader import Question, Rules
 
 INTRO = (
@@ -49,7 +50,7 @@ def ask_all(rules: Rules, read_line: Callable[[], str],
                 write("\nEnd of input: the remaining questions are left unanswered.\n")
                 return answers, True
             try:
-                value = parse_answer(question, line)
+                value = parse_answer(question, line, rules.words)
             except InvalidAnswerError as problem:
                 write(f"{problem}\n")
                 continue
@@ -61,28 +62,29 @@ def ask_all(rules: Rules, read_line: Callable[[], str],
     return answers, False
 
 
-def parse_answer(question: Question, line: str) -> str | list[str] | None:
-    """A typed answer as option ids: None for an empty line; InvalidAnswerError if not valid."""
+def parse_answer(question: Question, line: str, words: Words) -> str | list[str] | None:
+    """A typed answer as option ids: None for an empty line; InvalidAnswerError (said in
+    `words`) if not valid."""
     tokens = [token.strip() for token in line.strip().split(",")]
     tokens = [token for token in tokens if token]
     if not tokens:
         return None
     if not question.multi and len(tokens) > 1:
-        raise InvalidAnswerError("Choose only one option for this question.")
-    chosen = [_option_id(question, token) for token in tokens]
+        raise InvalidAnswerError(words.text("errors", "terminal.one_only"))
+    chosen = [_option_id(question, token, words) for token in tokens]
     if not question.multi:
         return chosen[0]
     return sorted(set(chosen), key=question.option_index.__getitem__)
 
 
-def _option_id(question: Question, token: str) -> str:
+def _option_id(question: Question, token: str, words: Words) -> str:
     if token.isdigit() and 1 <= int(token) <= len(question.options):
         return question.options[int(token) - 1].id
     if token in question.option_index:
         return token
-    raise InvalidAnswerError(f"“{token}” is not one of the options: type a number from 1 to "
-                        f"{len(question.options)}, or an option id such as "
-                        f"{question.options[0].id}.")
+    raise InvalidAnswerError(words.text("errors", "terminal.not_an_option", answer=token,
+                                        count=str(len(question.options)),
+                                        example=question.options[0].id))
 
 
 def _question_block(question: Question, number: int) -> str:

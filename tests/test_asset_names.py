@@ -17,7 +17,7 @@ def test_every_own_style_and_script_is_published_under_its_content_hash(built_si
     published = {}
     for folder in OWN_ASSETS:
         for path in (built_site / folder).iterdir():
-            if path.suffix == ".gz":
+            if path.suffix in {".gz", ".br"}:
                 continue
             found = NAME.match(path.name)
             assert found, f"{path.name} is published without a content hash"

@@ -77,7 +77,8 @@ def test_python_starts_from_the_snapshot(site_url: str, built_site: Path, page: 
         # Any other fallback fails here.
         assert snapshot_requests, "the worker never asked for the snapshot"
         cached = page.evaluate(
-            "url => fetch(url).then(response => response.arrayBuffer()).then(body => body.byteLength)",
+            "url => fetch(url).then(response => response.arrayBuffer())"
+            ".then(body => body.byteLength)",
             snapshot_requests[0],
         )
         assert cached == len(snapshot_bytes(built_site))
@@ -145,7 +146,8 @@ class FaultySite:
     def __init__(self, built: Path, copy: Path) -> None:
         shutil.copytree(built, copy, copy_function=os.symlink)
         (self.snapshot,) = (copy / "assets" / "py").glob("assessment-*.snapshot")
-        self.snapshot.with_name(self.snapshot.name + ".gz").unlink()  # the bytes as they are
+        for suffix in (".gz", ".br"):  # the bytes as they are
+            self.snapshot.with_name(self.snapshot.name + suffix).unlink()
         self.server = ThreadingHTTPServer(
             ("127.0.0.1", 0), partial(FaultyHandler, directory=str(copy))
         )

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model.conditions import holds
-from ..model.errors import AnswerError
+from ..model.errors import AnswerError, answer_error
 from ..model.rules_model import Question, Rules
+from ..model.words import Words
 
 __all__ = ["AnswerError", "Settled", "check_answers", "settle", "settled_answers"]
 
@@ -41,17 +42,19 @@ def settled_answers(data: object, rules: Rules) -> Settled:
 
 def check_answers(data: object, rules: Rules) -> dict[str, Answer]:
     """The answers, checked: single answers as a string, multi answers as a list of option
-    ids without repeats, in the order the options are listed. Raises `AnswerError`."""
+    ids without repeats, in the order the options are listed. Raises `AnswerError`, said
+    in the words' errors section (`answers.*`)."""
+    words = rules.words
     if not isinstance(data, Mapping):
-        raise AnswerError(None, f"the answers must be a JSON object, not {_kind(data)}")
+        raise answer_error(words, None, "answers.not_object", kind=_kind(data, words))
     checked: dict[str, Answer] = {}
     for key, value in data.items():
         question = rules.question_index.get(key) if isinstance(key, str) else None
         if question is None:
-            raise AnswerError(str(key), f"unknown question; the questions are "
-                                        f"{', '.join(rules.question_index)}")
-        checked[key] = _check_multi(question, value) if question.multi else _check_single(
-            question, value)
+            raise answer_error(words, str(key), "answers.unknown_question",
+                               questions=", ".join(rules.question_index))
+        checked[key] = (_check_multi(question, value, words) if question.multi
+                        else _check_single(question, value, words))
     return checked
 
 
@@ -78,40 +81,40 @@ def settle(given: Mapping[str, object], rules: Rules,
     return settled, asked
 
 
-def _check_single(question: Question, value: object) -> str:
+def _check_single(question: Question, value: object, words: Words) -> str:
     if isinstance(value, list):
-        raise AnswerError(question.id, "takes one option id (a string), not a list")
+        raise answer_error(words, question.id, "answers.single_list")
     if not isinstance(value, str):
-        raise AnswerError(question.id, f"takes one option id (a string), not {_kind(value)}")
-    _check_option(question, value)
+        raise answer_error(words, question.id, "answers.single", kind=_kind(value, words))
+    _check_option(question, value, words)
     return value
 
 
-def _check_multi(question: Question, value: object) -> list[str]:
+def _check_multi(question: Question, value: object, words: Words) -> list[str]:
     if not isinstance(value, list):
-        raise AnswerError(question.id, f"takes a list of option ids, not {_kind(value)}")
+        raise answer_error(words, question.id, "answers.multi", kind=_kind(value, words))
     for item in value:
         if not isinstance(item, str):
-            raise AnswerError(question.id,
-                              f"takes a list of option ids (strings); it holds {_kind(item)}")
-        _check_option(question, item)
+            raise answer_error(words, question.id, "answers.multi_item",
+                               kind=_kind(item, words))
+        _check_option(question, item, words)
     return sorted(set(value), key=question.option_index.__getitem__)
 
 
-def _check_option(question: Question, value: str) -> None:
+def _check_option(question: Question, value: str, words: Words) -> None:
     if value not in question.option_index:
-        raise AnswerError(question.id, f"unknown option {value!r}; the options are "
-                                       f"{', '.join(question.option_index)}")
+        raise answer_error(words, question.id, "answers.unknown_option", option=repr(value),
+                           options=", ".join(question.option_index))
 
 
-def _kind(value: object) -> str:
-    """How a JSON value is named in messages."""
+def _kind(value: object, words: Words) -> str:
+    """How a JSON value is named in messages (the errors section's `json.*`)."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    names = {type(None): "null", list: "a list", dict: "an object"}
+        return words.text("errors", "json.boolean", value=str(value).lower())
+    names = {type(None): "json.null", list: "json.list", dict: "json.object"}
     if type(value) in names:
-        return names[type(value)]
+        return words.text("errors", names[type(value)])
     if isinstance(value, int | float | str):
-        kind = "string" if isinstance(value, str) else "number"
-        return f"the {kind} {value!r}"
+        kind = "json.string" if isinstance(value, str) else "json.number"
+        return words.text("errors", kind, value=repr(value))
     return type(value).__name__

@@ -1,7 +1,8 @@
 """The reviewer's decision on one application (`Decision`), in the specification's
 `--decision` shape ("Hand-over" in assessment.md), and its one reader `read_decision`:
-strict for the command line (`AnswerError` names the first bad key) and forgiving for the
-page (anything of the wrong shape is left out).
+strict for the command line (`AnswerError` names the first bad key, said by the words'
+errors section: `field.*`, `decision.*`) and forgiving for the page (anything of the wrong
+shape is left out).
 
 Outcome ids are fixed: `entitle` (at least one scope row approved or narrowed),
 `more-information` (the items still needed named) and `decline` (reasons required). Scope
@@ -14,8 +15,9 @@ import datetime
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from .details import MAX_FIELD, clean, is_app_id
-from .errors import AnswerError
+from .details import APP_ALPHABET, MAX_FIELD, clean, is_app_id
+from .errors import answer_error, not_a_row, too_long
+from .words import Words
 
 __all__ = ["APPLICANT_FIELDS", "APPROVALS", "MAX_NOTE", "OUTCOMES", "REVIEWER_FIELDS",
            "Condition", "Decision", "RowDecision", "read_decision"]
@@ -27,6 +29,8 @@ APPLICANT_FIELDS = ("name", "regulator", "registration_number", "register_checke
 REVIEWER_FIELDS = ("name", "role")
 KEYS = ("app", "applicant", "reviewer", "items", "scope", "outcome", "reasons", "needed",
         "start", "review", "conditions")
+# A scope row decision's keys.
+ROW_KEYS = ("approved", "text", "exclusions")
 # A note, the reasons, a narrowed row's text: longer than a typed field.
 MAX_NOTE = 2000
 
@@ -72,22 +76,29 @@ class Decision:
 
 
 class _Reader:
-    """Reads one value after another; strict raises, forgiving returns None."""
+    """Reads one value after another; strict (given the words to say what is wrong) raises,
+    forgiving returns None."""
 
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
+    def __init__(self, words: Words | None) -> None:
+        self.words = words
+        self.strict = words is not None
 
-    def bad(self, key: str | None, message: str) -> None:
-        if self.strict:
-            raise AnswerError(key, message)
+    def bad(self, key: str | None, said: str, **fields: str) -> None:
+        if self.words is not None:
+            raise answer_error(self.words, key, said, **fields)
+
+    def names(self, key: str | None, said: str, names: Collection[str]) -> None:
+        """Bad at `key`: said with a list of keys or ids."""
+        self.bad(key, said, names=", ".join(names))
 
     def text(self, value: object, key: str, limit: int = MAX_FIELD) -> str | None:
         if not isinstance(value, str):
-            self.bad(key, "must be a string")
+            self.bad(key, "field.string")
             return None
         if len(value) > limit:
-            self.bad(key, f"must be at most {limit} characters")
-            return None if self.strict else clean(value[:limit])
+            if self.words is not None:
+                raise too_long(self.words, key, value, limit)
+            return clean(value[:limit])
         return clean(value)
 
     def date(self, value: object, key: str) -> str | None:
@@ -96,18 +107,18 @@ class _Reader:
                 return datetime.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-        self.bad(key, "must be a date as YYYY-MM-DD")
+        self.bad(key, "field.date")
         return None
 
     def fields(self, value: object, key: str, names: tuple[str, ...]) -> dict[str, str]:
         out: dict[str, str] = {}
         if not isinstance(value, Mapping):
-            self.bad(key, "must be an object with " + ", ".join(names))
+            self.names(key, "field.object_with", names)
             return out
         for name, text in value.items():
             where = f"{key}.{name}"
             if name not in names:
-                self.bad(where, "is not one of " + ", ".join(names))
+                self.names(where, "field.one_of", names)
                 continue
             read = (self.date(text, where) if name == "register_checked"
                     else self.text(text, where))
@@ -117,22 +128,25 @@ class _Reader:
 
 
 def read_decision(data: object, *, rows: Collection[str], items: Collection[str],
-                  strict: bool) -> Decision:
+                  strict: bool, words: Words | None = None) -> Decision:
     """The decision in `data` for a view whose scope rows are `rows` and whose applicable
-    items (national and the employer's) are `items`."""
-    read = _Reader(strict)
+    items (national and the employer's) are `items`; strict reading says what is wrong in
+    `words`."""
+    if strict and words is None:
+        raise TypeError("a strict reading needs the words to say what is wrong")
+    read = _Reader(words if strict else None)
     if not isinstance(data, Mapping):
-        read.bad(None, "must be a JSON object")
+        read.bad(None, "field.object")
         return Decision()
     readers = {
         "app": lambda value: value if is_app_id(value) else read.bad(
-            "app", "must be 12 characters from abcdefghijkmnpqrstuvwxyz23456789"),
+            "app", "field.app", alphabet=APP_ALPHABET),
         "applicant": lambda value: read.fields(value, "applicant", APPLICANT_FIELDS),
         "reviewer": lambda value: read.fields(value, "reviewer", REVIEWER_FIELDS),
         "items": lambda value: _items(read, value, items),
         "scope": lambda value: _scope(read, value, rows),
-        "outcome": lambda value: value if value in OUTCOMES else read.bad(
-            "outcome", "must be one of " + ", ".join(OUTCOMES)),
+        "outcome": lambda value: value if value in OUTCOMES else read.names(
+            "outcome", "field.choice", OUTCOMES),
         "reasons": lambda value: read.text(value, "reasons", MAX_NOTE),
         "needed": lambda value: _needed(read, value, items),
         "start": lambda value: read.date(value, "start"),
@@ -142,7 +156,7 @@ def read_decision(data: object, *, rows: Collection[str], items: Collection[str]
     out: dict[str, object] = {}
     for key, value in data.items():
         if key not in readers:
-            read.bad(key, "is not one of the decision's keys (" + ", ".join(KEYS) + ")")
+            read.bad(key, "decision.unknown_key", keys=", ".join(KEYS))
             continue
         got = readers[key](value)
         if got:
@@ -157,36 +171,36 @@ def _required(read: _Reader, decision: Decision) -> None:
     """The command line's rules: `app` and `outcome` given; decline with reasons; entitle
     with a row approved or narrowed."""
     if not decision.app:
-        read.bad("app", "is required")
+        read.bad("app", "field.required")
     if not decision.outcome:
-        read.bad("outcome", "is required (" + ", ".join(OUTCOMES) + ")")
+        read.bad("outcome", "decision.outcome_required", outcomes=", ".join(OUTCOMES))
     if decision.outcome == "decline" and not decision.reasons:
-        read.bad("reasons", "is required when the outcome is decline")
+        read.bad("reasons", "decision.reasons_required")
     if decision.outcome == "entitle" and not decision.approved_rows():
-        read.bad("scope", "must approve or narrow a row when the outcome is entitle")
+        read.bad("scope", "decision.entitle_needs_row")
 
 
 def _items(read: _Reader, value: object, known: Collection[str]) -> dict[str, tuple[bool, str]]:
     out: dict[str, tuple[bool, str]] = {}
     if not isinstance(value, Mapping):
-        read.bad("items", "must be an object from item id to {seen, note}")
+        read.bad("items", "decision.items", shape="{seen, note}")
         return out
     for item, entry in value.items():
         where = f"items.{item}"
         if item not in known:
-            read.bad(where, "is not an item that applies to these answers")
+            read.bad(where, "field.not_an_item")
             continue
         if not isinstance(entry, Mapping):
-            read.bad(where, "must be an object with seen and note")
+            read.bad(where, "decision.item")
             continue
         seen = entry.get("seen", False)
         if not isinstance(seen, bool):
-            read.bad(f"{where}.seen", "must be true or false")
+            read.bad(f"{where}.seen", "field.boolean")
             seen = False
         note = read.text(entry.get("note", ""), f"{where}.note", MAX_NOTE) or ""
         for name in entry:
             if name not in ("seen", "note"):
-                read.bad(f"{where}.{name}", "is not one of seen, note")
+                read.names(f"{where}.{name}", "field.one_of", ("seen", "note"))
         out[item] = (seen, note)
     return out
 
@@ -194,26 +208,27 @@ def _items(read: _Reader, value: object, known: Collection[str]) -> dict[str, tu
 def _scope(read: _Reader, value: object, rows: Collection[str]) -> dict[str, RowDecision]:
     out: dict[str, RowDecision] = {}
     if not isinstance(value, Mapping):
-        read.bad("scope", "must be an object from row (as xray:adults) to its decision")
+        read.bad("scope", "decision.scope")
         return out
     for row, entry in value.items():
         where = f"scope.{row}"
         if row not in rows:
-            read.bad(where, "is not a row of the scope table for these answers")
+            if read.words is not None:
+                raise not_a_row(read.words, where, rows)
             continue
         if not isinstance(entry, Mapping):
-            read.bad(where, "must be an object with approved, text, exclusions")
+            read.names(where, "field.object_with", ROW_KEYS)
             continue
         approved = entry.get("approved", "no")
         if approved not in APPROVALS:
-            read.bad(f"{where}.approved", "must be one of " + ", ".join(APPROVALS))
+            read.names(f"{where}.approved", "field.choice", APPROVALS)
             approved = "no"
         texts = {}
         for name, text in entry.items():
             if name == "approved":
                 continue
             if name not in ("text", "exclusions"):
-                read.bad(f"{where}.{name}", "is not one of approved, text, exclusions")
+                read.names(f"{where}.{name}", "field.one_of", ROW_KEYS)
                 continue
             texts[name] = read.text(text, f"{where}.{name}") or ""
         out[row] = RowDecision(approved=str(approved), **texts)
@@ -222,30 +237,30 @@ def _scope(read: _Reader, value: object, rows: Collection[str]) -> dict[str, Row
 
 def _needed(read: _Reader, value: object, known: Collection[str]) -> tuple[str, ...]:
     if not isinstance(value, list):
-        read.bad("needed", "must be a list of item ids")
+        read.bad("needed", "decision.needed")
         return ()
     out = []
     for index, item in enumerate(value):
         if item in known:
             out.append(str(item))
         else:
-            read.bad(f"needed[{index}]", "is not an item that applies to these answers")
+            read.bad(f"needed[{index}]", "field.not_an_item")
     return tuple(out)
 
 
 def _conditions(read: _Reader, value: object) -> tuple[Condition, ...]:
     if not isinstance(value, list):
-        read.bad("conditions", "must be a list of {text, due}")
+        read.bad("conditions", "decision.conditions", shape="{text, due}")
         return ()
     out = []
     for index, entry in enumerate(value):
         where = f"conditions[{index}]"
         if not isinstance(entry, Mapping):
-            read.bad(where, "must be an object with text and an optional due date")
+            read.bad(where, "decision.condition")
             continue
         for name in entry:
             if name not in ("text", "due"):
-                read.bad(f"{where}.{name}", "is not one of text, due")
+                read.names(f"{where}.{name}", "field.one_of", ("text", "due"))
         text = read.text(entry.get("text"), f"{where}.text")
         due = read.date(entry["due"], f"{where}.due") if entry.get("due") else ""
         if text:

@@ -5,70 +5,77 @@ The shape is the specification's: an object with any of the string keys `name`,
 `regulator`, `registration_number`, `job_title`, `workplace`, `provider`, `supervisor`,
 `contact`, `app`, and `scope`, an object from row identity (`xray:adults`) to an object with
 any of the string keys `body_areas`, `indications`, `exclusions`. Every text is at most 200
-characters.
+characters. A mistake's message is a text of the words' errors section (`field.*`,
+`details.*`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from ..model.details import DETAIL_FIELDS, MAX_FIELD, PERSON_FIELDS, Details, RowDetail, is_app_id
-from ..model.errors import AnswerError
+from ..model.details import (
+    APP_ALPHABET,
+    DETAIL_FIELDS,
+    MAX_FIELD,
+    PERSON_FIELDS,
+    Details,
+    RowDetail,
+    is_app_id,
+)
+from ..model.errors import answer_error, not_a_row, too_long
+from ..model.words import Words
 
 __all__ = ["details_from_page", "read_details"]
 
 
-def _text(value: object, key: str) -> str:
+def _text(value: object, key: str, words: Words) -> str:
     if not isinstance(value, str):
-        raise AnswerError(key, "must be a string")
+        raise answer_error(words, key, "field.string")
     if len(value) > MAX_FIELD:
-        raise AnswerError(key, f"is {len(value)} characters long; at most {MAX_FIELD} are allowed")
+        raise too_long(words, key, value, MAX_FIELD)
     return value
 
 
-def read_details(data: object, rows: Collection[str]) -> Details:
+def read_details(data: object, rows: Collection[str], words: Words) -> Details:
     """The details in `data`, checked strictly: `AnswerError` names the first bad key (an
     unknown key, a value that is not a string, one over 200 characters, an `app` that is not
     12 characters of its alphabet, or a scope row that is not one of `rows`, the identities
-    of the scope table these answers make)."""
+    of the scope table these answers make), said in `words`."""
     if not isinstance(data, Mapping):
-        raise AnswerError(None, "must be a JSON object")
+        raise answer_error(words, None, "field.object")
     fields: dict[str, str] = {}
     scope: dict[str, RowDetail] = {}
     for key, value in data.items():
         if key in PERSON_FIELDS:
-            fields[key] = _text(value, key)
+            fields[key] = _text(value, key, words)
         elif key == "app":
             if not is_app_id(value):
-                raise AnswerError(key, "must be 12 characters from "
-                                       "abcdefghijkmnpqrstuvwxyz23456789")
+                raise answer_error(words, key, "field.app", alphabet=APP_ALPHABET)
             fields[key] = str(value)
         elif key == "scope":
-            scope = _read_scope(value, rows)
+            scope = _read_scope(value, rows, words)
         else:
-            raise AnswerError(key, "is not one of the details ("
-                                   + ", ".join((*PERSON_FIELDS, "app", "scope")) + ")")
+            raise answer_error(words, key, "details.unknown_key",
+                               keys=", ".join((*PERSON_FIELDS, "app", "scope")))
     return Details(**fields, scope=scope)
 
 
-def _read_scope(value: object, rows: Collection[str]) -> dict[str, RowDetail]:
+def _read_scope(value: object, rows: Collection[str], words: Words) -> dict[str, RowDetail]:
     if not isinstance(value, Mapping):
-        raise AnswerError("scope", "must be an object from row (as xray:adults) to its detail")
+        raise answer_error(words, "scope", "details.scope")
     scope = {}
     for row, detail in value.items():
         where = f"scope.{row}"
         if row not in rows:
-            known = ", ".join(rows) or "none, for these answers"
-            raise AnswerError(where, f"is not a row of the scope table (its rows: {known})")
+            raise not_a_row(words, where, rows)
         if not isinstance(detail, Mapping):
-            raise AnswerError(where, "must be an object with body_areas, indications, "
-                                     "exclusions")
+            raise answer_error(words, where, "field.object_with", names=", ".join(DETAIL_FIELDS))
         typed = {}
         for name, text in detail.items():
             if name not in DETAIL_FIELDS:
-                raise AnswerError(f"{where}.{name}",
-                                  "is not one of " + ", ".join(DETAIL_FIELDS))
-            typed[name] = _text(text, f"{where}.{name}")
+                raise answer_error(words, f"{where}.{name}", "field.one_of",
+                                   names=", ".join(DETAIL_FIELDS))
+            typed[name] = _text(text, f"{where}.{name}", words)
         scope[row] = RowDetail(**typed)
     return scope
 

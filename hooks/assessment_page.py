@@ -29,12 +29,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from assessment.model.details import DETAIL_FIELDS, MAX_FIELD, PERSON_FIELDS
+from assessment.model.rules_model import Rules
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.views.provenance import shown_name
 from hooks.asset_names import hashed
-from hooks.handover_html import handover_fields
 from hooks.page_markdown import human_date
 from hooks.page_scripts import INLINED_SCRIPTS, LINK_ANSWERS_SCRIPT, inlined_module, python_page
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
@@ -132,6 +133,28 @@ def nested(flat: Mapping[str, str]) -> dict[str, Any]:
             node = node.setdefault(table, {})
         node[last] = text
     return tree
+
+
+# Each typed field's autocomplete token (WCAG 1.3.5, where one exists).
+AUTOCOMPLETE = {"name": "name", "job_title": "organization-title", "workplace": "organization",
+                "contact": "email"}
+# What the page script says after the Word button and Forget (page words' handover.said.*).
+HANDOVER_SAID = ("share_label", "shared", "downloaded", "forgotten")
+
+
+def handover_fields(rules: Rules) -> dict[str, Any]:
+    """What overrides/partials/assessment/handover.html prints: the applicant's fields (each
+    with its autocomplete token), the scope detail's (each with its column's heading), the
+    keys of what the page says after the Word button and Forget, and the longest text a
+    field takes."""
+    headings = {column.key: column.heading for column in rules.scope.columns}
+    return {
+        "people": [{"field": field, "autocomplete": AUTOCOMPLETE.get(field, "off")}
+                   for field in PERSON_FIELDS],
+        "rows": [{"field": field, "heading": headings[field]} for field in DETAIL_FIELDS],
+        "said": HANDOVER_SAID,
+        "max_field": MAX_FIELD,
+    }
 
 
 def catalogue_groups(items: Iterable[Mapping[str, Any]],

@@ -131,7 +131,8 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
 def python_page(page: Page, config: MkDocsConfig, script: str, rules: Rules,
                 *, only_with_answers: bool = False) -> dict[str, Any]:
     """What overrides/python-page.html needs for a page that runs `script`: the boot script
-    (code, settings and words, the page words' `boot.*`; `only_with_answers`: start Python
+    (code, settings and words, the page words' `boot.*`, and the worker's, `worker.*`;
+    `only_with_answers`: start Python
     only for a link that carries answers), the page script's built name and its import map."""
     names = config.extra["asset_names"]
     words = rules.words.section("page")
@@ -140,6 +141,8 @@ def python_page(page: Page, config: MkDocsConfig, script: str, rules: Rules,
         "boot": boot_settings(config, rules.version),
         "boot_words": {key.removeprefix("boot."): text for key, text in words.items()
                        if key.startswith("boot.")},
+        # The worker's words (`worker.*`), which boot.js passes it in its start message.
+        "worker_words": {key: text for key, text in words.items() if key.startswith("worker.")},
         "only_with_answers": only_with_answers,
         "script": names[script],
         "import_map": import_map(page, script, names),

@@ -19,6 +19,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import brotli
 import pytest
 
 from hooks import security
@@ -97,12 +98,18 @@ def test_every_runtime_file_is_listed_with_its_hash(built_site: Path) -> None:
 
 
 def test_compressed_copies_are_the_same_files(built_site: Path) -> None:
-    """A host sends `name.gz` in place of `name`: it must hold exactly the same bytes."""
-    copies = sorted(built_site.rglob("*.gz"))
-    for copy in copies:
-        original = copy.with_suffix("")
-        assert original.is_file(), copy
-        assert gzip.decompress(copy.read_bytes()) == original.read_bytes(), copy
+    """A host sends `name.br` or `name.gz` in place of `name`: each must hold exactly the
+    same bytes."""
+    for suffix, decompress in ((".gz", gzip.decompress), (".br", brotli.decompress)):
+        copies = sorted(built_site.rglob(f"*{suffix}"))
+        assert copies, f"no {suffix} copies"
+        for copy in copies:
+            original = copy.with_suffix("")
+            assert original.is_file(), copy
+            assert decompress(copy.read_bytes()) == original.read_bytes(), copy
+    runtime = {p.name for p in built_site.glob("pyodide/*/*.br")}
+    assert "pyodide.asm.wasm.br" in runtime
+    assert list(built_site.glob("assets/py/assessment-*.snapshot.br"))
 
 
 def test_every_local_script_and_stylesheet_carries_its_hash(built_site: Path) -> None:
@@ -148,7 +155,8 @@ def test_the_service_worker_keeps_every_page_and_the_python_runtime(built_site: 
     runtime = {p for p in runtime if "/lunr/" not in p}  # other languages' search
     assert runtime <= files | python
     assert "search/search_index.json" in files
-    assert not [f for f in files if f.endswith((".gz", ".map")) or f in {"sw.js", "integrity.json"}]
+    copies = (".gz", ".br", ".map")
+    assert not [f for f in files if f.endswith(copies) or f in {"sw.js", "integrity.json"}]
     # Python (kept only once the self-assessment is used) and nothing else is in its list.
     python_like = re.compile(r"^pyodide/|^assets/py/|assessment-worker|\.wasm$|\.snapshot$")
     assert not [f for f in files if python_like.search(f)]

@@ -159,8 +159,8 @@ def test_a_new_build_replaces_the_old_cache_on_the_next_visit(
     sw.write_text(text.replace(version, "f" * 16), encoding="utf-8")
     faq = root / "help" / "faq" / "index.html"
     faq.write_text(faq.read_text(encoding="utf-8").replace("</h1>", " (new)</h1>", 1))
-    for copy in root.rglob("*.gz"):  # the server would send the old compressed copies
-        copy.unlink()
+    for copy in [*root.rglob("*.gz"), *root.rglob("*.br")]:  # the server would send the old
+        copy.unlink()  # compressed copies
 
     # The next visit shows the new page at once (pages come from the network first) ...
     page.goto(f"{url}help/faq/")

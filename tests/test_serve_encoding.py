@@ -1,6 +1,6 @@
 """The site's server (tools/serve.py) sends a file's precompressed copy when the browser
-accepts its encoding, for a folder's address (its index page) as for a file's, and the
-file itself to a browser that does not."""
+accepts its encoding (Brotli before gzip), for a folder's address (its index page) as for a
+file's, and the file itself to a browser that accepts neither."""
 
 from __future__ import annotations
 
@@ -9,19 +9,22 @@ import http.client
 from collections.abc import Iterator
 from pathlib import Path
 
+import brotli
 import pytest
 
-from tools.serve import serve_in_background
+from tools.serve import accepted_encodings, serve_in_background
 
 PAGE = "<!doctype html><title>Self-assessment</title>" + "<p>a question</p>" * 2000
 
 
-def write_with_copy(path: Path, text: str) -> bytes:
-    """`path` and its gzip copy beside it, as hooks/precompress.py writes them."""
+def write_with_copy(path: Path, text: str, *, br: bool = True) -> bytes:
+    """`path` and its gzip and Brotli copies beside it, as hooks/precompress.py writes them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode()
     path.write_bytes(data)
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, mtime=0))
+    if br:
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data))
     return data
 
 
@@ -30,6 +33,8 @@ def site(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     write_with_copy(tmp_path / "index.html", PAGE)
     write_with_copy(tmp_path / "assessment" / "index.html", PAGE)
     write_with_copy(tmp_path / "assets" / "site.css", "p { margin: 0 }\n" * 2000)
+    write_with_copy(tmp_path / "assets" / "app-0123456789ab.js", "let a = 1;\n" * 3000)
+    write_with_copy(tmp_path / "assets" / "only-gzip.css", "a { color: red }\n" * 2000, br=False)
     (tmp_path / "help").mkdir()
     (tmp_path / "help" / "index.html").write_text("<p>no copy here</p>", encoding="utf-8")
     server, _ = serve_in_background(tmp_path)
@@ -98,3 +103,77 @@ def test_a_folder_address_without_its_slash_is_still_redirected(site: tuple[int,
     response, _ = get(port, "/assessment", "gzip")
     assert response.status == 301
     assert response.getheader("Location") == "/assessment/"
+
+
+CHROMIUM_OVER_HTTPS = "gzip, deflate, br, zstd"
+
+
+@pytest.mark.parametrize("address", ["/assessment/", "/assessment/?from=home", "/"])
+def test_a_folder_address_gets_its_index_pages_brotli_copy(
+    site: tuple[int, Path], address: str
+) -> None:
+    port, root = site
+    index = root / address.split("?", maxsplit=1)[0].lstrip("/") / "index.html"
+    response, body = get(port, address, CHROMIUM_OVER_HTTPS)
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "br"
+    assert response.getheader("Content-Type", "").startswith("text/html")
+    assert response.getheader("Vary") == "Accept-Encoding"
+    assert response.getheader("Cache-Control") == "no-cache"
+    assert int(response.getheader("Content-Length", "0")) == len(body)
+    assert brotli.decompress(body) == index.read_bytes()
+
+
+def test_a_scripts_brotli_copy_keeps_its_type_policy_and_lifetime(site: tuple[int, Path]) -> None:
+    """The copy is served as the script it stands for: its type, the policy every script is
+    sent with, and a year's lifetime for a content-hashed name."""
+    port, root = site
+    plain, _ = get(port, "/assets/app-0123456789ab.js", None)
+    response, body = get(port, "/assets/app-0123456789ab.js", "br")
+    assert response.getheader("Content-Encoding") == "br"
+    assert brotli.decompress(body) == (root / "assets" / "app-0123456789ab.js").read_bytes()
+    for header in ("Content-Type", "Content-Security-Policy", "Cache-Control"):
+        assert response.getheader(header) == plain.getheader(header), header
+    assert response.getheader("Content-Type", "").startswith("text/javascript")
+    assert "immutable" in response.getheader("Cache-Control", "")
+    assert response.getheader("Content-Security-Policy")
+
+
+@pytest.mark.parametrize("encoding", ["gzip, deflate", "br;q=0, gzip", "gzip, br; q=0.0"])
+def test_a_browser_refusing_brotli_gets_gzip(site: tuple[int, Path], encoding: str) -> None:
+    port, root = site
+    response, body = get(port, "/assets/site.css", encoding)
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(body) == (root / "assets" / "site.css").read_bytes()
+
+
+def test_a_file_with_only_a_gzip_copy_sends_it_to_a_brotli_browser(
+    site: tuple[int, Path],
+) -> None:
+    port, root = site
+    response, body = get(port, "/assets/only-gzip.css", CHROMIUM_OVER_HTTPS)
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(body) == (root / "assets" / "only-gzip.css").read_bytes()
+
+
+def test_brotli_alone_refused_gets_the_file_itself(site: tuple[int, Path]) -> None:
+    port, root = site
+    response, body = get(port, "/assets/site.css", "br;q=0")
+    assert response.getheader("Content-Encoding") is None
+    assert body == (root / "assets" / "site.css").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("header", "accepted"),
+    [
+        ("gzip, deflate, br, zstd", {"gzip", "deflate", "br", "zstd"}),
+        ("br;q=0, gzip;q=0.5", {"gzip"}),
+        ("BR ; q=1.0", {"br"}),
+        ("gzip;q=0.001", {"gzip"}),
+        ("", set()),
+    ],
+)
+def test_accepted_encodings_reads_quality_zero_as_a_refusal(
+    header: str, accepted: set[str]
+) -> None:
+    assert accepted_encodings(header) == accepted

@@ -1,7 +1,9 @@
 """Benchmark: how fast the self-assessment is for a person, beside a bare Pyodide page.
 
 `make bench` (or `python -m tools.bench` after `make build`) opens the built site in headless
-Debian Chromium, served on loopback by tools/serve.py's own handler, and measures, as the
+Debian Chromium, served on loopback by tools/serve.py's own handler over HTTPS (a certificate
+made for the run, trusted by its key's hash: see `certificate`; Chromium asks for Brotli only
+over HTTPS, so the site and the baseline travel as a real host sends them), and measures, as the
 median of several runs, on a first visit (cold: a fresh browser profile) and a second one
 (warm: a new tab in the same profile, its HTTP cache and any service worker in place):
 
@@ -38,10 +40,14 @@ the baseline's time to Python answering, as a ratio. Guidance pages are measured
 and must not download any part of Python: that is checked here (the exit status is 1 if one
 does) and by tests/test_quality_privacy.py. Speed is reported, never asserted.
 
-Results: bench-results/bench.json and bench-results/bench.md (the table, also printed).
+Results: bench-results/bench.json and bench-results/bench.md (the table, also printed), which
+opens with issue 24's acceptance figures (the result from a share link over the bare page's
+Python answering: on the 10 Mbit/s link, on loopback warm and cold) and its aims, each with
+the load averages it was measured at. `--only loopback --runs 1` is a short check.
 
 The package, one job per module: `settings` (what is measured, and how long to wait),
-`server` (the loopback server that counts bytes, and the folder it serves), `browser` (one
+`certificate` (the run's TLS certificate), `server` (the loopback server that counts bytes,
+and the folder it serves), `browser` (one
 visit in Chromium, cold, warm or throttled), `summary` (medians over the runs), `table` (the
 Markdown table), `run` (the whole benchmark) and `__main__` (the command line). The scripts it
 evaluates in the pages and its own two pages are plain files in `page/`.

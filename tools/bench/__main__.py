@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import tools.bench
-from tools.bench.run import load_average, run
+from tools.bench.run import CONDITIONS, load_average, run
 from tools.bench.settings import ROOT
 from tools.bench.table import markdown
 from tools.chromium import CHROMIUM
@@ -25,6 +25,11 @@ def main() -> None:
     parser.add_argument(
         "--slow-runs", type=int, help="runs on the emulated network (default: --runs; 0 skips)"
     )
+    parser.add_argument(
+        "--only", action="append", choices=CONDITIONS,
+        help="measure only this condition (repeatable; default: all: loopback cold and warm,"
+        " slow: 10 Mbit/s, phone), e.g. a short check: --only loopback --runs 1",
+    )
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         raise SystemExit(f"{args.site}/index.html is missing: build the site first (make build).")
@@ -34,7 +39,8 @@ def main() -> None:
     load_before = load_average()
     runs = max(1, args.runs)
     slow_runs = runs if args.slow_runs is None else max(0, args.slow_runs)
-    results = run(args.site, runs, slow_runs)
+    conditions = tuple(c for c in CONDITIONS if c in args.only) if args.only else CONDITIONS
+    results = run(args.site, runs, slow_runs, conditions)
     results["meta"].update(
         seconds=round(time.monotonic() - started),
         load_average_before=load_before,

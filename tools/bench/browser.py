@@ -106,6 +106,11 @@ def visit(
     origin = seen["timeOrigin"] / 1000
     end_mark = seen["marks"].get("result") or seen["baseline"] or seen["load"]
     to_result = origin + (end_mark or 0) / 1000
+    after_result = [
+        duration
+        for duration, start in zip(seen["longtasks"], seen["taskStarts"], strict=True)
+        if end_mark is not None and start >= end_mark
+    ]
     return page, {
         "first_question_ms": seen["marks"].get("firstQuestion"),
         "python_ready_ms": seen["marks"].get("pythonReady"),
@@ -116,10 +121,16 @@ def visit(
         "change_later_ms": changed_later,
         "longtasks": len(seen["longtasks"]),
         "longest_task_ms": max(seen["longtasks"], default=0.0),
+        "longest_task_after_result_ms": max(after_result, default=0.0),
+        "first_contentful_paint_ms": seen["firstContentfulPaint"],
         "longtask_support": seen["longtaskError"] is None,
         "bytes_to_result": sum(r["bytes"] for r in requests if r["start"] <= to_result),
         "bytes_visit": sum(r["bytes"] for r in requests),
         "requests": len(requests),
+        "encodings": sorted(
+            {f"{r['path'].rsplit('/', 1)[-1]}: {r['encoding'] or 'none'}" for r in requests
+             if r["path"].split("?", 1)[0].endswith((".wasm", ".snapshot"))}
+        ),
         "python_requests": sorted(
             {
                 f"{r['path']} (asked by {r['referer'] or 'no referer'})"

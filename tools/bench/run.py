@@ -1,5 +1,6 @@
 """The whole benchmark: every target, cold and warm on loopback, then cold on the emulated
-network, in one headless Chromium; the raw figures and their medians."""
+network and as a phone, in one headless Chromium over HTTPS (so that it takes the Brotli
+copies, as from a real host); the raw figures and their medians."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tools.bench.browser import (
     wait_load,
     wait_result,
 )
+from tools.bench.certificate import make_certificate
 from tools.bench.server import BenchServer, bench_root
 from tools.bench.settings import CHANGE_QUESTION, GUIDANCE_PAGES, PHONE, SHARE_STATE, SLOW
 from tools.bench.summary import summarise
@@ -37,7 +39,14 @@ def load_average() -> str:
         return "unknown"
 
 
-def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
+CONDITIONS = ("loopback", "slow", "phone")
+
+
+def run(
+    site: Path, runs: int, slow_runs: int, conditions: tuple[str, ...] = CONDITIONS
+) -> dict[str, Any]:
+    """Measure `conditions` (loopback: cold and warm, `runs` times; slow and phone: cold on
+    the emulated link, `slow_runs` times)."""
     version_dirs = sorted(p.name for p in (site / "pyodide").iterdir() if p.is_dir())
     if len(version_dirs) != 1:
         raise SystemExit(f"expected one Pyodide version in {site}/pyodide, found {version_dirs}")
@@ -47,12 +56,14 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
     raw: dict[str, Any] = {"assessment": {}, "baseline": {}, "guidance": {}}
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         root = bench_root(site, Path(work), version)
-        server = BenchServer(root)
+        certificate = make_certificate(Path(work))
+        server = BenchServer(root, certificate)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}/"
+        base = server.base
+        flags = [*CHROMIUM_FLAGS, certificate.chromium_flag()]
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
                 chromium = browser.version
                 targets = {
                     "assessment": (base + share, wait_result, True),
@@ -62,7 +73,7 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
                         for page in GUIDANCE_PAGES
                     },
                 }
-                for number in range(1, runs + 1):
+                for number in range(1, runs + 1 if "loopback" in conditions else 1):
                     for name, (url, ready, changes) in targets.items():
                         cold, warm, seen = cold_and_warm(
                             browser, server, url, ready, changes=changes
@@ -72,25 +83,25 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
                             raw_for(raw, name).setdefault(condition, []).append(found)
                     print(f"  run {number}/{runs} on loopback done", file=sys.stderr)
                 probe = cpu_probe = None
+                slow_runs = slow_runs if {"slow", "phone"} & set(conditions) else 0
                 if slow_runs:
                     probe = probe_worker_throttling(browser, server, base, version)
+                if slow_runs and "phone" in conditions:
                     cpu_probe = probe_cpu_throttling(browser, base)
-                    for number in range(1, slow_runs + 1):
-                        for name, (url, ready, changes) in targets.items():
-                            found, seen = cold_slow(browser, server, url, ready, changes=changes)
-                            foreign += seen
-                            raw_for(raw, name).setdefault("slow", []).append(found)
-                        print(
-                            f"  run {number}/{slow_runs} on the slow network done", file=sys.stderr
+                for number in range(1, slow_runs + 1 if "slow" in conditions else 1):
+                    for name, (url, ready, changes) in targets.items():
+                        found, seen = cold_slow(browser, server, url, ready, changes=changes)
+                        foreign += seen
+                        raw_for(raw, name).setdefault("slow", []).append(found)
+                    print(f"  run {number}/{slow_runs} on the slow network done", file=sys.stderr)
+                for number in range(1, slow_runs + 1 if "phone" in conditions else 1):
+                    for name, (url, ready, changes) in targets.items():
+                        found, seen = cold_slow(
+                            browser, server, url, ready, changes=changes, phone=True
                         )
-                    for number in range(1, slow_runs + 1):
-                        for name, (url, ready, changes) in targets.items():
-                            found, seen = cold_slow(
-                                browser, server, url, ready, changes=changes, phone=True
-                            )
-                            foreign += seen
-                            raw_for(raw, name).setdefault("phone", []).append(found)
-                        print(f"  run {number}/{slow_runs} as a phone done", file=sys.stderr)
+                        foreign += seen
+                        raw_for(raw, name).setdefault("phone", []).append(found)
+                    print(f"  run {number}/{slow_runs} as a phone done", file=sys.stderr)
                 browser.close()
         finally:
             server.shutdown()
@@ -98,7 +109,9 @@ def run(site: Path, runs: int, slow_runs: int) -> dict[str, Any]:
         "meta": {
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "chromium": chromium,
-            "chromium_flags": CHROMIUM_FLAGS,
+            "chromium_flags": flags,
+            "protocol": "HTTPS (a certificate made for the run, trusted by its key's hash)",
+            "conditions": list(conditions),
             "cpus": os.cpu_count(),
             "runs": runs,
             "slow_runs": slow_runs,

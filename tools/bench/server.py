@@ -1,9 +1,12 @@
-"""The benchmark's server: the site's own handler on loopback, logging each request and the
+"""The benchmark's server: the site's own handler on loopback over HTTPS (with the run's own
+certificate, so that Chromium asks for Brotli), logging each request, the encoding and the
 bytes of body it sent, and the folder it serves (the built site, plus two pages of its own)."""
 
 from __future__ import annotations
 
 import functools
+import ssl
+import sys
 import threading
 import time
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any
 
 from hooks.pyodide_runtime import PACKAGE_DIR as PYODIDE_PACKAGE
 from hooks.pyodide_runtime import WHOLE_STDLIB
+from tools.bench.certificate import Certificate
 from tools.bench.settings import QUIET_S, page_script
 from tools.serve import SiteHandler, SiteServer
 
@@ -31,8 +35,8 @@ BENCH_PAGES = {
 
 
 class BenchHandler(SiteHandler):
-    """The site's own handler, logging each request's path, initiator (Referer) and the
-    bytes of body actually sent."""
+    """The site's own handler, logging each request's path, initiator (Referer), the encoding
+    sent (`br`, `gzip` or none) and the bytes of body actually sent."""
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library names it)
         entry = {
@@ -40,6 +44,7 @@ class BenchHandler(SiteHandler):
             "referer": self.headers.get("Referer", ""),
             "start": time.time(),
             "bytes": 0,
+            "encoding": None,
         }
         self._entry = entry
         with self.server.lock:
@@ -54,6 +59,7 @@ class BenchHandler(SiteHandler):
             entry["end"] = time.time()
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
+        self._entry["encoding"] = self._encoding
         while chunk := source.read(64 * 1024):
             outputfile.write(chunk)
             self._entry["bytes"] += len(chunk)
@@ -61,14 +67,31 @@ class BenchHandler(SiteHandler):
 
 class BenchServer(SiteServer):
     """The site's server (quiet when the browser hangs up mid-download, which closing a page
-    does here all the time), keeping a request log."""
+    does here all the time), keeping a request log; over HTTPS when given a certificate."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, certificate: Certificate | None = None) -> None:
         super().__init__(("127.0.0.1", 0), functools.partial(BenchHandler, directory=str(root)))
+        self.scheme = "http"
+        if certificate:
+            # The handshake happens in the request's own thread, on its first read.
+            self.socket = certificate.server_context().wrap_socket(
+                self.socket, server_side=True, do_handshake_on_connect=False
+            )
+            self.scheme = "https"
         self.log: list[dict[str, Any]] = []
         self.lock = threading.Lock()
         self.active = 0
         self.last = time.monotonic()
+
+    @property
+    def base(self) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.server_port}/"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet, too, when the browser closes a TLS connection without saying goodbye."""
+        if isinstance(sys.exc_info()[1], (ssl.SSLEOFError, ssl.SSLZeroReturnError)):
+            return
+        super().handle_error(request, client_address)
 
     def wait_quiet(self, quiet: float = QUIET_S, limit: float = 30.0) -> None:
         """Until no request has been open for `quiet` seconds (at most `limit`)."""

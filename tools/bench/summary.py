@@ -21,6 +21,8 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "load_ms",
         "longtasks",
         "longest_task_ms",
+        "longest_task_after_result_ms",
+        "first_contentful_paint_ms",
         "bytes_to_result",
         "bytes_visit",
         "requests",
@@ -34,5 +36,6 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     out["change_later_ms"] = median(later)
     out["change_later_timeouts"] = sum(1 for ms in later if ms is None)
     out["worst_longest_task_ms"] = max((run["longest_task_ms"] for run in runs), default=None)
+    out["encodings"] = sorted({e for run in runs for e in run["encodings"]})
     out["python_requests"] = sorted({p for run in runs for p in run["python_requests"]})
     return out

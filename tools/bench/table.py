@@ -1,4 +1,5 @@
-"""The results as Markdown: the self-assessment beside the baseline, and the guidance pages."""
+"""The results as Markdown: issue 24's acceptance figures and aims first, then the
+self-assessment beside the baseline, and the guidance pages."""
 
 from __future__ import annotations
 
@@ -70,12 +71,62 @@ def measured(found: dict[str, Any]) -> Iterator[tuple[str, str]]:
     return ((condition, name) for condition, name in CONDITIONS if condition in found)
 
 
+# Issue 24's acceptance figures (the self-assessment's result from a share link over the bare
+# page's Python answering, in one run) and its aims: (label, condition, figure, at most, unit).
+ACCEPTANCE = (
+    ("First visit at 10 Mbit/s 40 ms, × bare page", "slow", "result_ms", 0.75, "×"),
+    ("Loopback warm, × bare page", "warm", "result_ms", 0.3, "×"),
+    ("Loopback cold, × bare page", "cold", "result_ms", 0.35, "×"),
+)
+AIMS = (
+    ("Bytes before the result, first visit at 10 Mbit/s", "slow", "bytes_to_result", 4.5e6, "B"),
+    ("Longest main-thread task after the result, warm", "warm",
+     "longest_task_after_result_ms", 50, "ms"),
+    ("Longest main-thread task after the result, cold", "cold",
+     "longest_task_after_result_ms", 50, "ms"),
+    ("First contentful paint, loopback cold", "cold", "first_contentful_paint_ms", 100, "ms"),
+    ("Answer change to result (2 s later), loopback warm", "warm", "change_later_ms", 16, "ms"),
+)
+
+
+def acceptance(results: dict[str, Any]) -> list[str]:
+    """The acceptance rows and the aims, each with its figure, its bound and whether it is
+    met (reported, never asserted), and the load averages they were measured at."""
+    app, base, meta = results["assessment"], results["baseline"], results["meta"]
+    lines = [
+        f"Issue 24's acceptance figures and aims (load average {meta['load_average_before']}"
+        f" before, {meta['load_average_after']} after; {meta['cpus']} CPUs; median of"
+        f" {meta['runs']} runs on loopback, {meta['slow_runs']} on the emulated network):",
+        "",
+        "| Figure | Self-assessment | Bare page | Measured | At most | Met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, condition, key, bound, unit in ACCEPTANCE + AIMS:
+        mine = app.get(condition, {}).get(key)
+        theirs = base.get(condition, {}).get("python_answer_ms")
+        if unit == "×":
+            value = mine / theirs if mine is not None and theirs else None
+            shown, limit, other = ratio(mine, theirs), f"{bound} ×", ms(theirs)
+            mine_shown = ms(mine)
+        else:
+            value = mine
+            shown = size(mine) if unit == "B" else ms(mine)
+            limit = size(bound) if unit == "B" else ms(bound)
+            mine_shown, other = shown, "–"
+        met = "not measured" if value is None else "yes" if value <= bound else "no"
+        lines.append(f"| {label} | {mine_shown} | {other} | {shown} | {limit} | {met} |")
+    return [*lines, ""]
+
+
 def markdown(results: dict[str, Any]) -> str:
-    """The results as Markdown tables, the self-assessment beside the baseline."""
+    """The results as Markdown tables: the acceptance figures, then the self-assessment beside
+    the baseline."""
     app, base = results["assessment"], results["baseline"]
     meta = results["meta"]
     lines = [
-        f"Headless Chromium {meta['chromium']}, loopback, {meta['cpus']} CPUs (load average"
+        *acceptance(results),
+        f"Headless Chromium {meta['chromium']}, {meta.get('protocol', 'HTTP')} on loopback,"
+        f" {meta['cpus']} CPUs (load average"
         f" {meta['load_average_before']} before, {meta['load_average_after']} after), median"
         f" of {meta['runs']} runs ({meta['slow_runs']} on the emulated network). Baseline: a"
         " bare `loadPyodide()` in a dedicated worker (where the self-assessment runs Python"
@@ -142,9 +193,17 @@ def markdown(results: dict[str, Any]) -> str:
     cpu = results["meta"].get("cpu_throttling")
     if cpu:
         lines.append(cpu_note(cpu))
+    encodings = sorted({e for found in app.values() for e in found.get("encodings", [])}
+                       | {e for found in base.values() for e in found.get("encodings", [])})
+    if encodings:
+        lines.append(
+            "The large files were sent as (file: Content-Encoding, over every condition, both"
+            f" pages): {'; '.join(encodings)}."
+        )
     lines.append(
-        "Bytes are the response bodies the server sent (as sent: gzip where the browser took"
-        " the gzip copy), from navigation until the result (or load), and, in brackets, until"
+        "Bytes are the response bodies the server sent (as sent: Brotli or gzip where the"
+        " browser took a compressed copy), from navigation until the result (or load), and, in"
+        " brackets, until"
         f" the network was quiet for {QUIET_S} s (a service worker's background downloads"
         " included). Times are in-page, from navigation start; an answer change is timed from"
         " the click to the rendered result (DOM updated)."

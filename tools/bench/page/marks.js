@@ -1,11 +1,15 @@
 // Installed in every page of the benchmark before its own scripts (Playwright's init script):
 // marks in-page times (performance.now(), from navigation start) when the first question is
-// usable, Python is ready and the result is drawn, and records main-thread long tasks.
+// usable, Python is ready and the result is drawn, and records main-thread long tasks (their
+// durations, and when each started).
 (() => {
-  const bench = (window.__bench = { marks: {}, longtasks: [] });
+  const bench = (window.__bench = { marks: {}, longtasks: [], taskStarts: [] });
   try {
     bench.observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) bench.longtasks.push(e.duration);
+      for (const e of list.getEntries()) {
+        bench.longtasks.push(e.duration);
+        bench.taskStarts.push(e.startTime);
+      }
     });
     bench.observer.observe({ type: "longtask", buffered: true });
   } catch (error) {

@@ -1,6 +1,7 @@
 """The scripts of the pages that run Python (the self-assessment and the reviewer's checklist),
 as data for their templates (overrides/python-page.html, partials/python/): the inline boot
-script's code and settings, and each page script's import map.
+script's code and settings, each page script's import map, and the code of a module written
+inline as a classic script (the self-assessment's first-paint answers, link-answers.js).
 
 A page script imports its modules by their plain names (`./nodes.js`); the build publishes
 each under a content-hashed name (hooks/asset_names.py), so the page's import map points each
@@ -26,6 +27,9 @@ from hooks.security import sri
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides"
 BOOT_SCRIPT = "assets/js/boot.js"  # inlined into the page, never served
+# A link's answers at the first paint (the self-assessment): inlined, with link.js, never served.
+LINK_ANSWERS_SCRIPT = "assets/js/link-answers.js"
+INLINED_SCRIPTS = (BOOT_SCRIPT, LINK_ANSWERS_SCRIPT)
 # `import { x } from "./name.js";`, `export { x } from "./name.js";` and `import "./name.js";`
 IMPORT = re.compile(r"""^\s*(?:import|export)\b[^"';]*?(?:\bfrom\s*)?["']\./([\w.-]+\.js)["']""",
                     re.MULTILINE)
@@ -73,6 +77,37 @@ def boot_code() -> str:
     if "</script" in code.lower():
         raise PluginError(f"{BOOT_SCRIPT}: an inline script cannot contain '</script'")
     return code
+
+
+# A module's whole import line, `import { a, b } from "./name.js";`, and its export marks.
+IMPORT_LINE = re.compile(r"""^import\s*\{[^}]*\}\s*from\s*["']\./([\w.-]+\.js)["'];?[ \t]*$""",
+                         re.MULTILINE)
+EXPORT_MARK = re.compile(r"^export (?=(?:async )?(?:function|const|let|class)\b)", re.MULTILINE)
+MODULE_SYNTAX = re.compile(r"^\s*(?:import|export)\b", re.MULTILINE)
+
+
+def inlined_module(script: str) -> str:
+    """`script` (a module that imports only modules which import nothing) as one classic
+    script to write inline: each import line replaced by that module's code with its
+    `export` marks taken off, the whole wrapped in a function so none of its names is a
+    global. The page then runs the same code as the module would, with no request."""
+    folder = script.rpartition("/")[0]
+    source = (SCRIPTS / script).read_text(encoding="utf-8")
+
+    def code_of(match: re.Match[str]) -> str:
+        module = f"{folder}/{match.group(1)}"
+        code = (SCRIPTS / module).read_text(encoding="utf-8")
+        code = EXPORT_MARK.sub("", code)
+        if MODULE_SYNTAX.search(code):
+            raise PluginError(f"overrides/{module}: inlined into {script}, it must import nothing")
+        return f"// {module}, inlined:\n{code}// {script}:"
+
+    code = IMPORT_LINE.sub(code_of, source)
+    if MODULE_SYNTAX.search(code):
+        raise PluginError(f"overrides/{script}: an import or export the build cannot inline")
+    if "</script" in code.lower():
+        raise PluginError(f"{script}: an inline script cannot contain '</script'")
+    return f"(() => {{\n\"use strict\";\n{code}}})();\n"
 
 
 def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:

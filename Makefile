@@ -47,56 +47,40 @@ publish: setup
 serve: build
 	$(PY) -m tools.serve --host $(HOST) --port $(PORT) site
 
+# $(call debian_package,CHECK,PACKAGE,PURPOSE,NAME,HINT): unless the shell test CHECK holds,
+# install Debian's PACKAGE for PURPOSE (as root, with apt-get), or say that NAME is missing and
+# how to install it (HINT: what else may be set, or nothing). .ci/run installs the same
+# packages on a bare machine before `make test`.
+define debian_package
+@if $(1); then \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+    echo "Installing Debian's $(2) for $(3)..."; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+  else \
+    echo "$(4) is missing: run 'sudo apt-get install $(2)'$(5), then 'make test' again." >&2; \
+    exit 1; \
+  fi; \
+fi
+endef
+
 ## chromium: Debian's Chromium for the browser tests (installed when run as root)
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium), then 'make test' again." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,[ ! -x $(CHROMIUM) ],chromium,the browser tests,Chromium, (or set CHROMIUM=/path/to/chromium))
 
 ## firefox: Debian's Firefox ESR for the Firefox smoke test (tests/test_browser_firefox.py,
 ## driven by puppeteer-core, which never downloads a browser); installed when run as root
 firefox:
-	@if [ ! -x $(FIREFOX) ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's firefox-esr for the Firefox smoke test..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
-	  else \
-	    echo "Firefox ESR is missing: run 'sudo apt-get install firefox-esr' (or set FIREFOX=/path/to/firefox), then 'make test' again." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,[ ! -x $(FIREFOX) ],firefox-esr,the Firefox smoke test,Firefox ESR, (or set FIREFOX=/path/to/firefox))
 
 ## libreoffice: Debian's LibreOffice Writer, with which the tests read the Word documents back
 ## (converted to PDF); installed when run as root
 libreoffice:
-	@if ! command -v soffice >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's libreoffice-writer-nogui for the Word document tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
-	  else \
-	    echo "LibreOffice is missing: run 'sudo apt-get install libreoffice-writer-nogui', then 'make test' again." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,! command -v soffice >/dev/null,libreoffice-writer-nogui,the Word document tests,LibreOffice,)
 
 ## poppler: Debian's poppler-utils (pdftoppm), with which the tests read the poster's PDF back
 ## as a picture to decode its QR code; installed when run as root
 poppler:
-	@if ! command -v pdftoppm >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's poppler-utils for the poster tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
-	  else \
-	    echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils', then 'make test' again." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian_package,! command -v pdftoppm >/dev/null,poppler-utils,the poster tests,pdftoppm,)
 
 # pytest-xdist's workers for `make test` (one per core: `auto`); TEST_WORKERS=0 runs in one
 # process. Tests that share a crawl or a module's fixture stay on one worker (tests/conftest.py).

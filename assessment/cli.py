@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             answers = read_answers(options.answers, rules)
         else:
             answers, _ = ask_all(rules, stdin.readline, stderr.write)
-            stderr.write("\nYour answers as JSON (save them in a file to use --answers):\n"
+            stderr.write(f"\n{words.text('terminal', 'answers_json')}\n"
                          f"{json.dumps(answers, ensure_ascii=False)}\n\n")
         today = options.date or datetime.date.today()
         made = (None if options.decision is None
@@ -305,9 +305,10 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
         stderr.write(f"{PROGRAM}: {_said(rules.words, 'line.error', problem=problem)}\n")
         return 2
     count = len(employer.requirements)
-    stdout.write(f"{path}: OK: profile '{employer.id}' ({employer.name}), {count} "
-                 f"requirement{'s' if count != 1 else ''}, checked "
-                 f"{employer.checked.isoformat()}\n")
+    said = rules.words.text("terminal", "checked.one" if count == 1 else "checked.many",
+                            path=path, id=employer.id, name=employer.name, count=str(count),
+                            date=employer.checked.isoformat())
+    stdout.write(f"{said}\n")
     return 0
 
 

@@ -29,14 +29,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from assessment.model.details import DETAIL_FIELDS, MAX_FIELD, PERSON_FIELDS
+from assessment.model.rules_model import Rules
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import RulesError, load_rules
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
 from assessment.views.provenance import shown_name
 from hooks.asset_names import hashed
-from hooks.handover_html import handover_fields
 from hooks.page_markdown import human_date
-from hooks.page_scripts import BOOT_SCRIPT, python_page
+from hooks.page_scripts import INLINED_SCRIPTS, LINK_ANSWERS_SCRIPT, inlined_module, python_page
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
 from hooks.snapshot import checked_heap, make_snapshot
 
@@ -103,10 +104,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Leave out the file of the boot script: the page carries it inline."""
-    copy = files.get_file_from_path(BOOT_SCRIPT)
-    if copy is not None:
-        files.remove(copy)
+    """Leave out the files of the scripts the page carries inline (the boot script, and the
+    link's answers at the first paint)."""
+    for script in INLINED_SCRIPTS:
+        copy = files.get_file_from_path(script)
+        if copy is not None:
+            files.remove(copy)
     return files
 
 
@@ -132,6 +135,28 @@ def nested(flat: Mapping[str, str]) -> dict[str, Any]:
     return tree
 
 
+# Each typed field's autocomplete token (WCAG 1.3.5, where one exists).
+AUTOCOMPLETE = {"name": "name", "job_title": "organization-title", "workplace": "organization",
+                "contact": "email"}
+# What the page script says after the Word button and Forget (page words' handover.said.*).
+HANDOVER_SAID = ("share_label", "shared", "downloaded", "forgotten")
+
+
+def handover_fields(rules: Rules) -> dict[str, Any]:
+    """What overrides/partials/assessment/handover.html prints: the applicant's fields (each
+    with its autocomplete token), the scope detail's (each with its column's heading), the
+    keys of what the page says after the Word button and Forget, and the longest text a
+    field takes."""
+    headings = {column.key: column.heading for column in rules.scope.columns}
+    return {
+        "people": [{"field": field, "autocomplete": AUTOCOMPLETE.get(field, "off")}
+                   for field in PERSON_FIELDS],
+        "rows": [{"field": field, "heading": headings[field]} for field in DETAIL_FIELDS],
+        "said": HANDOVER_SAID,
+        "max_field": MAX_FIELD,
+    }
+
+
 def catalogue_groups(items: Iterable[Mapping[str, Any]],
                      titles: Mapping[str, str]) -> list[dict[str, Any]]:
     """The evidence list's groups in the rules' order, each with its title and its items
@@ -143,19 +168,39 @@ def catalogue_groups(items: Iterable[Mapping[str, Any]],
             for group, members in by_group.items() if members]
 
 
+def link_questions(questions: Iterable[Mapping[str, Any]], employers: Iterable[Mapping[str, Any]],
+                   words: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """What the link's answers at the first paint are shown by (link-answers.js): each
+    question's id, text (its legend's), whether it takes several answers, and its options'
+    values and labels, in the order of the page script's questions (questions.js: the form's,
+    with the organisation's choice, always asked, last)."""
+    shown = [{"id": question["id"], "text": question["text"], "multi": question["multi"],
+              "options": [[option["id"], option["label"]] for option in question["options"]]}
+             for question in questions]
+    employer_options = [[employer["id"], employer["name"]] for employer in employers]
+    shown.append({"id": "employer", "text": words["employer"]["legend"], "multi": False,
+                  "options": [*employer_options, [NOT_LISTED, words["employer"]["not_listed"]]]})
+    return shown
+
+
 def page_data(site_url: str | None) -> dict[str, Any]:
     """What overrides/partials/assessment/ prints: the questions, the employers (id, name
     as shown and the date its profile was checked, in words) and the line under their
     legend (the employers words' `choice.hint`), the evidence list, the rules' labels and
-    the page's words (nested for the templates, flat for the scripts)."""
+    the page's words (nested for the templates, flat for the scripts), and what shows a link's
+    answers at the first paint (the questions' labels and the inline script's code)."""
     rules = load_rules()
     words = rules.words.section("page")
+    questions = question_catalogue(rules)
+    # Each option names the profile as every surface does, with its provenance.
+    employers = [{"id": employer.id, "name": shown_name(employer, rules.words),
+                  "checked": human_date(employer.checked)}
+                 for employer in load_employers(rules).values()]
     return {
-        "questions": question_catalogue(rules),
-        # Each option names the profile as every surface does, with its provenance.
-        "employers": [{"id": employer.id, "name": shown_name(employer, rules.words),
-                       "checked": human_date(employer.checked)}
-                      for employer in load_employers(rules).values()],
+        "questions": questions,
+        "employers": employers,
+        "link_questions": link_questions(questions, employers, nested(words)),
+        "link_answers_code": inlined_module(LINK_ANSWERS_SCRIPT),
         "employer_hint": rules.words.text("employers", "choice.hint"),
         "handover": handover_fields(rules),
         "not_listed": NOT_LISTED,

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from hooks.asset_names import OWN_ASSETS, THEME_DIR
+from hooks.page_scripts import INLINED_SCRIPTS
 
 NAME = re.compile(r"^(?P<stem>.+)-(?P<hash>[0-9a-f]{12})(?P<suffix>\.m?js|\.css)$")
 
@@ -27,8 +28,9 @@ def test_every_own_style_and_script_is_published_under_its_content_hash(built_si
         for folder in OWN_ASSETS
         for path in (THEME_DIR / folder).iterdir()
     }
-    # Every source is published (the boot script only inline in the page), byte for byte.
-    assert set(published) == sources - {"assets/js/boot.js"}
+    # Every source is published (the boot script and the link's answers at the first paint
+    # only inline in the page), byte for byte.
+    assert set(published) == sources - set(INLINED_SCRIPTS)
     for plain, path in published.items():
         assert path.read_bytes() == (THEME_DIR / plain).read_bytes(), plain
 

@@ -16,6 +16,7 @@ import pytest
 from tests.test_browser_assessment import (
     PYTHON_TIMEOUT,
     READY,
+    answer,
     evaluations,
     fragment,
     wait_for_update,
@@ -160,6 +161,74 @@ def test_with_the_runtime_blocked_a_links_answers_and_the_box_show(
     assert axe_violations(page) == []
 
 
+# A link with several answers to one question, the organisation's choice, a value the
+# question does not have and a key no question has: the parser keeps the first two only.
+MIXED_LINK = (STATES["gaps"].replace("modalities=xray", "modalities=mri,xray")
+              .replace("patients=adults", "patients=aliens")
+              + "&colour=blue&employer=dorset-county-hospital")
+# Each drawing of the link's answers, as it was drawn: the inline script's at the first paint,
+# then lead.js's once the page script runs; counted on <html> for a selector to wait on.
+RENDERS = """window.__renders = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    if (!record.target.matches?.('[data-lead-link-answers]')) continue;
+    window.__renders.push(record.target.innerHTML);
+    document.documentElement.dataset.renders = String(window.__renders.length);
+  }
+}).observe(document, { childList: true, subtree: true });"""
+
+
+def link_rows(page: object) -> dict[str, str]:
+    answers = page.locator("[data-lead-link-answers]")
+    return dict(zip(answers.locator("dt").all_text_contents(),
+                    answers.locator("dd").all_text_contents(), strict=True))
+
+
+def test_a_links_answers_show_with_every_script_module_refused(
+    site_url: str, context: object, page: object
+) -> None:
+    refused: list[str] = []
+
+    def refuse(route: object) -> None:
+        refused.append(route.request.url)
+        route.abort()
+
+    # Every script of ours (the page script, its modules, the worker): none of them runs.
+    context.route("**/assets/js/**", refuse)
+    block_runtime(context, hang=True)
+    page.add_init_script(RENDERS)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site_url}assessment/#{MIXED_LINK}", wait_until="load")
+    assert any("/assets/js/assessment-" in url for url in refused), refused
+    assert page.evaluate("window.__renders.length") == 1  # the inline script's, alone
+    rows = link_rows(page)
+    assert rows["Where is the imaging service you will refer to?"] == "England"
+    assert rows["What is your registered profession?"] == "Paramedic"
+    assert rows["What kinds of imaging do you want to request?"] == "X-ray, MRI"  # options' order
+    assert "Who are your patients?" not in rows  # "aliens" is not one of its options
+    assert rows[
+        "The organisation that runs the imaging service you are applying to (optional)"
+    ].startswith("Dorset County Hospital")
+    assert len(rows) == len(STATES["gaps"].split("&"))  # one question dropped, the organisation
+    assert page.locator("[data-lead-pending]").is_visible()
+    assert page.locator("[data-lead-link-answers] dt").first.is_visible()
+    page.errors.clear()  # the refused scripts are logged by the browser; that is expected
+
+
+def test_the_first_paints_answers_are_those_the_page_script_draws(
+    site_url: str, context: object, page: object
+) -> None:
+    block_runtime(context, hang=True)
+    page.add_init_script(RENDERS)
+    for link in (MIXED_LINK, STATES["blocked"], STATES["partly answered"]):
+        page.goto(f"{site_url}assessment/#{link}")
+        page.wait_for_selector("html[data-renders='2']", state="attached")
+        first, second = page.evaluate("window.__renders")
+        assert "<dt>" in first, link
+        assert first == second, link
+        page.goto("about:blank")
+
+
 def test_when_the_runtime_is_refused_the_links_answers_stay_and_the_box_says_why(
     site_url: str, context: object, page: object
 ) -> None:
@@ -222,6 +291,79 @@ def test_change_goes_to_the_question_and_back_to_the_result_keeping_the_address(
     said = page.inner_text("[data-result-announcer]")
     assert said and "answered every question" not in said
     assert len(said) < 80, said
+
+
+# Each thing the live region says, with the time it was said, and the time of each result
+# drawn (the app's evaluation count), on the page's own clock.
+HEARD = """() => {
+  window.__heard = [];
+  window.__drawn = [];
+  const announcer = document.querySelector('[data-result-announcer]');
+  new MutationObserver(() => window.__heard.push([performance.now(), announcer.textContent]))
+    .observe(announcer, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => window.__drawn.push(performance.now()))
+    .observe(document.getElementById('assessment-app'), { attributeFilter: ['data-evaluations'] });
+}"""
+CHILDREN_QUESTION = "Does that sign-off cover assessing children?"
+
+
+def test_the_live_region_names_a_question_that_appears_once_after_the_answers_settle(
+    site_url: str, page: object
+) -> None:
+    page.set_viewport_size(PHONE)
+    open_link(page, site_url, STATES["gaps"])
+    page.wait_for_selector("[data-result-announcer]:not(:empty)", state="attached")
+    page.evaluate(HEARD)
+    # Children among the patients: the question on assessing children appears.
+    answer(page, "patients", "children")
+    assert page.locator("#q-paediatric_competence").is_visible()
+    page.wait_for_selector("[data-result-announcer]:has-text('New question')", state="attached")
+    # Then an answer that brings no question: its counts are said, the question is not again.
+    said = len(page.evaluate("window.__heard"))
+    answer(page, "scope_written", "yes")
+    page.wait_for_timeout(1500)  # past the moment the answers count as settled (700 ms)
+    heard = page.evaluate("window.__heard")
+    drawn = page.evaluate("window.__drawn")
+    assert len(heard) > said, heard  # the second change was said too
+    naming = [text for _, text in heard if CHILDREN_QUESTION in text]
+    assert naming == [text for _, text in heard[:said] if CHILDREN_QUESTION in text], heard
+    assert len(naming) == 1, heard
+    assert f"New question: {CHILDREN_QUESTION}" in naming[0]
+    # Each time something is said, the last result before it was drawn at least 700 ms
+    # earlier (less a few for the drawing between the timer's start and the count).
+    for at, _ in heard:
+        last = max((time for time in drawn if time <= at), default=None)
+        assert last is not None and at - last >= 650, (heard, drawn)
+
+
+def test_the_arrow_key_hint_says_what_the_keys_do(
+    site_url: str, context: object, page: object
+) -> None:
+    block_runtime(context, hang=True)  # the form's keys are the browser's: no Python needed
+    page.goto(f"{site_url}assessment/")
+    hint = page.inner_text(".assessment__arrow-hint")
+    marker = page.inner_text("#q-modalities .question__multi").strip("()")
+    assert "arrow keys" in hint and "Tab" in hint and "Space" in hint
+    assert marker in hint
+    # The marker is on every question that takes several answers (checkboxes), and only there.
+    marked = page.evaluate("""() => [...document.querySelectorAll('fieldset[data-question]')]
+      .map((set) => [!!set.querySelector('.question__multi'),
+                     !!set.querySelector('input[type=checkbox]')])""")
+    assert marked and all(has_marker == multi for has_marker, multi in marked)
+    # One answer (radios): an arrow key moves to the next option and chooses it.
+    page.focus("#q-nation-england")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.id") == "q-nation-wales"
+    assert page.is_checked("#q-nation-wales")
+    # Several (checkboxes): the arrow keys stay put; Tab moves on, Space ticks.
+    page.focus("#q-modalities-xray")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.id") == "q-modalities-xray"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q-modalities-ct"
+    page.keyboard.press("Space")
+    assert page.is_checked("#q-modalities-ct")
+    page.errors.clear()
 
 
 def test_the_review_link_is_a_read_only_field_with_copy_and_share(

@@ -1,7 +1,9 @@
 """The page scripts print only the words the build writes into their page (words.js), and the
 page and review sections of the words data hold no sentence that no page prints: every key a
 script asks for (`say("key")`) is in its page's words, and every key of the two sections is
-printed by a template or asked for by a script."""
+printed by a template or asked for by a script. The Python worker says only the words the
+boot script passes it (the page words' `worker.*`), and the inline boot script none of its
+own."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assessment.reading.loader import load_rules
-from hooks.page_scripts import modules_of
+from hooks.page_scripts import BOOT_SCRIPT, modules_of
 from hooks.review_page import script_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +22,10 @@ RULES = load_rules()
 PAGES = {
     "assets/js/assessment.js": RULES.words.section("page"),
     "assets/js/review.js": script_words(),
+    # The worker (on both pages) is given the page words' worker.* in its start message.
+    "assets/js/assessment-worker.mjs": {
+        key: text for key, text in RULES.words.section("page").items()
+        if key.startswith("worker.")},
 }
 SAY = re.compile(r"\bsay\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 KEY = re.compile(r"""["'`]([a-z][\w-]*(?:\.[\w-]+)*)(\.\$\{)?""")
@@ -64,7 +70,7 @@ def test_no_page_script_holds_a_sentence_of_its_own() -> None:
     with punctuation, `${label}: ${count}.`, are not: they hold no word of their own.)"""
     sentence = re.compile(r"""(["'`])((?:[A-Z][a-z]+ [^"'`]*)|(?:[^"'`]* [^"'`]*\. ?))\1""")
     found = []
-    for entry in PAGES:
+    for entry in [*PAGES, BOOT_SCRIPT]:
         for script in scripts_of(entry):
             for number, line in enumerate((OVERRIDES / script).read_text().splitlines(), 1):
                 code = line.split("//", 1)[0]
@@ -91,10 +97,34 @@ def test_every_word_of_the_page_sections_is_printed_somewhere(section: str) -> N
             tables |= prefixes
     printed |= {f"boot.{key}" for key in ("worker_stopped", "no_answers")
                 if f"boot_words.{key}" in (OVERRIDES / "partials/python/boot.html").read_text()}
-    # The application's fields are printed by hooks/handover_html.py, from `handover.*`.
-    if '"page", f"handover.' in (ROOT / "hooks" / "handover_html.py").read_text():
-        tables.add("handover.")
+    # Python says some page words too (the review page's notes on a link: assessment/web.py,
+    # views/review_link.py): a key, or a table's prefix, as a literal in a module that reads
+    # the page section.
+    for module in [*(ROOT / "assessment").rglob("*.py"), *(ROOT / "hooks").glob("*.py")]:
+        source = module.read_text(encoding="utf-8")
+        if '"page"' not in source:
+            continue
+        for literal in re.findall(r"""["']([a-z][\w.-]*)["']""", source):
+            if literal.endswith("."):
+                tables.add(literal)
+            else:
+                printed.add(literal)
     words = RULES.words.section(section)
     unused = [key for key in words
               if key not in printed and not any(key.startswith(table) for table in tables)]
     assert not unused, f"{section} words no page prints: {unused}"
+
+
+def test_the_worker_says_only_the_words_it_is_given() -> None:
+    """Each error the worker makes is said by say() from its words, and its only string
+    literals with spaces are code: the Pyodide warning it watches for and Python source."""
+    worker = OVERRIDES / "assets/js/assessment-worker.mjs"
+    code = "\n".join(line.split("//", 1)[0] for line in worker.read_text().splitlines())
+    made = re.findall(r"new (?:Error|BadSnapshot|SlowLink)\((.*?)\)[;)]", code)
+    assert len(made) >= 10, made
+    assert [text for text in made if not text.startswith("say(")] == []
+    literals = re.findall(r"""(["'`])((?:(?!\1).)*)\1""", code)
+    spaced = {text for _, text in literals if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text)}
+    assert spaced == {"wasm instantiation failed", "import sys; sys.version.split()[0]",
+                      "import sys\\nif '/home/pyodide/app' not in sys.path: "
+                      "sys.path.insert(0, '/home/pyodide/app')"}, spaced

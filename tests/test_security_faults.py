@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.reading.loader import load_rules
 from tests.page_constants import STORAGE_KEY
 from tests.page_reading import checked
 
@@ -108,9 +109,13 @@ def test_newer_answers_survive_a_shared_link_and_give_way_only_to_a_change(
 
 # --- Python's files failing ----------------------------------------------------------------------
 
+WORDS = load_rules().words
 FAILING = {
     # A snapshot start needs no archive, so the snapshot fails too: the plain start needs both.
-    "the package archive": ("**/assets/py/assessment-*", "package could not be downloaded"),
+    # The reason is the worker's words (page words' worker.*) for the package's HTTP 404.
+    "the package archive": ("**/assets/py/assessment-*", WORDS.text(
+        "page", "worker.not_downloaded", what=WORDS.text("page", "worker.package"),
+        status="404")),
     "Pyodide's JavaScript runtime": ("**/pyodide.asm.mjs", ""),
 }
 

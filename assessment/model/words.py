@@ -1,5 +1,6 @@
 """The words a person reads, beyond the results' own (`rules/words/result.toml`): one file
-per section in `assessment/rules/words/` (page, review, pack, record, errors, employers), each read
+per section in `assessment/rules/words/` (page, review, pack, record, errors, terminal,
+employers), each read
 into a `Words` record.
 
 Every section's keys are declared here, each with the placeholders its text must hold (in
@@ -35,6 +36,20 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
     "status.result_failed": ("error",),
     "boot.worker_stopped": (),
     "boot.no_answers": (),
+    "worker.no_wasm": (),
+    "worker.too_slow": (),
+    "worker.slow_link": (),
+    "worker.broke_off": ("error",),
+    "worker.too_long": (),
+    "worker.incomplete": ("got", "total"),
+    "worker.no_check": (),
+    "worker.altered": (),
+    "worker.not_downloaded": ("what", "status"),
+    "worker.snapshot": (),
+    "worker.package": (),
+    "worker.other_rules": (),
+    "worker.not_started": (),
+    "worker.unknown_request": ("type",),
     "stages.downloading": (),
     "stages.starting": (),
     "stages.loading": (),
@@ -490,6 +505,20 @@ ERROR_WORDS: dict[str, tuple[str, ...]] = {
     "terminal.one_only": (),
     "terminal.not_an_option": ('answer', 'count', 'example'),
 }
+# The command line's words in the terminal (words/terminal.toml): interactive.py's questions,
+# cli.py's answers as JSON and --check-employer's line for a good profile.
+TERMINAL_WORDS: dict[str, tuple[str, ...]] = {
+    "intro": (),
+    "question": ("number", "text"),
+    "choose_many": (),
+    "ended": (),
+    "skipped": (),
+    "answers_json": (),
+    "prompt.one": (),
+    "prompt.many": (),
+    "checked.one": ("path", "id", "name", "count", "date"),
+    "checked.many": ("path", "id", "name", "count", "date"),
+}
 # The employers' words (words/employers.toml): a profile's provenance on every surface,
 # the employer pages' own words. Owned by the employer profiles' work.
 EMPLOYER_WORDS: dict[str, tuple[str, ...]] = {
@@ -578,6 +607,7 @@ SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "pack": PACK_WORDS,
     "record": RECORD_WORDS,
     "errors": ERROR_WORDS,
+    "terminal": TERMINAL_WORDS,
     "employers": EMPLOYER_WORDS,
 }
 

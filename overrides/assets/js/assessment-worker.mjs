@@ -1,12 +1,18 @@
 // The self-assessment's worker: starts Pyodide from the site's own files, off the main thread,
 // unpacks the `assessment` package and answers the page's calls with the engine's results.
-// It holds no rules of its own: every answer comes from Python.
+// It holds no rules of its own: every answer comes from Python. Nor words: what it says when
+// Python cannot start (the page words' `worker.*`) comes in its start message.
 let python = null;
+let words = {};
 let pageView = null;
 let takeAway = null;
 let packDocx = null;
 
 const progress = (stage, detail) => self.postMessage({ progress: stage, detail });
+// The words of `key`, their {placeholders} filled from `values` (as words.js says them; a key
+// it was not given is said as itself, so that the reason is never lost).
+const say = (key, values = {}) =>
+  String(words[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 const PROGRESS_EVERY_MS = 250;
 const START_LIMIT_MS = 120_000;
 
@@ -19,10 +25,10 @@ function startFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (String(args[0]).includes("wasm instantiation failed")) {
-        reject(new Error("the Python runtime (WebAssembly) could not be loaded"));
+        reject(new Error(say("worker.no_wasm")));
       }
     };
-    setTimeout(() => reject(new Error("Python took too long to start")), START_LIMIT_MS);
+    setTimeout(() => reject(new Error(say("worker.too_slow"))), START_LIMIT_MS);
   });
 }
 
@@ -83,14 +89,14 @@ function readSnapshot(response, expectedBytes) {
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw new BadSnapshot(`the Python snapshot's download broke off (${error.message || error})`);
+        throw new BadSnapshot(say("worker.broke_off", { error: error.message || error }));
       }
       const { done, value } = chunk;
-      if (dropped) throw new SlowLink("on this connection Python starts sooner without its snapshot");
+      if (dropped) throw new SlowLink(say("worker.slow_link"));
       if (done) break;
       if (filled + value.length > buffer.length) {
         reader.cancel();
-        throw new BadSnapshot("the Python snapshot is not the one this page was built with (too long)");
+        throw new BadSnapshot(say("worker.too_long"));
       }
       const now = performance.now();
       if (first === null) {
@@ -113,7 +119,7 @@ function readSnapshot(response, expectedBytes) {
       }
       if (elapsed > PACE_CHECK_MS && rest(elapsed) > PACE_LIMIT_MS) {
         reader.cancel();
-        throw new SlowLink("on this connection Python starts sooner without its snapshot");
+        throw new SlowLink(say("worker.slow_link"));
       }
     }
     clearTimeout(probe);
@@ -134,12 +140,12 @@ const hex = (bytes) => Array.from(bytes, (byte) => byte.toString(16).padStart(2,
 async function checkedSnapshot(bytes, expectedBytes, expectedSha256) {
   const data = await bytes;
   if (data.length !== expectedBytes) {
-    throw new BadSnapshot(`the Python snapshot arrived incomplete (${data.length} of ${expectedBytes} bytes)`);
+    throw new BadSnapshot(say("worker.incomplete", { got: data.length, total: expectedBytes }));
   }
-  if (!globalThis.crypto?.subtle) throw new BadSnapshot("this browser cannot check the Python snapshot here");
+  if (!globalThis.crypto?.subtle) throw new BadSnapshot(say("worker.no_check"));
   const digest = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", data)));
   if (digest !== expectedSha256) {
-    throw new BadSnapshot("the Python snapshot arrived altered (not the bytes this page was built with)");
+    throw new BadSnapshot(say("worker.altered"));
   }
   return data;
 }
@@ -152,7 +158,7 @@ function prefetch(url) {
 
 async function download(url, what) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(say("worker.not_downloaded", { what, status: response.status }));
   return response;
 }
 
@@ -186,7 +192,7 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
     // milliseconds); a bad read, or a snapshot that slows down past PACE_CHECK_MS, goes
     // straight to a plain start in this worker, with no restore attempted (Pyodide has not
     // been started yet, so this worker is as good as a fresh one).
-    const snapshot = readSnapshot(await download(snapshotUrl, "the Python snapshot"), snapshotBytes);
+    const snapshot = readSnapshot(await download(snapshotUrl, say("worker.snapshot")), snapshotBytes);
     if (await snapshot.decided) {
       try {
         options._loadSnapshot = await checkedSnapshot(snapshot.bytes, snapshotBytes, snapshotSha256);
@@ -199,14 +205,14 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
     } else {
       snapshot.bytes.catch(() => {});
       plain = true;
-      fallback = "on this connection Python starts sooner without its snapshot";
+      fallback = say("worker.slow_link");
       progress("fallback-slow");
     }
   }
   // Only a plain start needs the package's files: the snapshot already holds every module of
   // it, imported, and the rules, loaded (the build imports them all; tests/test_snapshot.py
   // runs every scenario through a restored snapshot with nothing on its file system).
-  const archive = plain ? download(packageUrl, "the assessment package").then((r) => r.arrayBuffer()) : null;
+  const archive = plain ? download(packageUrl, say("worker.package")).then((r) => r.arrayBuffer()) : null;
   archive?.catch(() => {}); // reported where it is awaited
   const { loadPyodide } = await loader;
   progress("starting");
@@ -223,7 +229,7 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
   // A snapshot must carry exactly the rules this page was built with.
   const probe = JSON.parse(pageView("{}", "2000-01-01"));
   if (probe.rules_version !== rulesVersion) {
-    throw new Error("Python's rules do not match this page's rules");
+    throw new Error(say("worker.other_rules"));
   }
   python = pyodide;
   const version = pyodide.runPython("import sys; sys.version.split()[0]");
@@ -296,15 +302,16 @@ self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
   try {
     if (type === "start") {
+      words = payload.words || {};
       self.postMessage({ id, ok: true, value: await start(payload) });
     } else if (!python) {
-      throw new Error("Python has not started");
+      throw new Error(say("worker.not_started"));
     } else if (Object.hasOwn(calls, type)) {
       const value = calls[type](payload);
       // Bytes are handed over, not copied.
       self.postMessage({ id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []);
     } else {
-      throw new Error(`unknown request: ${type}`);
+      throw new Error(say("worker.unknown_request", { type }));
     }
   } catch (error) {
     const message = String(error && error.message ? error.message : error);

@@ -3,7 +3,8 @@
 // so it runs while the page is still arriving: the worker begins restoring Python about
 // 150 ms sooner than from a script file, which first has to be fetched and then waits for the
 // page to be drawn. Its settings, and its words (why Python did not start, from the page
-// words' `boot.*`), are data attributes of its own tag. The page script
+// words' `boot.*`; the worker's own, `worker.*`, as JSON it passes on in the start message),
+// are data attributes of its own tag. The page script
 // (assessment.js) finds `python` and `onProgress` on `globalThis.assessmentBoot`. The content
 // security policy allows this one inline script by its hash, computed by hooks/security.py.
 (() => {
@@ -70,6 +71,7 @@
       snapshotSha256: settings.snapshotSha256,
       stdlibUrl: settings.stdlibUrl,
       rulesVersion: settings.rulesVersion,
+      words: settings.words.worker,
     });
     return { ready, call, stop: () => worker.terminate() };
   }
@@ -105,7 +107,7 @@
       snapshotSha256: data.snapshotSha256,
       stdlibUrl: absolute(data.stdlibUrl),
       rulesVersion: data.rulesVersion,
-      words: { workerStopped: data.workerStopped },
+      words: { workerStopped: data.workerStopped, worker: JSON.parse(data.workerWords || "{}") },
     };
   }
 

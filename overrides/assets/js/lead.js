@@ -87,7 +87,8 @@ export function lead(page) {
     return rows;
   }
 
-  // A link's answers, from the first drawing (the boot script showed the section already).
+  // A link's answers, drawn again from the form: the same rows as the inline script drew
+  // before the first paint (link-answers.js; the boot script showed the section already).
   function pendingFor(answers) {
     show(true);
     pending.hidden = false;

@@ -627,3 +627,33 @@ def test_the_reviews_controls_are_at_least_24_px(site_url: str, page: object) ->
       .map(([name, box]) => `${name}: ${Math.round(box.width)}x${Math.round(box.height)}`)""")
     assert small == []
     assert axe_violations(page) == []
+
+
+def presses_to_decision(page: object, skip: bool) -> int:
+    """Keys pressed from the top of the page to the decision's first choice: Tab only, or
+    Tab to the review's skip link to the decision, Enter, then Tab."""
+    page.reload()  # so that the sequential focus starts at the top
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    presses = 0
+    on_choice = "() => document.activeElement?.name === 'decision'"
+    on_skip = "() => document.activeElement?.getAttribute('href') === '#decision-heading'"
+    while presses < 400 and not page.evaluate(on_skip if skip else on_choice):
+        page.keyboard.press("Tab")
+        presses += 1
+    if skip:
+        page.keyboard.press("Enter")
+        presses += 1
+        while presses < 400 and not page.evaluate(on_choice):
+            page.keyboard.press("Tab")
+            presses += 1
+    return presses
+
+
+def test_the_decision_is_a_few_keys_from_the_top(site_url: str, page: object) -> None:
+    """The review's skip links take the keyboard to the decision in a few presses (the
+    counts are printed: issue 21 measured 86 Tab presses before the skip links)."""
+    open_review(page, site_url, scenario("england-gp-practice-paramedic"), "northumbria", APP)
+    tabs = presses_to_decision(page, skip=False)
+    skipping = presses_to_decision(page, skip=True)
+    print(f"from the top to the decision: {tabs} Tab presses; {skipping} keys with the skip link")
+    assert skipping <= 20 < tabs

@@ -62,7 +62,8 @@ def test_the_record_reads_back_with_the_typed_values_the_scope_and_the_outcome()
         "Scope of practice", "Decision"]
     people = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
     assert people == {"Applicant's name": "Ada Lovelace", "Regulator": "HCPC",
-                      "Registration number": "CH12345", "Register checked on": "2026-11-30",
+                      "Registration number": "CH12345",
+                      "Date the register was checked": "2026-11-30",
                       "Workplace": "Main Street Clinic", "Supervisor": "Dr Grace Hopper",
                       "Reviewer's name": "Mary Somerville",
                       "Reviewer's role": "Radiology service manager"}
@@ -73,7 +74,7 @@ def test_the_record_reads_back_with_the_typed_values_the_scope_and_the_outcome()
     assert rows["Registration with a UK health regulator"][2:] == [
         "Seen", "HCPC register: registered."]
     scope = [[cell.text for cell in row.cells] for row in document.tables[-2].rows]
-    assert [row[:2] for row in scope] == [["Decision", "Kind of imaging"],
+    assert [row[:2] for row in scope] == [["Decision on this row", "Kind of imaging"],
                                          ["Not approved", "X-ray"], ["Narrowed", "CT"]]
     assert scope[2][-2:] == ["CT of the foot and ankle", "No contrast"]
     conditions = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
@@ -82,7 +83,7 @@ def test_the_record_reads_back_with_the_typed_values_the_scope_and_the_outcome()
     text = text_of(record_bytes())
     assert "Outcome: Entitled within the approved scope" in text
     assert "Application reference: abcdefghjk23" in text
-    assert "Starts on: 2026-12-07" in text and "Review date: 2027-12-06" in text
+    assert "Start date: 2026-12-07" in text and "Review date: 2027-12-06" in text
     assert "The entitlement's scope:" in text and "CT of the foot and ankle" in text
     # Only the outcome's label: never the page's instruction for it.
     assert "Approve or narrow" not in text

@@ -4,9 +4,11 @@ same result view (`ResultView`) every surface prints, told for the reviewer.
 
 The review page (review/) asks for it in the browser, where the reviewer's record stays; it
 is written here, in the package, with the standard-library Word writer (`docx.Document`), so
-it runs under Pyodide as on the command line and both give the same bytes. Its words are the
-record section of the words data (words/record.toml); the outcome is printed by its label
-only, never with the page's instruction for it.
+it runs under Pyodide as on the command line and both give the same bytes. Its own words are
+the record section of the words data (words/record.toml); a phrase the review page says too
+(the applicant's fields, the application in short, seen or not, the scope's decisions, the
+outcomes, the signature lines) is the review section's one key, printed by both. The
+outcome is printed by its label only, never with the page's instruction for it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ def decision_record(view: ResultView, decision: Decision, today: datetime.date) 
     """The .docx for a review view and the reviewer's decision: the same inputs, the same
     bytes."""
     def words(key: str, **fields: str) -> str:
-        return view.words.text("record", key, audience="reviewer", **fields)
+        # `page:` keys are the review page's own (words/review.toml), shared with the page.
+        section, _, name = key.rpartition(":")
+        return view.words.text("review" if section == "page" else "record", name,
+                               audience="reviewer", **fields)
 
     title = words("title")
     document = Document(title, today)
@@ -42,38 +47,40 @@ def decision_record(view: ResultView, decision: Decision, today: datetime.date) 
     groups = _evidence(document, view, decision, words)
     _scope(document, view, decision, words)
     _decision(document, decision, groups, words)
-    document.signature(words("signature.by"))
-    document.signature(words("signature.date"))
+    document.signature(words("page:decision.decided_by"))
+    document.signature(words("page:decision.date"))
     return document.to_bytes()
 
 
 def _people(document: Document, decision: Decision, words: Say) -> None:
     document.heading(words("people.heading"), 1)
     applicant, reviewer = decision.applicant, decision.reviewer
-    people = [[words(f"applicant.{name}"), applicant.get(name, "")]
-              for name in ("name", "regulator", "registration_number", "register_checked",
-                           "workplace", "supervisor")]
+    people = [[words(f"page:people.{label}"), applicant.get(name, "")]
+              for name, label in (("name", "applicant_name"), ("regulator", "regulator"),
+                                  ("registration_number", "registration_number"),
+                                  ("register_checked", "register_checked"),
+                                  ("workplace", "workplace"), ("supervisor", "supervisor"))]
     people += [[words(f"reviewer.{name}"), reviewer.get(name, "")] for name in ("name", "role")]
     document.table([words("people.field"), words("people.value")], people, [2.5, 4],
                    caption=words("people.heading"))
 
 
 def _application(document: Document, view: ResultView, words: Say) -> None:
-    document.heading(words("application.heading"), 1)
-    document.paragraph([Run(words("application.self_assessment",
+    document.heading(words("page:summary.heading"), 1)
+    document.paragraph([Run(words("page:summary.outcome",
                                   outcome=view.outcome_label) + " ", bold=True),
                         view.outcome_sentence])
     employer = view.employer
     if employer:
-        document.paragraph([Run(words("application.employer") + " ", bold=True),
+        document.paragraph([Run(words("page:summary.employer") + ": ", bold=True),
                             f"{employer.name}. {employer.note}"])
     else:
-        document.paragraph(words("application.no_employer"))
+        document.paragraph(words("page:summary.no_employer"))
     if view.missing:
-        document.paragraph(words("application.missing"))
+        document.paragraph(words("page:summary.missing"))
         document.bullets([question.text for question in view.missing])
     document.table([words("application.question"), words("application.answer")],
-                   view.answers, [3, 2], caption=words("application.answers"))
+                   view.answers, [3, 2], caption=words("page:summary.answers"))
 
 
 def _evidence(document: Document, view: ResultView, decision: Decision,
@@ -88,9 +95,10 @@ def _evidence(document: Document, view: ResultView, decision: Decision,
         for item in members:
             seen, note = decision.items.get(item.id, (False, ""))
             rows.append([item.title, item.status_label,
-                         words("evidence.seen") if seen else words("evidence.not_seen"), note])
-        document.table([words("evidence.item"), words("evidence.says"),
-                        words("evidence.seen_column"), words("evidence.note")], rows,
+                         words("page:evidence.seen") if seen else words("page:evidence.not_seen"),
+                         note])
+        document.table([words("evidence.item"), words("page:evidence.applicant_says"),
+                        words("page:evidence.seen"), words("evidence.note")], rows,
                        [3, 2, 1.3, 3.7], caption=group)
         for item in members:
             verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
@@ -106,7 +114,7 @@ def _scope(document: Document, view: ResultView, decision: Decision, words: Say)
     document.heading(words("scope.heading"), 1)
     scope = view.scope
     if not scope:
-        document.paragraph(words("scope.none"))
+        document.paragraph(words("page:scope.not_registered"))
     elif not scope.rows:
         document.paragraph(scope.note or scope.intro)
     else:
@@ -115,12 +123,12 @@ def _scope(document: Document, view: ResultView, decision: Decision, words: Say)
         for row in scope.rows:
             decided = decision.scope.get(row["id"])
             approved = decided.approved if decided else ""
-            label = words(f"scope.{approved}") if approved else words("scope.undecided")
+            label = words(f"page:scope.{approved or 'undecided'}")
             table.append([label, *(row[column.field] for column in columns),
                           decided.text if decided else "",
                           decided.exclusions if decided else ""])
-        document.table([words("scope.decision"), *(column.heading for column in columns),
-                        words("scope.text"), words("scope.exclusions")],
+        document.table([words("page:scope.decision"), *(column.heading for column in columns),
+                        words("scope.text"), words("page:scope.exclusions")],
                        table, [1.4, *([1.6] * len(columns)), 2, 2],
                        caption=words("scope.heading"))
         approved_rows = [row for row in scope.rows
@@ -137,9 +145,9 @@ def _scope(document: Document, view: ResultView, decision: Decision, words: Say)
 def _decision(document: Document, decision: Decision,
               groups: list[tuple[str, Sequence[ItemView | LocalItemView]]],
               words: Say) -> None:
-    document.heading(words("decision.heading"), 1)
-    outcome = words(f"outcome.{decision.outcome}") if decision.outcome else words(
-        "outcome.none")
+    document.heading(words("page:decision.heading"), 1)
+    outcome = words(f"page:outcome.{decision.outcome}" if decision.outcome
+                    else "page:decision.not_decided")
     document.paragraph([Run(words("decision.outcome") + " ", bold=True), outcome])
     document.paragraph([Run(words("decision.reasons") + " ", bold=True),
                         decision.reasons or words("decision.no_reasons")])
@@ -147,15 +155,15 @@ def _decision(document: Document, decision: Decision,
         titles = {item.id: item.title for _, members in groups for item in members}
         document.paragraph(words("decision.needed"), bold=True)
         document.bullets([titles.get(item, item) for item in decision.needed])
-    document.paragraph([Run(words("decision.start") + " ", bold=True),
+    document.paragraph([Run(words("page:decision.start") + ": ", bold=True),
                         decision.start or words("decision.no_date")])
-    document.paragraph([Run(words("decision.review") + " ", bold=True),
+    document.paragraph([Run(words("page:decision.review") + ": ", bold=True),
                         decision.review or words("decision.no_date")])
     if decision.conditions:
         document.table([words("decision.condition"), words("decision.due")],
                        [[condition.text, condition.due or words("decision.no_date")]
                         for condition in decision.conditions], [5, 1.6],
-                       caption=words("decision.conditions"))
+                       caption=words("page:decision.conditions"))
     else:
-        document.paragraph([Run(words("decision.conditions") + " ", bold=True),
+        document.paragraph([Run(words("page:decision.conditions") + ": ", bold=True),
                             words("decision.no_conditions")])

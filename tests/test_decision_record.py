@@ -57,33 +57,39 @@ def test_the_record_reads_back_with_the_typed_values_the_scope_and_the_outcome()
                 if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == ("Title", "Decision record: application to be entitled to request"
                                     " imaging")
+    # Who and what was decided first (a governance file's order), then what it rests on.
     assert [text for style, text in headings if style == "Heading 1"] == [
-        "The applicant and the reviewer", "The application", "Evidence seen",
-        "Scope of practice", "Decision"]
+        "The applicant and the reviewer", "Decision", "Scope of practice", "Evidence seen",
+        "The application"]
     people = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
     assert people == {"Applicant's name": "Ada Lovelace", "Regulator": "HCPC",
                       "Registration number": "CH12345",
-                      "Date the register was checked": "2026-11-30",
+                      "Date the register was checked": "30 November 2026",
                       "Workplace": "Main Street Clinic", "Supervisor": "Dr Grace Hopper",
                       "Reviewer's name": "Mary Somerville",
                       "Reviewer's role": "Radiology service manager"}
     view = json.loads(review_view(json.dumps(ANSWERS), TODAY, employer="northumbria"))
+    def tables(first: str) -> list:
+        return [table for table in document.tables if table.rows[0].cells[0].text == first]
+
     rows = {row.cells[0].text: [cell.text for cell in row.cells]
-            for table in document.tables[2:-2] for row in table.rows[1:]}
+            for table in tables("Item") for row in table.rows[1:]}
     assert len(rows) == len(view["items"])
     assert rows["Registration with a UK health regulator"][2:] == [
         "Seen", "HCPC register: registered."]
-    scope = [[cell.text for cell in row.cells] for row in document.tables[-2].rows]
+    [scope_table] = tables("Decision on this row")
+    scope = [[cell.text for cell in row.cells] for row in scope_table.rows]
     assert [row[:2] for row in scope] == [["Decision on this row", "Kind of imaging"],
                                          ["Not approved", "X-ray"], ["Narrowed", "CT"]]
     assert scope[2][-2:] == ["CT of the foot and ankle", "No contrast"]
-    conditions = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
-    assert conditions[1:] == [["Audit of ten requests", "2027-03-01"],
+    [condition_table] = tables("Condition")
+    conditions = [[cell.text for cell in row.cells] for row in condition_table.rows]
+    assert conditions[1:] == [["Audit of ten requests", "1 March 2027"],
                               ["Keep a log of requests", "Not set"]]
     text = text_of(record_bytes())
     assert "Outcome: Entitled within the approved scope" in text
     assert "Application reference: abcdefghjk23" in text
-    assert "Start date: 2026-12-07" in text and "Review date: 2027-12-06" in text
+    assert "Start date: 7 December 2026" in text and "Review date: 6 December 2027" in text
     assert "The entitlement's scope:" in text and "CT of the foot and ankle" in text
     # Only the outcome's label: never the page's instruction for it.
     assert "Approve or narrow" not in text

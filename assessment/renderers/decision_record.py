@@ -17,6 +17,7 @@ import datetime
 from collections.abc import Callable, Sequence
 
 from ..model.decision import Decision
+from ..model.phrases import partial_date
 from ..views.result_view import ItemView, LocalItemView, ResultView
 from .docx import Document, Link, Run
 
@@ -33,7 +34,7 @@ def decision_record(view: ResultView, decision: Decision, today: datetime.date) 
         # `page:` keys are the review page's own (words/review.toml), shared with the page.
         section, _, name = key.rpartition(":")
         return view.words.text("review" if section == "page" else "record", name,
-                               audience="reviewer", **fields)
+                               "reviewer", **fields)
 
     title = words("title")
     document = Document(title, today)
@@ -42,20 +43,28 @@ def decision_record(view: ResultView, decision: Decision, today: datetime.date) 
         document.paragraph([Run(words("reference") + " ", bold=True), decision.app])
     document.paragraph(words("written", date=view.date))
     document.paragraph([Run(words("self_declared"), bold=True), words("self_declared_rest")])
+    # What a governance file reads first: who, and what was decided (signed there); then
+    # the scope row by row, the evidence and the application it was decided on.
     _people(document, decision, words)
-    _application(document, view, words)
-    groups = _evidence(document, view, decision, words)
+    _decision(document, view, decision, words)
+    document.signature_row([words("page:decision.decided_by"), words("page:decision.date")])
     _scope(document, view, decision, words)
-    _decision(document, decision, groups, words)
-    document.signature(words("page:decision.decided_by"))
-    document.signature(words("page:decision.date"))
+    _evidence(document, view, decision, words)
+    _application(document, view, words)
     return document.to_bytes()
+
+
+def _day(iso: str) -> str:
+    """A recorded date (YYYY-MM-DD) in words, as the record's other dates are."""
+    return partial_date(iso) if iso else iso
 
 
 def _people(document: Document, decision: Decision, words: Say) -> None:
     document.heading(words("people.heading"), 1)
     applicant, reviewer = decision.applicant, decision.reviewer
-    people = [[words(f"page:people.{label}"), applicant.get(name, "")]
+    people = [[words(f"page:people.{label}"),
+               _day(applicant.get(name, "")) if name == "register_checked"
+               else applicant.get(name, "")]
               for name, label in (("name", "applicant_name"), ("regulator", "regulator"),
                                   ("registration_number", "registration_number"),
                                   ("register_checked", "register_checked"),
@@ -69,18 +78,20 @@ def _application(document: Document, view: ResultView, words: Say) -> None:
     document.heading(words("page:summary.heading"), 1)
     document.paragraph([Run(words("page:summary.outcome",
                                   outcome=view.outcome_label) + " ", bold=True),
-                        view.outcome_sentence])
+                        words(f"page:summary.sentence.{view.outcome}")])
     employer = view.employer
     if employer:
+        note = words("page:summary.employer_note", provenance=employer.provenance,
+                     date=employer.checked)
         document.paragraph([Run(words("page:summary.employer") + ": ", bold=True),
-                            f"{employer.name}. {employer.note}"])
+                            f"{employer.name}. {note}"])
     else:
         document.paragraph(words("page:summary.no_employer"))
     if view.missing:
         document.paragraph(words("page:summary.missing"))
         document.bullets([question.text for question in view.missing])
     document.table([words("application.question"), words("application.answer")],
-                   view.answers, [3, 2], caption=words("page:summary.answers"))
+                   view.answers, [3, 2], caption=words("page:summary.answers"), compact=True)
 
 
 def _evidence(document: Document, view: ResultView, decision: Decision,
@@ -99,7 +110,7 @@ def _evidence(document: Document, view: ResultView, decision: Decision,
                          note])
         document.table([words("evidence.item"), words("page:evidence.applicant_says"),
                         words("page:evidence.seen"), words("evidence.note")], rows,
-                       [3, 2, 1.3, 3.7], caption=group)
+                       [3, 2, 1.3, 3.7], caption=group, compact=True)
         for item in members:
             verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
                                else (item.reviewer, item.sources))
@@ -131,19 +142,31 @@ def _scope(document: Document, view: ResultView, decision: Decision, words: Say)
                         words("scope.text"), words("page:scope.exclusions")],
                        table, [1.4, *([1.6] * len(columns)), 2, 2],
                        caption=words("scope.heading"))
-        approved_rows = [row for row in scope.rows
-                         if decision.scope.get(row["id"]) and
-                         decision.scope[row["id"]].approved != "no"]
-        if decision.outcome == "entitle" and approved_rows:
-            document.paragraph(words("scope.entitled"), bold=True)
-            document.bullets([
-                " — ".join(filter(None, [", ".join(row[column.field] for column in columns[:2]),
-                                         decision.scope[row["id"]].text]))
-                for row in approved_rows])
 
 
-def _decision(document: Document, decision: Decision,
-              groups: list[tuple[str, Sequence[ItemView | LocalItemView]]],
+def _entitled_scope(document: Document, view: ResultView, decision: Decision,
+                    words: Say) -> None:
+    """The rows approved or narrowed, as the entitlement's scope: each row's kind of imaging
+    and patient group, the approved text of a narrowed row, and its exclusions."""
+    scope = view.scope
+    if not scope or decision.outcome != "entitle":
+        return
+    columns = [column for column in scope.columns if column.kind != "blank"][:2]
+    lines = []
+    for row in scope.rows:
+        decided = decision.scope.get(row["id"])
+        if not decided or decided.approved == "no":
+            continue
+        parts = [", ".join(row[column.field] for column in columns), decided.text]
+        if decided.exclusions:
+            parts.append(f"{words('page:scope.exclusions')}: {decided.exclusions}")
+        lines.append(" — ".join(filter(None, parts)))
+    if lines:
+        document.paragraph(words("scope.entitled"), bold=True, keep_next=True)
+        document.bullets(lines)
+
+
+def _decision(document: Document, view: ResultView, decision: Decision,
               words: Say) -> None:
     document.heading(words("page:decision.heading"), 1)
     outcome = words(f"page:outcome.{decision.outcome}" if decision.outcome
@@ -151,19 +174,28 @@ def _decision(document: Document, decision: Decision,
     document.paragraph([Run(words("decision.outcome") + " ", bold=True), outcome])
     document.paragraph([Run(words("decision.reasons") + " ", bold=True),
                         decision.reasons or words("decision.no_reasons")])
+    _entitled_scope(document, view, decision, words)
     if decision.needed:
+        groups: list[tuple[str, Sequence[ItemView | LocalItemView]]] = list(view.groups)
+        if view.employer is not None:
+            groups.append((view.employer.name, view.employer.items))
         titles = {item.id: item.title for _, members in groups for item in members}
         document.paragraph(words("decision.needed"), bold=True)
         document.bullets([titles.get(item, item) for item in decision.needed])
-    document.paragraph([Run(words("page:decision.start") + ": ", bold=True),
-                        decision.start or words("decision.no_date")])
-    document.paragraph([Run(words("page:decision.review") + ": ", bold=True),
-                        decision.review or words("decision.no_date")])
+    # The start, the review and the conditions belong to an entitlement: for another
+    # outcome they are printed only when recorded.
+    entitled = decision.outcome == "entitle"
+    if entitled or decision.start:
+        document.paragraph([Run(words("page:decision.start") + ": ", bold=True),
+                            _day(decision.start) or words("decision.no_date")])
+    if entitled or decision.review:
+        document.paragraph([Run(words("page:decision.review") + ": ", bold=True),
+                            _day(decision.review) or words("decision.no_date")])
     if decision.conditions:
         document.table([words("decision.condition"), words("decision.due")],
-                       [[condition.text, condition.due or words("decision.no_date")]
+                       [[condition.text, _day(condition.due) or words("decision.no_date")]
                         for condition in decision.conditions], [5, 1.6],
                        caption=words("page:decision.conditions"))
-    else:
+    elif entitled:
         document.paragraph([Run(words("page:decision.conditions") + ": ", bold=True),
                             words("decision.no_conditions")])

@@ -98,6 +98,7 @@ def review_data(view: ResultView) -> dict[str, Any]:
         "employer": None if view.employer is None else {
             "id": view.employer.id, "name": view.employer.name,
             "note": view.employer.note, "apply_text": view.employer.apply_text,
+            "provenance": view.employer.provenance, "checked": view.employer.checked,
         },
         "items": items,
         "scope": plain(view.scope),

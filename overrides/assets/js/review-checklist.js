@@ -98,10 +98,11 @@ export function renderSummary(view, say) {
   const parts = [
     el("h2", { text: say("summary.heading") }),
     el("p", { class: `review__outcome review__outcome--${view.outcome}` },
-      el("strong", { text: say("summary.outcome", { outcome: view.outcome_label }) }), " ", view.outcome_sentence),
+      el("strong", { text: say("summary.outcome", { outcome: view.outcome_label }) }), " ", say(`summary.sentence.${view.outcome}`)),
   ];
   if (view.employer) {
-    parts.push(labelled(say("summary.employer"), `${view.employer.name}. ${view.employer.note}`));
+    const note = say("summary.employer_note", { provenance: view.employer.provenance, date: view.employer.checked });
+    parts.push(labelled(say("summary.employer"), `${view.employer.name}. ${note}`));
   } else {
     parts.push(el("p", { text: say("summary.no_employer") }));
   }

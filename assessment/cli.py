@@ -1,6 +1,6 @@
 """The command line: `python -m assessment [--answers FILE] [--employer ID]
-[--format json|markdown|text|docx] [--output FILE] [--details FILE] [--name TEXT]
-[--provider TEXT]`, `--list-employers` and `--check-employer FILE`.
+[--format json|markdown|text|docx|ics] [--output FILE] [--details FILE] [--decision FILE]
+[--name TEXT] [--provider TEXT]`, `--list-employers` and `--check-employer FILE`.
 
 With `--answers` it reads a JSON answers file, checks every key strictly and prints the
 result; without it, it asks the questions in the terminal first. `--employer` adds an
@@ -39,6 +39,7 @@ from .reading.employer_profiles import load_employers, read_profile
 from .reading.loader import load_rules
 from .renderers.checklists import markdown, text
 from .renderers.decision_calendar import calendar_ics
+from .renderers.decision_record import decision_record
 from .renderers.pack import application_pack
 from .renderers.result_json import render_json
 from .views.assess import assess
@@ -86,12 +87,12 @@ def build_parser(words: Words) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("json", "markdown", "text", "docx", "ics"),
                         default="text",
                         help="how to give the result (default: text); docx is the Word "
-                             "application pack, and needs --output; ics is the decision's "
-                             "calendar, with --decision and --output")
+                             "application pack (with --decision, the decision record), and "
+                             "needs --output; ics is the decision's calendar, with --decision")
     parser.add_argument("--decision", metavar="FILE", default=None,
                         help="a JSON file of the reviewer's decision (app, applicant, "
                              "reviewer, items, scope, outcome, reasons, needed, start, review, "
-                             "conditions), with --answers and --format ics")
+                             "conditions), with --answers and --format docx or ics")
     parser.add_argument("--output", metavar="FILE", default=None,
                         help="write the result to this file (replaced if it exists) and "
                              "print nothing")
@@ -161,7 +162,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: IO[str] | None = None,
             answers = read_answers(options.answers, rules)
         else:
             answers, _ = ask_all(rules, stdin.readline, stderr.write)
-            stderr.write("\nYour answers as JSON (save them in a file to use --answers):\n"
+            stderr.write(f"\n{words.text('terminal', 'answers_json')}\n"
                          f"{json.dumps(answers, ensure_ascii=False)}\n\n")
         today = options.date or datetime.date.today()
         made = (None if options.decision is None
@@ -205,8 +206,9 @@ def _details(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
 
 def _decision_file(options: argparse.Namespace, answers: dict[str, Any], rules: Rules,
                    today: datetime.date, employer: Employer | None) -> bytes:
-    """The decision's calendar (.ics) from `--decision`, checked strictly against the rows
-    and items these answers give; InputError names the file and key."""
+    """The decision record (.docx) or its calendar (.ics) from `--decision`, checked
+    strictly against the rows and items these answers give; InputError names the file and
+    key."""
     data = _read_json(options.decision, "decision", rules.words)
     view = assess(answers, rules, today=today, employer=employer, audience="reviewer")
     rows, items = decision_keys(view)
@@ -214,13 +216,15 @@ def _decision_file(options: argparse.Namespace, answers: dict[str, Any], rules: 
         decision = read_decision(data, rows=rows, items=items, strict=True, words=rules.words)
     except AnswerError as error:
         raise InputError(f"{options.decision}: {error}") from None
-    return calendar_ics(view, decision, today)
+    if options.format == "ics":
+        return calendar_ics(view, decision, today)
+    return decision_record(view, decision, today)
 
 
 def _decision_problem(options: argparse.Namespace) -> str | None:
     """What is wrong with `--decision` and `--format ics` as given (its errors key), or None."""
     if options.decision is not None:
-        if options.answers is None or options.format != "ics":
+        if options.answers is None or options.format not in ("docx", "ics"):
             return "usage.decision_needs"
         if options.details is not None:
             return "usage.decision_no_details"
@@ -301,9 +305,10 @@ def check_employer(path: str, rules: Rules, stdout: IO[str], stderr: IO[str]) ->
         stderr.write(f"{PROGRAM}: {_said(rules.words, 'line.error', problem=problem)}\n")
         return 2
     count = len(employer.requirements)
-    stdout.write(f"{path}: OK: profile '{employer.id}' ({employer.name}), {count} "
-                 f"requirement{'s' if count != 1 else ''}, checked "
-                 f"{employer.checked.isoformat()}\n")
+    said = rules.words.text("terminal", "checked.one" if count == 1 else "checked.many",
+                            path=path, id=employer.id, name=employer.name, count=str(count),
+                            date=employer.checked.isoformat())
+    stdout.write(f"{said}\n")
     return 0
 
 

@@ -17,13 +17,6 @@ from .model.conditions import holds
 from .model.words import Words
 from .reading.loader import Question, Rules
 
-INTRO = (
-    "Am I ready to apply for imaging referrer entitlement?\n"
-    "Answer each question with an option's number or id. Press Enter on an empty line to "
-    "skip a question.\nEnd the input (Ctrl-D) to stop and see the result for the answers "
-    "so far; press Ctrl-C to quit without a result.\n"
-)
-
 
 class InvalidAnswerError(ValueError):
     """A typed answer that is not one of the options; its message says what to type."""
@@ -33,7 +26,10 @@ def ask_all(rules: Rules, read_line: Callable[[], str],
             write: Callable[[str], object]) -> tuple[dict[str, str | list[str]], bool]:
     """Ask every question that applies. Returns the answers and whether the input ended
     before the last question. KeyboardInterrupt is left to the caller."""
-    write(INTRO)
+    def say(key: str, **fields: str) -> str:
+        return rules.words.text("terminal", key, **fields)
+
+    write(say("intro") + "\n")
     answers: dict[str, str | list[str]] = {}
     number = 0
     for question in rules.questions:
@@ -41,13 +37,12 @@ def ask_all(rules: Rules, read_line: Callable[[], str],
         if not holds(question.asked_when, settled):
             continue
         number += 1
-        write(_question_block(question, number))
+        write(_question_block(question, number, rules.words))
         while True:
-            write("Your answers (numbers or ids, separated by commas): " if question.multi
-                  else "Your answer (a number or an id): ")
+            write(say("prompt.many" if question.multi else "prompt.one"))
             line = read_line()
             if line == "":
-                write("\nEnd of input: the remaining questions are left unanswered.\n")
+                write(f"\n{say('ended')}\n")
                 return answers, True
             try:
                 value = parse_answer(question, line, rules.words)
@@ -58,7 +53,7 @@ def ask_all(rules: Rules, read_line: Callable[[], str],
         if value:
             answers[question.id] = value
         else:
-            write("Skipped.\n")
+            write(f"{say('skipped')}\n")
     return answers, False
 
 
@@ -87,11 +82,12 @@ def _option_id(question: Question, token: str, words: Words) -> str:
                                         example=question.options[0].id))
 
 
-def _question_block(question: Question, number: int) -> str:
-    lines = ["", f"Question {number}: {question.text}",
+def _question_block(question: Question, number: int, words: Words) -> str:
+    heading = words.text("terminal", "question", number=str(number), text=question.text)
+    lines = ["", heading,
              *textwrap.wrap(question.help, 78, initial_indent="  ", subsequent_indent="  ")]
     if question.multi:
-        lines.append("  Choose one or more.")
+        lines.append("  " + words.text("terminal", "choose_many"))
     width = len(str(len(question.options)))
     for index, option in enumerate(question.options, start=1):
         hint = f" ({option.help})" if option.help else ""

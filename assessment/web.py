@@ -149,20 +149,16 @@ def review_view(answers_json: str, today_iso: str, *, employer: str = "", app: s
 def decision_record(answers_json: str, today_iso: str, record_json: str = "{}", *,
                     employer: str = "") -> bytes:
     """The review's "Download decision record (.docx)": the reviewer's view of the
-    applicant's link with the reviewer's record (its ticks, notes and decision, read
-    forgivingly), as a Word document's bytes."""
-    try:
-        record = json.loads(record_json)
-    except ValueError:
-        record = {}
-    view = _view(answers_json, today_iso, employer=employer, audience="reviewer")
-    return record_docx(view, record, datetime.date.fromisoformat(view.iso_date))
+    applicant's link with the reviewer's record (`record_json` in the `--decision` shape,
+    read forgivingly), as a Word document's bytes: the command line's for the same inputs."""
+    view, decision = _decision(answers_json, today_iso, record_json, employer)
+    return record_docx(view, decision, datetime.date.fromisoformat(view.iso_date))
 
 
 def decision_calendar(answers_json: str, today_iso: str, record_json: str = "{}", *,
                       employer: str = "") -> bytes:
-    """The decision's calendar file (.ics) of the record's dated entries (`record_json` in
-    the `--decision` shape, read forgivingly): the command line's `--format ics` bytes."""
+    """The review's calendar file (.ics) of the record's dated entries: the command line's
+    `--format ics` bytes for the same inputs."""
     view, decision = _decision(answers_json, today_iso, record_json, employer)
     return calendar_ics(view, decision, datetime.date.fromisoformat(view.iso_date))
 

@@ -5,13 +5,16 @@ It opens the same link as the self-assessment (`review/#nation=â€¦&profession=â€
 and shows, worked out by the very same engine in the same worker and memory snapshot as the
 self-assessment (`assessment.web.review_view` answers), each applicable item with what to ask
 to see and how to verify it, the applicant's own status, a "seen" tick and a note; the draft
-scope to approve line by line; and a decision with reasons. Its script is
-overrides/assets/js/review.js; the reviewer's ticks and notes stay on their device.
+scope to approve row by row (by each row's identity); the reviewer's typed fields; and a
+decision (one of the spec's outcomes) with reasons, dates and conditions. Its script is
+overrides/assets/js/review.js; the reviewer's record stays on their device, one per
+application (`app`), with a list of the records kept there.
 
 The page is the template overrides/review.html (named by the page's front matter): this hook
-gives it its data, the decision's options, the questions' and employer profiles' ids the link
-is read against and the page's words; overrides/python-page.html starts Python from the top
-of its head, for a link that carries answers only.
+gives it its data, the outcomes (`model.decision.OUTCOMES`), the typed fields, the questions'
+and employer profiles' ids the link is read against and the page's words;
+overrides/python-page.html starts Python from the top of its head, for a link that carries
+answers only.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from assessment.model.decision import OUTCOMES
 from assessment.reading.employer_profiles import load_employers
 from assessment.reading.loader import load_rules
-from assessment.renderers.decision_record import decisions
 from assessment.views.catalogue import question_catalogue
 from hooks.assessment_page import nested
 from hooks.page_scripts import python_page
@@ -33,7 +36,21 @@ TEMPLATE = "review.html"
 PAGE_SCRIPT = "assets/js/review.js"
 # The page's buttons, in its order (the first is the main action); their words are the
 # review words' `actions.<id>`.
-ACTIONS = ("print", "download", "forget")
+ACTIONS = ("print", "download", "calendar", "export", "forget")
+# The skip links at the top of the review, to each part's heading (`<part>-heading`); their
+# words are the review words' `skip.<part>`.
+SKIPS = ("people", "items", "scope", "decision", "records")
+# The typed fields: (the record's group and field, its words under `people.`, input type).
+FIELDS = (
+    ("applicant.name", "applicant_name", "text"),
+    ("applicant.regulator", "regulator", "text"),
+    ("applicant.registration_number", "registration_number", "text"),
+    ("applicant.register_checked", "register_checked", "date"),
+    ("applicant.workplace", "workplace", "text"),
+    ("applicant.supervisor", "supervisor", "text"),
+    ("reviewer.name", "reviewer_name", "text"),
+    ("reviewer.role", "reviewer_role", "text"),
+)
 
 
 def link_controls() -> list[tuple[str, dict[str, object]]]:
@@ -68,7 +85,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         return context
     rules = load_rules()
     context["review"] = {
-        "decisions": decisions(rules.words),
+        "outcomes": OUTCOMES,
+        "skips": SKIPS,
+        "fields": [{"field": field, "id": "review-" + field.replace(".", "-"), "words": words,
+                    "type": kind} for field, words, kind in FIELDS],
         "actions": ACTIONS,
         "words": nested(rules.words.section("review", "reviewer")),
         "script_data": {"controls": link_controls(), "words": script_words()},

@@ -19,11 +19,14 @@ def visit(**overrides: object) -> dict:
         "change_later_ms": [2.0],
         "longtasks": 1,
         "longest_task_ms": 70.0,
+        "longest_task_after_result_ms": 40.0,
+        "first_contentful_paint_ms": 120.0,
         "longtask_support": True,
         "bytes_to_result": 5_000_000,
         "bytes_visit": 6_000_000,
         "requests": 30,
         "python_requests": [],
+        "encodings": ["pyodide.asm.wasm: br"],
     }
     return {**found, **overrides}
 
@@ -113,3 +116,30 @@ def test_the_table_says_the_phones_cpu_slowdown_does_not_reach_workers() -> None
     without = markdown({"meta": {**meta, "cpu_throttling": None}, "assessment": app,
                         "baseline": baseline, "guidance": {}})
     assert "not its workers" not in without
+
+
+def test_the_table_opens_with_the_acceptance_figures_and_the_load_averages() -> None:
+    """Issue 24's acceptance rows (the result over the bare page's Python answering, at
+    10 Mbit/s and on loopback warm and cold) and aims, each with its bound and whether it was
+    met; a condition not measured says so rather than passing."""
+    app = {
+        "slow": summarise([visit(result_ms=6000.0, bytes_to_result=4_400_000)]),
+        "cold": summarise([visit(result_ms=1000.0)]),
+    }
+    baseline = {
+        "slow": summarise([visit(python_answer_ms=10_000.0)]),
+        "cold": summarise([visit(python_answer_ms=2000.0)]),
+    }
+    meta = {"chromium": "1.0", "cpus": 2, "runs": 1, "slow_runs": 1,
+            "load_average_before": "1.5", "load_average_after": "2.5"}
+    table = markdown({"meta": meta, "assessment": app, "baseline": baseline, "guidance": {}})
+    head = table.split("\n\n", 2)
+    assert "load average 1.5 before, 2.5 after" in head[0]
+    rows = head[1]
+    assert ("| First visit at 10 Mbit/s 40 ms, × bare page | 6,000 ms | 10,000 ms | 0.60 ×"
+            " | 0.75 × | yes |") in rows
+    assert "| Loopback cold, × bare page | 1,000 ms | 2,000 ms | 0.50 × | 0.35 × | no |" in rows
+    assert "| Loopback warm, × bare page | – | – | – | 0.3 × | not measured |" in rows
+    assert "| Bytes before the result, first visit at 10 Mbit/s | 4.40 MB |" in rows
+    assert "| First contentful paint, loopback cold | 120 ms | – | 120 ms | 100 ms | no |" in rows
+    assert "pyodide.asm.wasm: br" in table

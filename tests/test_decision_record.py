@@ -1,82 +1,179 @@
-"""The reviewer's decision record as a Word document (assessment/decision_record.py): read
-back by python-docx and converted by LibreOffice; the same inputs give the same bytes; a
-record of the wrong shape is left out, never an error."""
+"""The reviewer's decision record as a Word document (renderers/decision_record.py) and its
+calendar (renderers/decision_calendar.py): read back by python-docx, LibreOffice, and the
+`icalendar` library; the same inputs give the same bytes; a record of the wrong shape is left
+out on the page, never an error; hostile text stays text."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import docx
+import icalendar
 import pytest
 
-from assessment.reading.loader import load_rules
-from assessment.renderers.decision_record import decisions, usable_record
-from assessment.web import decision_record, review_view
+from assessment.web import decision_calendar, decision_record, review_view
 from tests.libreoffice import pdf_of
 
 ANSWERS = {"nation": "england", "profession": "podiatrist", "practice_level": "advanced",
            "modalities": ["xray", "ct"], "patients": ["adults"]}
-RECORD = {"items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
-          "scope": {"1": True}, "decision": "entitle-limits", "reasons": "CT for adults only."}
+APP = "abcdefghjk23"
+HOSTILE = "<script>alert(1)</script> & ]]> \x01 é"
+RECORD = {
+    "app": APP,
+    "applicant": {"name": "Ada Lovelace", "regulator": "HCPC", "registration_number": "CH12345",
+                  "register_checked": "2026-11-30", "workplace": "Main Street Clinic",
+                  "supervisor": "Dr Grace Hopper"},
+    "reviewer": {"name": "Mary Somerville", "role": "Radiology service manager"},
+    "items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
+    "scope": {"ct:adults": {"approved": "narrowed", "text": "CT of the foot and ankle",
+                            "exclusions": "No contrast"},
+              "xray:adults": {"approved": "no"}},
+    "outcome": "entitle", "reasons": "CT for adults only.",
+    "start": "2026-12-07", "review": "2027-12-06",
+    "conditions": [{"text": "Audit of ten requests", "due": "2027-03-01"},
+                   {"text": "Keep a log of requests"}],
+}
 TODAY = "2026-12-01"
-WORDS = load_rules().words
-TITLE = WORDS.text("record", "title")
 
 
 def record_bytes(record: object = RECORD, employer: str = "northumbria") -> bytes:
     return decision_record(json.dumps(ANSWERS), TODAY, json.dumps(record), employer=employer)
 
 
-def test_the_record_reads_back_with_its_headings_tables_and_the_reviewers_words() -> None:
+def text_of(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_record_reads_back_with_the_typed_values_the_scope_and_the_outcome() -> None:
     document = docx.Document(io.BytesIO(record_bytes()))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0] == ("Title", TITLE)
+    assert headings[0] == ("Title", "Decision record: application to be entitled to request"
+                                    " imaging")
     assert [text for style, text in headings if style == "Heading 1"] == [
-        "The application", "Evidence seen", "Scope of practice", "Decision"]
-    assert ("Heading 2", "Northumbria Healthcare NHS Foundation Trust") in headings
+        "The applicant and the reviewer", "The application", "Evidence seen",
+        "Scope of practice", "Decision"]
+    people = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
+    assert people == {"Applicant's name": "Ada Lovelace", "Regulator": "HCPC",
+                      "Registration number": "CH12345",
+                      "Date the register was checked": "2026-11-30",
+                      "Workplace": "Main Street Clinic", "Supervisor": "Dr Grace Hopper",
+                      "Reviewer's name": "Mary Somerville",
+                      "Reviewer's role": "Radiology service manager"}
     view = json.loads(review_view(json.dumps(ANSWERS), TODAY, employer="northumbria"))
     rows = {row.cells[0].text: [cell.text for cell in row.cells]
-            for table in document.tables[1:-1] for row in table.rows[1:]}
+            for table in document.tables[2:-2] for row in table.rows[1:]}
     assert len(rows) == len(view["items"])
-    registration = rows["Registration with a UK health regulator"]
-    assert registration[2:] == ["Seen", "HCPC register: registered."]
-    assert all(row[2] == "Not seen" for title, row in rows.items() if title != registration[0])
-    scope = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
-    assert [row[:2] for row in scope] == [["Approved", "Kind of imaging"],
-                                         ["Not approved", "X-ray"], ["Approved", "CT"]]
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "Decision: Entitle, with limits" in text and "Reasons: CT for adults only." in text
-    assert "self-declared by the applicant" in text
-    assert "https://www.hcpc-uk.org/check-the-register/" in text
+    assert rows["Registration with a UK health regulator"][2:] == [
+        "Seen", "HCPC register: registered."]
+    scope = [[cell.text for cell in row.cells] for row in document.tables[-2].rows]
+    assert [row[:2] for row in scope] == [["Decision on this row", "Kind of imaging"],
+                                         ["Not approved", "X-ray"], ["Narrowed", "CT"]]
+    assert scope[2][-2:] == ["CT of the foot and ankle", "No contrast"]
+    conditions = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
+    assert conditions[1:] == [["Audit of ten requests", "2027-03-01"],
+                              ["Keep a log of requests", "Not set"]]
+    text = text_of(record_bytes())
+    assert "Outcome: Entitled within the approved scope" in text
+    assert "Application reference: abcdefghjk23" in text
+    assert "Start date: 2026-12-07" in text and "Review date: 2027-12-06" in text
+    assert "The entitlement's scope:" in text and "CT of the foot and ankle" in text
+    # Only the outcome's label: never the page's instruction for it.
+    assert "Approve or narrow" not in text
+
+
+@pytest.mark.parametrize(("outcome", "label"), [("entitle", "Entitled within the approved scope"),
+                                                ("more-information", "More information needed"),
+                                                ("decline", "Declined")])
+def test_each_outcome_prints_its_label_only(outcome: str, label: str) -> None:
+    text = text_of(record_bytes({**RECORD, "outcome": outcome,
+                                 "needed": ["registration"]}))
+    assert f"Outcome: {label}" in text
+    assert "Still needed from the applicant:" in text
 
 
 def test_the_same_inputs_give_the_same_bytes() -> None:
     assert record_bytes() == record_bytes()
+    assert calendar() == calendar()
 
 
 @pytest.mark.parametrize("bad", [None, [], "x", {"items": [1], "scope": "all",
-                                                   "decision": "maybe", "reasons": 3},
-                                  {"items": {"registration": {"seen": "yes", "note": 5}}}])
+                                                   "outcome": "maybe", "reasons": 3},
+                                  {"items": {"registration": {"seen": "yes", "note": 5}},
+                                   "scope": {"0": True}, "start": "tomorrow"}])
 def test_a_record_of_the_wrong_shape_is_left_out(bad: object) -> None:
-    assert usable_record(bad)["decision"] == ""
-    document = docx.Document(io.BytesIO(record_bytes(bad, employer="")))
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "Decision: Not decided yet" in text
+    text = text_of(record_bytes(bad, employer=""))
+    assert "Outcome: Not decided yet" in text
     assert decision_record("not json", "not a date", "not json").startswith(b"PK")
 
 
-def test_every_decision_has_its_words() -> None:
-    for value, label in decisions(WORDS):
-        data = record_bytes({**RECORD, "decision": value})
-        text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
-        assert f"Decision: {label}" in text
+def test_hostile_text_in_every_field_stays_text() -> None:
+    hostile = json.loads(json.dumps(RECORD))
+    for group in ("applicant", "reviewer"):
+        for name in hostile[group]:
+            if name != "register_checked":
+                hostile[group][name] = HOSTILE
+    hostile["reasons"] = HOSTILE
+    hostile["conditions"] = [{"text": HOSTILE, "due": "2027-01-01"}]
+    hostile["scope"]["ct:adults"] = {"approved": "narrowed", "text": HOSTILE,
+                                     "exclusions": HOSTILE}
+    text = text_of(record_bytes(hostile))
+    assert "<script>alert(1)</script> & ]]> é" in text and "\x01" not in text
+    events = icalendar.Calendar.from_ical(calendar(hostile)).walk("VEVENT")
+    assert any("<script>" in str(event["SUMMARY"]) for event in events)
+
+
+def calendar(record: object = RECORD) -> bytes:
+    return decision_calendar(json.dumps(ANSWERS), TODAY, json.dumps(record))
+
+
+def test_the_calendar_holds_the_review_date_and_each_dated_condition() -> None:
+    data = calendar()
+    parsed = icalendar.Calendar.from_ical(data)
+    events = parsed.walk("VEVENT")
+    assert [(event["DTSTART"].dt, event["DTEND"].dt) for event in events] == [
+        (datetime.date(2027, 12, 6), datetime.date(2027, 12, 7)),
+        (datetime.date(2027, 3, 1), datetime.date(2027, 3, 2))]
+    assert all(event["DTSTAMP"].dt == datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+               for event in events)
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert summaries[0].startswith("Review of the referrer entitlement")
+    assert "Audit of ten requests" in summaries[1]
+    assert all("abcdefghjk23" in summary for summary in summaries)
+    assert "Ada Lovelace" in str(events[0]["DESCRIPTION"])
+    assert len({str(event["UID"]) for event in events}) == 2
+    assert all(str(event["UID"]).startswith(APP) for event in events)
+    # Never the registration number, a note or the reasons.
+    for secret in (b"CH12345", b"HCPC register", b"CT for adults only", b"Main Street"):
+        assert secret not in data
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_the_record_to_pdf(tmp_path: Path) -> None:
     data = pdf_of(record_bytes(), tmp_path, "record")
-    assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 6
+    assert 2 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 7
+    assert b"%PDF" in data[:8]
+
+
+@pytest.mark.node
+def test_ical_js_reads_the_calendar_with_its_dates(tmp_path: Path) -> None:
+    path = tmp_path / "decision.ics"
+    path.write_bytes(calendar())
+    root = Path(__file__).resolve().parent.parent
+    events = json.loads(subprocess.run(
+        ["node", str(root / "tests" / "node" / "ical_read.mjs"), str(path)], cwd=root,
+        check=True, capture_output=True, text=True, timeout=60).stdout)
+    assert [(event["start"], event["end"], event["allDay"]) for event in events] == [
+        ("2027-12-06", "2027-12-07", True), ("2027-03-01", "2027-03-02", True)]
+    assert events[0]["stamp"] == "2026-12-01T00:00:00Z"
+    assert events[1]["summary"].startswith("Condition due: Audit of ten requests")
+    assert events[0]["description"] == ("Application reference abcdefghjk23\n"
+                                        "Applicant: Ada Lovelace")

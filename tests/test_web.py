@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,8 @@ def test_the_view_is_the_engines_result_and_the_take_away_the_clis(path: Path) -
 @pytest.mark.parametrize("employer", [None, "northumbria", "somerset"])
 def test_the_review_lists_the_engines_items(path: Path, employer: str | None) -> None:
     """Every applicable item once: the national evidence, then the employer's requirements,
-    each with what to ask to see and the applicant's own status, as the engine says."""
+    each with what to ask the applicant for and the applicant's own status, as the engine
+    says."""
     answers = json.loads(path.read_text())["answers"]
     profile = load_employers(load_rules())[employer] if employer else None
     result = evaluate(answers, load_rules(), profile)
@@ -90,6 +92,17 @@ def test_the_review_lists_the_engines_items(path: Path, employer: str | None) ->
         assert item["status"] == statuses[item["id"]] and item["status_label"] and item["ask"]
     assert view["outcome"] == result["outcome"]
     assert (view["employer"] or {}).get("id") == employer
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda path: path.stem)
+def test_the_review_speaks_to_the_reviewer(path: Path) -> None:
+    """Each national item asks the applicant for something, or says what the reviewer
+    confirms (the employer's own checks), and never asks to "see" what no one can see."""
+    answers = json.loads(path.read_text())["answers"]
+    view = json.loads(review_view(json.dumps(answers), TODAY.isoformat()))
+    for item in view["items"]:
+        assert item["ask"].startswith(("Ask the applicant ", "Confirm: ")), item["id"]
+        assert not re.search(r"\bsee\b", item["ask"]), item["id"]
 
 
 def test_registration_says_how_to_verify_it_on_the_public_registers() -> None:

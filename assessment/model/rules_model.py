@@ -89,6 +89,8 @@ class EvidenceItem:
     basis: str
     what: str
     what_counts: str
+    # The reviewer's voice: what to ask the applicant for, or what to confirm.
+    ask: str
     applies_when: Condition
     why: tuple[str, ...]
     sources: tuple[str, ...]

@@ -581,7 +581,7 @@ class _Loader:
             file.fields(
                 value, where,
                 {"title": "text", "group": "text", "basis": "text", "what": "text",
-                 "what_counts": "text", "applies_when": "any", "why": "texts",
+                 "what_counts": "text", "ask": "text", "applies_when": "any", "why": "texts",
                  "third_person": "texts", "sources": "texts"},
                 {"held_when": "any", "partial_when": "any", "check_when": "any",
                  "next_step": "text", "next_step_partial": "text", "check": "text",
@@ -608,7 +608,7 @@ class _Loader:
             }
             items.append(EvidenceItem(
                 id=key, title=value["title"], group=value["group"], basis=value["basis"],
-                what=value["what"], what_counts=value["what_counts"],
+                what=value["what"], what_counts=value["what_counts"], ask=value["ask"],
                 why=tuple(value["why"]),
                 third_person=tuple(value["third_person"]),
                 document=value.get("document"),

@@ -1,90 +1,91 @@
-"""The decision record as a Word document: what the person deciding an application saw, noted
-and decided, beside the applicant's own checklist: the same result view (`ResultView`)
-every surface prints, told for the reviewer.
+"""The decision record as a Word document: what the person deciding an application saw,
+noted and decided (a `model.decision.Decision`), beside the applicant's own checklist: the
+same result view (`ResultView`) every surface prints, told for the reviewer.
 
-The review page (review/) asks for it in the browser, where the reviewer's ticks, notes and
-decision stay; it is written here, in the package, with the standard-library Word writer
-(`docx.Document`), so it runs under Pyodide as on the command line. The reviewer's record is
-read as forgivingly as a link: anything of the wrong shape is left out, never an error.
+The review page (review/) asks for it in the browser, where the reviewer's record stays; it
+is written here, in the package, with the standard-library Word writer (`docx.Document`), so
+it runs under Pyodide as on the command line and both give the same bytes. Its own words are
+the record section of the words data (words/record.toml); a phrase the review page says too
+(the applicant's fields, the application in short, seen or not, the scope's decisions, the
+outcomes, the signature lines) is the review section's one key, printed by both. The
+outcome is printed by its label only, never with the page's instruction for it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from ..model.words import Words
+from ..model.decision import Decision
 from ..views.result_view import ItemView, LocalItemView, ResultView
 from .docx import Document, Link, Run
 
-__all__ = ["DECISION_IDS", "decision_record", "decisions", "usable_record"]
-
-# The decision's options, in order; their words are the record section's `decisions.<id>`.
-DECISION_IDS = ("entitle", "entitle-limits", "not-yet")
-MAX_TEXT = 5000
+__all__ = ["decision_record"]
 
 
-def decisions(words: Words) -> tuple[tuple[str, str], ...]:
-    """The decision's options, id and words, as the review page and the record show them."""
-    return tuple((decision, words.text("record", f"decisions.{decision}"))
-                 for decision in DECISION_IDS)
+Say = Callable[..., str]
 
 
-def _text(value: object) -> str:
-    return value[:MAX_TEXT] if isinstance(value, str) else ""
-
-
-def usable_record(raw: object) -> dict[str, Any]:
-    """The reviewer's record (`items`: id → {seen, note}; `scope`: row → approved;
-    `decision`; `reasons`), keeping only what has the right shape."""
-    record: dict[str, Any] = {"items": {}, "scope": set(), "decision": "", "reasons": ""}
-    if not isinstance(raw, Mapping):
-        return record
-    items = raw.get("items")
-    if isinstance(items, Mapping):
-        for key, value in items.items():
-            if isinstance(key, str) and isinstance(value, Mapping):
-                record["items"][key] = {"seen": value.get("seen") is True,
-                                        "note": _text(value.get("note")).strip()}
-    scope = raw.get("scope")
-    if isinstance(scope, Mapping):
-        record["scope"] = {str(key) for key, value in scope.items() if value is True}
-    if raw.get("decision") in DECISION_IDS:
-        record["decision"] = raw["decision"]
-    record["reasons"] = _text(raw.get("reasons")).strip()
-    return record
-
-
-def decision_record(view: ResultView, raw_record: object, today: datetime.date) -> bytes:
-    """The .docx for a review view and the reviewer's record: the same inputs, the same
+def decision_record(view: ResultView, decision: Decision, today: datetime.date) -> bytes:
+    """The .docx for a review view and the reviewer's decision: the same inputs, the same
     bytes."""
-    record = usable_record(raw_record)
+    def words(key: str, **fields: str) -> str:
+        # `page:` keys are the review page's own (words/review.toml), shared with the page.
+        section, _, name = key.rpartition(":")
+        return view.words.text("review" if section == "page" else "record", name,
+                               audience="reviewer", **fields)
 
-    def said(key: str, **fields: str) -> str:
-        return view.words.text("record", key, view.audience, **fields)
+    title = words("title")
+    document = Document(title, today)
+    document.heading(title, 0)
+    if decision.app:
+        document.paragraph([Run(words("reference") + " ", bold=True), decision.app])
+    document.paragraph(words("written", date=view.date))
+    document.paragraph([Run(words("self_declared"), bold=True), words("self_declared_rest")])
+    _people(document, decision, words)
+    _application(document, view, words)
+    groups = _evidence(document, view, decision, words)
+    _scope(document, view, decision, words)
+    _decision(document, decision, groups, words)
+    document.signature(words("page:decision.decided_by"))
+    document.signature(words("page:decision.date"))
+    return document.to_bytes()
 
-    document = Document(said("title"), today)
-    document.heading(said("title"), 0)
-    document.paragraph(said("written", date=view.date))
-    document.paragraph([Run(said("self_declared"), bold=True), said("self_declared_rest")])
 
-    document.heading(said("application.heading"), 1)
-    document.paragraph([Run(said("application.outcome", outcome=view.outcome_label),
-                            bold=True), view.outcome_sentence])
+def _people(document: Document, decision: Decision, words: Say) -> None:
+    document.heading(words("people.heading"), 1)
+    applicant, reviewer = decision.applicant, decision.reviewer
+    people = [[words(f"page:people.{label}"), applicant.get(name, "")]
+              for name, label in (("name", "applicant_name"), ("regulator", "regulator"),
+                                  ("registration_number", "registration_number"),
+                                  ("register_checked", "register_checked"),
+                                  ("workplace", "workplace"), ("supervisor", "supervisor"))]
+    people += [[words(f"reviewer.{name}"), reviewer.get(name, "")] for name in ("name", "role")]
+    document.table([words("people.field"), words("people.value")], people, [2.5, 4],
+                   caption=words("people.heading"))
+
+
+def _application(document: Document, view: ResultView, words: Say) -> None:
+    document.heading(words("page:summary.heading"), 1)
+    document.paragraph([Run(words("page:summary.outcome",
+                                  outcome=view.outcome_label) + " ", bold=True),
+                        view.outcome_sentence])
     employer = view.employer
     if employer:
-        document.paragraph([Run(said("application.employer"), bold=True),
+        document.paragraph([Run(words("page:summary.employer") + ": ", bold=True),
                             f"{employer.name}. {employer.note}"])
     else:
-        document.paragraph(said("application.no_employer"))
+        document.paragraph(words("page:summary.no_employer"))
     if view.missing:
-        document.paragraph(said("application.missing"))
+        document.paragraph(words("page:summary.missing"))
         document.bullets([question.text for question in view.missing])
-    document.table([said("application.question"), said("application.answer")], view.answers,
-                   [3, 2], caption=said("application.answers"))
+    document.table([words("application.question"), words("application.answer")],
+                   view.answers, [3, 2], caption=words("page:summary.answers"))
 
-    document.heading(said("evidence.heading"), 1)
+
+def _evidence(document: Document, view: ResultView, decision: Decision,
+              words: Say) -> list[tuple[str, Sequence[ItemView | LocalItemView]]]:
+    document.heading(words("evidence.heading"), 1)
     groups: list[tuple[str, Sequence[ItemView | LocalItemView]]] = list(view.groups)
     if view.employer is not None and view.employer.items:
         groups.append((view.employer.name, view.employer.items))
@@ -92,43 +93,77 @@ def decision_record(view: ResultView, raw_record: object, today: datetime.date) 
         document.heading(group, 2)
         rows: list[Sequence[str]] = []
         for item in members:
-            mine = record["items"].get(item.id, {"seen": False, "note": ""})
+            seen, note = decision.items.get(item.id, (False, ""))
             rows.append([item.title, item.status_label,
-                         said("evidence.seen") if mine["seen"] else said("evidence.not_seen"),
-                         mine["note"]])
-        document.table([said("evidence.item"), said("evidence.says"),
-                        said("evidence.seen_heading"), said("evidence.note")], rows,
+                         words("page:evidence.seen") if seen else words("page:evidence.not_seen"),
+                         note])
+        document.table([words("evidence.item"), words("page:evidence.applicant_says"),
+                        words("page:evidence.seen"), words("evidence.note")], rows,
                        [3, 2, 1.3, 3.7], caption=group)
         for item in members:
-            # A national item's public check; an employer's requirement in the reviewer's
-            # own voice, with its sources.
             verify, sources = ((item.verify, item.verify_sources) if isinstance(item, ItemView)
                                else (item.reviewer, item.sources))
             if verify:
-                document.paragraph([Run(said("evidence.verify", title=item.title), bold=True),
-                                    verify])
+                document.paragraph([Run(words("evidence.verify", title=item.title) + " ",
+                                        bold=True), verify])
                 document.bullets([[Link(title, url, show_url=True)] for title, url in sources])
+    return groups
 
-    document.heading(said("scope.heading"), 1)
+
+def _scope(document: Document, view: ResultView, decision: Decision, words: Say) -> None:
+    document.heading(words("scope.heading"), 1)
     scope = view.scope
     if not scope:
-        document.paragraph(said("scope_none"))
+        document.paragraph(words("page:scope.not_registered"))
     elif not scope.rows:
         document.paragraph(scope.note or scope.intro)
     else:
         columns = [column for column in scope.columns if column.kind != "blank"]
-        document.table(
-            [said("scope.approved_heading"), *(column.heading for column in columns)],
-            [[said("scope.approved") if str(index) in record["scope"]
-              else said("scope.not_approved"), *(row[column.field] for column in columns)]
-             for index, row in enumerate(scope.rows)],
-            [1.2, *([2] * len(columns))], caption=said("scope.heading"))
+        table = []
+        for row in scope.rows:
+            decided = decision.scope.get(row["id"])
+            approved = decided.approved if decided else ""
+            label = words(f"page:scope.{approved or 'undecided'}")
+            table.append([label, *(row[column.field] for column in columns),
+                          decided.text if decided else "",
+                          decided.exclusions if decided else ""])
+        document.table([words("page:scope.decision"), *(column.heading for column in columns),
+                        words("scope.text"), words("page:scope.exclusions")],
+                       table, [1.4, *([1.6] * len(columns)), 2, 2],
+                       caption=words("scope.heading"))
+        approved_rows = [row for row in scope.rows
+                         if decision.scope.get(row["id"]) and
+                         decision.scope[row["id"]].approved != "no"]
+        if decision.outcome == "entitle" and approved_rows:
+            document.paragraph(words("scope.entitled"), bold=True)
+            document.bullets([
+                " — ".join(filter(None, [", ".join(row[column.field] for column in columns[:2]),
+                                         decision.scope[row["id"]].text]))
+                for row in approved_rows])
 
-    document.heading(said("decision.heading"), 1)
-    decision = dict(decisions(view.words)).get(record["decision"], said("undecided"))
-    document.paragraph([Run(said("decision.label"), bold=True), decision])
-    document.paragraph([Run(said("decision.reasons"), bold=True),
-                        record["reasons"] or said("no_reasons")])
-    document.signature(said("decided_by"))
-    document.signature(said("date"))
-    return document.to_bytes()
+
+def _decision(document: Document, decision: Decision,
+              groups: list[tuple[str, Sequence[ItemView | LocalItemView]]],
+              words: Say) -> None:
+    document.heading(words("page:decision.heading"), 1)
+    outcome = words(f"page:outcome.{decision.outcome}" if decision.outcome
+                    else "page:decision.not_decided")
+    document.paragraph([Run(words("decision.outcome") + " ", bold=True), outcome])
+    document.paragraph([Run(words("decision.reasons") + " ", bold=True),
+                        decision.reasons or words("decision.no_reasons")])
+    if decision.needed:
+        titles = {item.id: item.title for _, members in groups for item in members}
+        document.paragraph(words("decision.needed"), bold=True)
+        document.bullets([titles.get(item, item) for item in decision.needed])
+    document.paragraph([Run(words("page:decision.start") + ": ", bold=True),
+                        decision.start or words("decision.no_date")])
+    document.paragraph([Run(words("page:decision.review") + ": ", bold=True),
+                        decision.review or words("decision.no_date")])
+    if decision.conditions:
+        document.table([words("decision.condition"), words("decision.due")],
+                       [[condition.text, condition.due or words("decision.no_date")]
+                        for condition in decision.conditions], [5, 1.6],
+                       caption=words("page:decision.conditions"))
+    else:
+        document.paragraph([Run(words("page:decision.conditions") + ": ", bold=True),
+                            words("decision.no_conditions")])

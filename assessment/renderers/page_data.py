@@ -64,7 +64,8 @@ def page_data(view: ResultView) -> dict[str, Any]:
 
 def review_data(view: ResultView) -> dict[str, Any]:
     """What the person deciding an application sees, from the reviewer's result view: every
-    applicable item, national then the employer's, each with what to ask to see, the
+    applicable item, national then the employer's, each with what to ask the applicant for
+    or to confirm (the reviewer's voice; for the employer's items, its requirement), the
     applicant's own (self-declared) status, its sources and, where a public check exists,
     how to verify it; the draft scope of practice; and the outcome in words."""
     items: list[dict[str, Any]] = []
@@ -72,7 +73,7 @@ def review_data(view: ResultView) -> dict[str, Any]:
         items += [{
             "id": item.id, "kind": "national", "group": group, "title": item.title,
             "status": item.status, "status_label": item.status_label,
-            "basis_label": item.basis_label, "ask": item.what_counts,
+            "basis_label": item.basis_label, "ask": item.ask,
             "verify": item.verify, "verify_sources": plain(item.verify_sources),
             "refines": None, "sources": plain(item.sources), "guidance": item.guidance,
         } for item in members]

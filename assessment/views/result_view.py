@@ -43,6 +43,8 @@ class ItemView:
     # address): the reviewer's page shows them.
     verify: str | None = None
     verify_sources: tuple[tuple[str, str], ...] = ()
+    # The reviewer's voice: what to ask the applicant for, or what to confirm.
+    ask: str = ""
     # The Word application's voice: why it applies, of "the applicant"; and, for evidence
     # she attaches, the document as the evidence index names it and what it shows.
     third_person: tuple[str, ...] = ()

@@ -253,8 +253,8 @@ function docxBytes({ answers, today, siteUrl, employer, name, provider, details 
 }
 
 // Each call has one name on the page, here and in Python (assessment/web.py, where each is
-// the function of that name): `page_view`, `take_away`, `pack`, `review_view` and
-// `decision_record`. Every call passes the answers as JSON and the date first. The view goes
+// the function of that name): `page_view`, `take_away`, `pack`, `review_view`,
+// `decision_record` and `decision_calendar`. Every call passes the answers as JSON and the date first. The view goes
 // to the page as the JSON text Python wrote: one string copies faster than an object tree,
 // and the page parses it. `employer` is a profile's id ("" for none); what the applicant
 // typed for her application (`details`, in the command line's `--details` shape:
@@ -282,17 +282,21 @@ const calls = {
       scope: scope || "",
       too_long: Boolean(tooLong),
     }),
-  // Its decision record as a Word document: the bytes, copied out of Python.
-  decision_record: ({ answers, employer, today, record }) => {
-    const made = python.pyimport("assessment.web").decision_record.callKwargs(
-      JSON.stringify(answers), today, JSON.stringify(record), { employer: employer || "" });
-    try {
-      return made.toJs();
-    } finally {
-      made.destroy();
-    }
-  },
+  // Its decision record as a Word document, and its calendar (.ics): the bytes, copied out
+  // of Python. `record` is the reviewer's record in the command line's `--decision` shape.
+  decision_record: (payload) => recordBytes("decision_record", payload),
+  decision_calendar: (payload) => recordBytes("decision_calendar", payload),
 };
+
+function recordBytes(name, { answers, employer, today, record }) {
+  const made = python.pyimport("assessment.web")[name].callKwargs(
+    JSON.stringify(answers), today, JSON.stringify(record), { employer: employer || "" });
+  try {
+    return made.toJs();
+  } finally {
+    made.destroy();
+  }
+}
 
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;

@@ -13,6 +13,7 @@ const ATTRIBUTES = new Set([
   "for",
   "href",
   "id",
+  "maxlength",
   "name",
   "role",
   "rows",

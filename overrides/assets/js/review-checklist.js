@@ -1,8 +1,9 @@
 // Drawing the reviewer's checklist from the review view Python sends (assessment/web.py
-// `review_view`): the application in short, each evidence item with what to ask to see, how
-// to verify it and the reviewer's "seen" tick and note, and the draft scope line by line.
-// Every word comes from the view or from the page's words (`say`); each item's element
-// carries data-review-id and data-status. `changed()` is called on every tick and note.
+// `review_view`): the application in short, and each evidence item with what to ask the
+// applicant for (or confirm), how to verify it, and the reviewer's "seen" and "still needed" ticks and note
+// (the scope is review-scope.js). Every word comes from the view or from the page's words
+// (`say`); each item's element carries data-review-id and data-status. `changed()` is called
+// on every tick and note.
 import { statusIcon } from "./icons.js";
 import { el } from "./nodes.js";
 
@@ -22,6 +23,10 @@ function renderItem(item, record, changed, say) {
   const note = el("textarea", { id: noteId, rows: "2", dataset: { note: item.id } });
   note.value = entry.note;
   const printed = el("p", { class: "print-only review-item__printed", dataset: { printNote: item.id } });
+  const neededId = `needed-${item.id}`;
+  const needed = el("input", { type: "checkbox", id: neededId, dataset: { needed: item.id } });
+  needed.checked = record.needed.includes(item.id);
+  needed.addEventListener("change", changed);
   const body = [
     el("h4", { class: "review-item__title" },
       el("span", { class: "review-item__icon", "aria-hidden": "true", text: statusIcon(item.status) }),
@@ -31,10 +36,14 @@ function renderItem(item, record, changed, say) {
       `${say("evidence.applicant_says")}: `, el("strong", { text: item.status_label }),
       item.basis_label ? el("span", { class: "review-item__basis", text: ` · ${say("labels.basis")}: ${item.basis_label}` }) : null,
     ),
-    labelled(say("evidence.ask"), item.ask),
+    // A national item in the reviewer's voice ("Ask the applicant for …", "Confirm: …"); an
+    // employer's item as its requirement, then what the reviewer confirms.
+    item.kind === "local" ? labelled(say("evidence.requirement"), item.ask) : el("p", { class: "review-item__ask", text: item.ask }),
   ];
   if (item.refines) body.push(labelled(say("labels.refines"), item.refines));
-  if (item.verify) {
+  if (item.verify && item.kind === "local") {
+    body.push(el("p", { class: "review-item__verify", text: item.verify }), sourceList(item.verify_sources));
+  } else if (item.verify) {
     body.push(
       el("p", { class: "review-item__verify" }, el("strong", { text: `${say("evidence.verify")}: ` }), item.verify),
       sourceList(item.verify_sources),
@@ -45,6 +54,9 @@ function renderItem(item, record, changed, say) {
     el("div", { class: "review-item__controls" },
       el("div", { class: "review-item__seen" }, seen,
         el("label", { for: seenId }, say("evidence.seen"),
+          el("span", { class: "visually-hidden", text: say("evidence.for_item", { title: item.title }) }))),
+      el("div", { class: "review-item__seen" }, needed,
+        el("label", { for: neededId }, say("evidence.still_needed"),
           el("span", { class: "visually-hidden", text: say("evidence.for_item", { title: item.title }) }))),
       el("label", { for: noteId, class: "review-item__note-label", text: say("evidence.note_label", { title: item.title }) }),
       note,
@@ -80,42 +92,6 @@ export function renderItems(items, record, changed, say) {
       el("h3", { id: `review-group-${index}`, text: title }),
       el("ul", { class: "review-list" }, members.map((item) => renderItem(item, record, changed, say))),
     ));
-}
-
-export function renderScope(scope, record, changed, say) {
-  if (!scope) return [el("p", { text: say("scope.not_registered") })];
-  if (!scope.rows.length) return [el("p", { text: scope.note || scope.intro })];
-  // Every column, the applicant's typed detail (body areas, indications, exclusions) too.
-  const shown = scope.columns;
-  const rows = scope.rows.map((row, index) => {
-    const id = `scope-row-${index}`;
-    const words = shown.map((column) => row[column.field]).filter(Boolean).join(", ");
-    const box = el("input", { type: "checkbox", id, dataset: { scopeRow: String(index) } });
-    box.checked = record.scope[index] === true;
-    const printed = el("span", { class: "print-only" });
-    const mirror = () => {
-      printed.textContent = say(box.checked ? "scope.approved" : "scope.not_approved");
-    };
-    mirror();
-    box.addEventListener("change", () => {
-      mirror();
-      changed();
-    });
-    return el("tr", { dataset: { scopeRow: String(index) } },
-      el("td", { class: "review-scope__approve" }, box,
-        el("label", { for: id }, say("scope.approve"), el("span", { class: "visually-hidden", text: say("scope.for_row", { row: words }) })),
-        printed),
-      shown.map((column) => el("td", { text: row[column.field] })),
-    );
-  });
-  // A table without a class of its own, so the theme styles it as every other table.
-  return [el("div", { class: "md-typeset__table review-scope" },
-    el("table", {},
-      el("thead", {}, el("tr", {},
-        el("th", { scope: "col", text: say("scope.approved") }),
-        shown.map((column) => el("th", { scope: "col", text: column.heading })))),
-      el("tbody", {}, rows),
-    ))];
 }
 
 export function renderSummary(view, say) {

@@ -2,22 +2,27 @@
 // the applicant's link exactly as the self-assessment does (link.js, against the questions'
 // and employer profiles' ids the build wrote into the page), asks the same Python engine in
 // the same worker for the checklist (assessment/web.py `review_view`), and draws it with
-// `el()` (nodes.js, review-checklist.js), so nothing from the link or the engine is inserted
-// as HTML and no rule or wording of the rules lives here: its words are the page's (words.js).
-// The reviewer's own ticks, notes and decision are kept in this browser only
-// (review-record.js); the decision is review-decision.js.
+// `el()` (nodes.js, review-checklist.js, review-scope.js), so nothing from the link or the
+// engine is inserted as HTML and no rule or wording of the rules lives here: its words are
+// the page's (words.js). The reviewer's record is kept in this browser only, one per
+// application (review-record.js, review-records.js); the typed fields and the decision are
+// review-decision.js. The record (.docx) and its calendar (.ics) are written by Python.
 import { today } from "./dates.js";
-import { DOCX, download } from "./download.js";
+import { DOCX, handOver, sharesFiles } from "./download.js";
 import { carriesAnswers, fragmentFor, parseFragment } from "./link.js";
 import { el } from "./nodes.js";
 import { showProgress } from "./progress.js";
 import { startedPython } from "./python.js";
-import { renderItems, renderScope, renderSummary } from "./review-checklist.js";
-import { splitReviewFragment } from "./review-link.js";
+import { renderItems, renderSummary } from "./review-checklist.js";
+import { newAppId, splitReviewFragment } from "./review-link.js";
 import { decision } from "./review-decision.js";
-import { emptyRecord, forgetRecord, loadRecord, recordKey, saveRecord } from "./review-record.js";
+import { answersChanged, decisionShape, emptyRecord, forgetRecord, loadRecord, recordKey, saveRecord } from "./review-record.js";
+import { offerLegacy } from "./review-legacy.js";
+import { records } from "./review-records.js";
+import { readScope, renderScope } from "./review-scope.js";
 import { pageData, sayer } from "./words.js";
 
+const CALENDAR = "text/calendar";
 const app = document.getElementById("review-app");
 
 function main() {
@@ -64,30 +69,39 @@ function main() {
   const answers = { ...link.answers };
   const employer = answers.employer || "";
   delete answers.employer;
-  if (link.notes.length) {
-    notes.replaceChildren(...link.notes.map((line) => el("p", { text: line })));
+  const note = (text, first = false) => {
+    const line = el("p", { text });
+    if (first) notes.prepend(line);
+    else notes.append(line);
     notes.hidden = false;
-  }
-  const key = recordKey(fragmentFor(link.answers, controls, null));
-  let record = loadRecord(key);
+    return line;
+  };
+  for (const line of link.notes) note(line);
+  // One record per application, under its reference (Python checks the link's `app`).
+  const answersKey = fragmentFor(link.answers, controls, null);
+  let appId = "";
+  let stored = null;
+  let record = emptyRecord();
 
   const flash = (text) => {
     feedback.textContent = text;
   };
-  const collect = () => {
-    const next = emptyRecord();
-    for (const box of app.querySelectorAll("[data-seen]")) {
-      const note = app.querySelector(`[data-note="${CSS.escape(box.dataset.seen)}"]`);
-      if (box.checked || note.value) next.items[box.dataset.seen] = { seen: box.checked, note: note.value };
-    }
-    for (const box of app.querySelectorAll("input[data-scope-row]")) {
-      if (box.checked) next.scope[box.dataset.scopeRow] = true;
-    }
-    return { ...next, ...decided.read() };
-  };
+  const collect = () => ({
+    ...emptyRecord(),
+    ...decided.read(),
+    items: Object.fromEntries([...app.querySelectorAll("[data-seen]")].flatMap((box) => {
+      const text = app.querySelector(`[data-note="${CSS.escape(box.dataset.seen)}"]`).value;
+      return box.checked || text ? [[box.dataset.seen, { seen: box.checked, note: text }]] : [];
+    })),
+    needed: [...app.querySelectorAll("[data-needed]")].filter((box) => box.checked).map((box) => box.dataset.needed),
+    scope: readScope(app, record.scope),
+  });
   const changed = () => {
     record = collect();
-    saveRecord(key, record);
+    if (appId) {
+      saveRecord(recordKey(appId), record, appId, answersKey);
+      onDevice.show();
+    }
     decided.print();
     app.dataset.saves = String(Number(app.dataset.saves || 0) + 1);
   };
@@ -101,24 +115,77 @@ function main() {
     decided.restore(record);
     printDate.textContent = say("status.printed_on", { date: view.date });
   }
+  const onDevice = records(app, say, {
+    app: () => appId,
+    current: () => decisionShape(collect(), appId),
+    replace(next) {
+      record = next;
+      draw();
+      changed();
+    },
+    cleared() {
+      record = emptyRecord();
+      draw();
+    },
+    flash,
+  });
+
+  // A link without a reference: nothing is kept until the reviewer gives the application one
+  // (a new id, as the applicant's page draws it), which the address then carries.
+  const nameBox = app.querySelector("[data-name-app]");
+  function name() {
+    if (appId) return appId;
+    appId = newAppId();
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#${location.hash.slice(1)}&app=${appId}`);
+    app.dataset.reviewApp = appId;
+    const said = say("record.named", { app: appId });
+    nameBox.replaceChildren(el("p", { text: said }));
+    changed();
+    flash(said);
+    return appId;
+  }
+  app.querySelector("[data-action=name-app]").addEventListener("click", () => {
+    name();
+    nameBox.setAttribute("tabindex", "-1");
+    nameBox.focus();
+  });
 
   app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
   let worker = null;
-  app.querySelector("[data-action=download]").addEventListener("click", async () => {
-    if (!worker || !view) return;
-    flash(say("done.writing"));
-    try {
-      const bytes = await worker.call("decision_record", { answers, employer, today: today(), record: collect() });
-      download(new Blob([bytes], { type: DOCX }), say("files.record", { date: today() }));
-      flash(say("done.downloaded"));
-    } catch (error) {
-      flash(say("done.failed", { error: error.message }));
-    }
-  });
+  // The record (.docx) and its calendar (.ics), written by Python: through the share sheet
+  // where the browser can share files, downloaded elsewhere; the buttons say which.
+  const files = {
+    download: {
+      call: "decision_record", type: DOCX, name: (fields) => say("files.record", fields), share: say("actions.share"),
+      writing: say("done.writing"), shared: say("done.shared"), done: say("done.downloaded"),
+    },
+    calendar: {
+      call: "decision_calendar", type: CALENDAR, name: (fields) => say("files.calendar", fields), share: say("actions.share_calendar"),
+      writing: say("done.calendar_writing"), shared: say("done.calendar_shared"), done: say("done.calendar_done"),
+    },
+  };
+  for (const [action, file] of Object.entries(files)) {
+    const button = app.querySelector(`[data-action=${action}]`);
+    if (sharesFiles(file.type)) button.textContent = file.share;
+    button.addEventListener("click", async () => {
+      if (!worker || !view) return;
+      flash(file.writing);
+      const current = collect();
+      const empty = action === "calendar" && !current.review && !current.conditions.some((entry) => entry.due && entry.text.trim());
+      try {
+        const bytes = await worker.call(file.call, { answers, employer, today: today(), record: decisionShape(current, appId) });
+        const how = await handOver(bytes, file.name({ app: appId || say("files.unnamed"), date: today() }), file.type);
+        if (how !== "cancelled") flash(empty ? say("done.calendar_empty") : how === "shared" ? file.shared : file.done);
+      } catch (error) {
+        flash(say("done.failed", { error: error.message }));
+      }
+    });
+  }
   app.querySelector("[data-action=forget]").addEventListener("click", () => {
-    forgetRecord(key);
+    if (appId) forgetRecord(recordKey(appId));
     record = emptyRecord();
     draw();
+    onDevice.show();
     flash(say("done.forgotten"));
   });
 
@@ -129,12 +196,32 @@ function main() {
       view = JSON.parse(await worker.call("review_view", {
         answers, employer, today: today(), app: review.app, scope: review.scope, tooLong: review.tooLong,
       }));
-      if (view.scope_notes?.length) {
-        notes.append(...view.scope_notes.map((line) => el("p", { text: line })));
-        notes.hidden = false;
+      for (const line of view.scope_notes || []) note(line);
+      appId = view.app || "";
+      app.dataset.reviewApp = appId;
+      stored = appId ? loadRecord(recordKey(appId)) : null;
+      if (stored) {
+        record = stored.record;
+        // Opened again with other answers under the same application: say so before anything else.
+        if (stored.answers !== null && stored.answers !== answersKey) {
+          const changes = answersChanged(stored.answers, answersKey);
+          note(say("record.changed", { changes: changes.join("; ") || say("record.changed_none") }), true).dataset.answersChanged = "";
+        }
+        note(say("record.restored", { app: appId }));
+      } else if (!appId) {
+        nameBox.hidden = false;
       }
-      app.dataset.reviewApp = view.app;
       draw();
+      offerLegacy(app, say, answersKey, {
+        name,
+        merge(old) {
+          record = { ...collect(), items: { ...old.items, ...record.items }, reasons: record.reasons || old.reasons };
+          draw();
+          changed();
+        },
+        flash,
+      });
+      onDevice.show();
       progress.hidden = true;
       body.hidden = false;
       status.textContent = say("status.ready", { count: view.items.length });

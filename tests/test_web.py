@@ -42,8 +42,8 @@ def test_only_known_questions_and_options_reach_the_engine() -> None:
 @pytest.mark.parametrize("bad", ["", "not json", "[1, 2]", "null", '{"nation": {"x": 1}}'])
 def test_bad_input_gives_an_empty_result_never_an_exception(bad: str) -> None:
     view = json.loads(page_view(bad, "not a date"))
-    assert view["checklist"]["outcome"] == "incomplete"
-    assert [question["id"] for question in view["checklist"]["missing"]][:2] == [
+    assert view["result_view"]["outcome"] == "incomplete"
+    assert [question["id"] for question in view["result_view"]["missing"]][:2] == [
         "nation", "profession"]
 
 
@@ -56,14 +56,14 @@ def test_the_view_is_the_engines_result_and_the_take_away_the_clis(path: Path) -
     # whole result beside it.
     assert "result" not in view and view["rules_version"] == result["rules_version"]
     shown = {item["id"]: item["status"]
-             for _, items in view["checklist"]["groups"] for item in items}
+             for _, items in view["result_view"]["groups"] for item in items}
     assert shown == {item["id"]: item["status"] for item in result["evidence"]}
-    checklist = view["checklist"]
+    checklist = view["result_view"]
     assert [(n["id"], n["text"]) for n in checklist["notices"]] == [
         (n["id"], n["text"]) for n in result["notices"]]
     assert [question["id"] for question in checklist["missing"]] == result["missing"]
-    assert view["checklist"]["outcome"] == result["outcome"]
-    assert view["checklist"]["outcome_sentence"] in view["announcement"]
+    assert view["result_view"]["outcome"] == result["outcome"]
+    assert view["result_view"]["outcome_sentence"] in view["announcement"]
     site = "https://example.org/referrers/"
     take_aways = json.loads(take_away(json.dumps(answers), TODAY.isoformat(), site))
     assert take_aways["markdown"] == markdown_of(answers, site_url=site, today=TODAY)
@@ -143,12 +143,12 @@ def test_the_view_with_an_employer_is_the_engines(stem: str, employer: str) -> N
     profile = load_employers(load_rules())[employer]
     result = evaluate(answers, load_rules(), profile)
     view = json.loads(page_view(json.dumps(answers), TODAY.isoformat(), employer=employer))
-    checklist = view["checklist"]
+    checklist = view["result_view"]
     assert [(item["id"], item["status"]) for item in checklist["employer"]["items"]] == [
         (item["id"], item["status"]) for item in result["local"]]
     assert checklist["outcome"] == result["outcome"]
     assert view["employer_counts"].startswith("Requirements that apply to you:")
-    national = json.loads(page_view(json.dumps(answers), TODAY.isoformat()))["checklist"]
+    national = json.loads(page_view(json.dumps(answers), TODAY.isoformat()))["result_view"]
     assert checklist["groups"] == national["groups"] and checklist["notices"] == national["notices"]
     assert national["employer"] is None
 

@@ -47,12 +47,12 @@ def announcement(view: ResultView) -> str:
 
 def page_data(view: ResultView) -> dict[str, Any]:
     """Everything the page shows for a result view (its links relative to the site root):
-    the rules version, the asked questions, the view itself (`checklist`, with the
+    the rules version, the asked questions, the view itself (`result_view`, with the
     employer's requirements in `employer`) and the announcement."""
     return {
         "rules_version": view.rules_version,
         "asked": list(view.result.settled.asked),
-        "checklist": plain(view),
+        "result_view": plain(view),
         "announcement": announcement(view),
         # How many of the employer's requirements apply, in the checklists' words.
         "employer_counts": employer_counts_line(view, view.employer) if view.employer else "",

@@ -20,12 +20,12 @@ export function dock(page) {
 
   // The counts (national, then the employer's) and the questions asked, as last announced.
   function state(view) {
-    const sheet = view.checklist;
+    const resultView = view.result_view;
     const counts = new Map();
-    for (const [label, count] of [...sheet.counts, ...(sheet.employer?.counts || [])]) {
+    for (const [label, count] of [...resultView.counts, ...(resultView.employer?.counts || [])]) {
       counts.set(label, (counts.get(label) || 0) + count);
     }
-    return { counts, asked: new Set(view.asked), missing: sheet.missing };
+    return { counts, asked: new Set(view.asked), missing: resultView.missing };
   }
 
   function message(before, now) {

@@ -106,43 +106,43 @@ export function lead(page) {
   // What to do next: the questions still to answer, then every item (national, then the
   // chosen employer's) missing, partly in place or to check, each with its next step.
   function nextSteps(view) {
-    const sheet = view.checklist;
-    const entries = sheet.missing.map((question) =>
+    const resultView = view.result_view;
+    const entries = resultView.missing.map((question) =>
       stepEntry(`q-${question.id}`, question.text, null, say("result.next.question")));
-    for (const [, items] of sheet.groups) {
+    for (const [, items] of resultView.groups) {
       for (const item of items) {
         if (NEEDS_ACTION.has(item.status)) entries.push(stepEntry(`card-${item.id}`, item.title, item.status_label, item.next_text || item.what_counts));
       }
     }
-    for (const item of sheet.employer?.items || []) {
+    for (const item of resultView.employer?.items || []) {
       if (NEEDS_ACTION.has(item.status)) entries.push(stepEntry(`local-${item.id}`, item.title, item.status_label, item.next_text || item.asks));
     }
     return entries.length ? entries : [el("li", { class: "next-steps__item", text: say("result.next.none") })];
   }
 
   function counts(view) {
-    const sheet = view.checklist;
+    const resultView = view.result_view;
     const lines = [];
-    if (sheet.counts.length) {
+    if (resultView.counts.length) {
       lines.push(el("p", { class: "assessment__lead-tally" },
-        el("strong", { text: `${sheet.headings.counts}: ` }),
-        sheet.counts.map(([label, count]) => `${label}: ${count}`).join("; ")));
+        el("strong", { text: `${resultView.headings.counts}: ` }),
+        resultView.counts.map(([label, count]) => `${label}: ${count}`).join("; ")));
     }
-    if (sheet.employer && view.employer_counts) lines.push(el("p", { text: `${sheet.employer.name}: ${view.employer_counts}` }));
+    if (resultView.employer && view.employer_counts) lines.push(el("p", { text: `${resultView.employer.name}: ${view.employer_counts}` }));
     return lines;
   }
 
   // The result in short, in place of the link's answers.
   function draw(view) {
-    const sheet = view.checklist;
+    const resultView = view.result_view;
     const answers = page.answers();
     if (!Object.keys(answers).length) {
       show(false);
       return;
     }
     show(true);
-    outcome.className = `outcome outcome--${sheet.outcome}`;
-    outcome.replaceChildren(el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence);
+    outcome.className = `outcome outcome--${resultView.outcome}`;
+    outcome.replaceChildren(el("strong", { text: `${resultView.outcome_label}: ` }), resultView.outcome_sentence);
     steps.replaceChildren(...nextSteps(view));
     tally.replaceChildren(...counts(view));
     answersList.replaceChildren(...answerRows(answers, page.asked, true));

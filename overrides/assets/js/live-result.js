@@ -50,11 +50,11 @@ export function liveResult(page, { dock, takeAway }) {
     staticList.hidden = true;
     const stillWanted = () => mine === sequence;
     page.lead.draw(view);
-    if (!(await drawResult(resultBox, resultSections(view, page.relative, say), view.checklist.outcome, stillWanted))) return;
+    if (!(await drawResult(resultBox, resultSections(view, page.relative, say), view.result_view.outcome, stillWanted))) return;
     actions.hidden = false;
-    page.details.setRows(view.checklist.scope?.rows || []);
+    page.details.setRows(view.result_view.scope?.rows || []);
     if (page.landing) land();
-    printDate.textContent = say("result.printed_on", { date: view.checklist.date });
+    printDate.textContent = say("result.printed_on", { date: view.result_view.date });
     page.printWho();
     dock.update(view, answers);
     app.dataset.evaluations = String(++rendered);

@@ -71,11 +71,11 @@ function renderScope(scope, say) {
 }
 
 // The evidence counts, said to be counts of evidence items (questions are counted apart).
-function counts(sheet) {
-  if (!sheet.counts.length) return null;
+function counts(resultView) {
+  if (!resultView.counts.length) return null;
   return el("div", { class: "outcome__tally" },
-    el("p", { class: "outcome__tally-label", text: `${sheet.headings.counts}:` }),
-    el("ul", { class: "outcome__counts" }, sheet.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))),
+    el("p", { class: "outcome__tally-label", text: `${resultView.headings.counts}:` }),
+    el("ul", { class: "outcome__counts" }, resultView.counts.map(([label, count]) => el("li", { text: `${label}: ${count}` }))),
   );
 }
 
@@ -119,12 +119,12 @@ function renderEmployer(employer, labels, countsLine, say) {
 // The result in a line, for the summary that stays in view at the bottom of a small screen
 // while the person answers: the outcome, the evidence counts and the questions left.
 export function dockText(view) {
-  const sheet = view.checklist;
-  const parts = [`${sheet.outcome_label}.`];
-  if (sheet.counts.length) {
-    parts.push(`${sheet.headings.counts}: ${sheet.counts.map(([label, count]) => `${label} ${count}`).join(", ")}.`);
+  const resultView = view.result_view;
+  const parts = [`${resultView.outcome_label}.`];
+  if (resultView.counts.length) {
+    parts.push(`${resultView.headings.counts}: ${resultView.counts.map(([label, count]) => `${label} ${count}`).join(", ")}.`);
   }
-  if (sheet.missing.length) parts.push(`${sheet.headings.missing}: ${sheet.missing.length}.`);
+  if (resultView.missing.length) parts.push(`${resultView.headings.missing}: ${resultView.missing.length}.`);
   return parts.join(" ");
 }
 
@@ -132,49 +132,49 @@ export function dockText(view) {
 // only the sections whose data changed (an item's group, the counts, the answers...).
 // `link(path)`: a site-relative path as a URL for this page; `say`: the page's words.
 export function resultSections(view, link, say) {
-  const sheet = view.checklist;
-  const headings = sheet.headings;
+  const resultView = view.result_view;
+  const headings = resultView.headings;
   const sections = [];
   // `size`: roughly how much the browser has to lay out for it, counted in evidence items.
   const add = (key, data, build, size = 1) => sections.push({ key, data: JSON.stringify(data), build, size });
-  add("outcome", [sheet.outcome, sheet.outcome_label, sheet.outcome_sentence, sheet.counts], () => [
+  add("outcome", [resultView.outcome, resultView.outcome_label, resultView.outcome_sentence, resultView.counts], () => [
     // `data-outcome` is set once the whole result is drawn (drawResult), not before.
-    el("p", { class: `outcome outcome--${sheet.outcome}` },
-      el("strong", { text: `${sheet.outcome_label}: ` }), sheet.outcome_sentence),
-    counts(sheet),
+    el("p", { class: `outcome outcome--${resultView.outcome}` },
+      el("strong", { text: `${resultView.outcome_label}: ` }), resultView.outcome_sentence),
+    counts(resultView),
   ]);
-  add("missing", [headings.missing, sheet.missing], () => sheet.missing.length
+  add("missing", [headings.missing, resultView.missing], () => resultView.missing.length
     ? [el("div", { class: "missing" },
-        el("p", { text: `${headings.missing}: ${sheet.missing.length}` }),
-        el("ul", {}, sheet.missing.map((question) =>
+        el("p", { text: `${headings.missing}: ${resultView.missing.length}` }),
+        el("ul", {}, resultView.missing.map((question) =>
           el("li", {}, el("a", { href: `#q-${question.id}`, text: question.text, dataset: { focusQuestion: question.id } })))))]
     : []);
-  sheet.groups.forEach(([title, items], index) => {
+  resultView.groups.forEach(([title, items], index) => {
     add(`group-${index}`, [title, items], () => [
       el("section", { class: "evidence-group", "aria-labelledby": `evidence-group-${index}` },
         el("h3", { id: `evidence-group-${index}`, text: title }),
-        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, sheet.labels, link, say))),
+        el("ul", { class: "evidence-list" }, items.map((item) => renderItem(item, resultView.labels, link, say))),
       ),
     ], 1 + items.length);
   });
-  add("employer", [headings.employer, sheet.employer, view.employer_counts], () => sheet.employer
-    ? [renderEmployer(sheet.employer, sheet.labels, view.employer_counts, say)]
-    : [], sheet.employer ? 1 + sheet.employer.items.length : 1);
-  add("notices", [headings.notices, sheet.notices], () => sheet.notices.length
+  add("employer", [headings.employer, resultView.employer, view.employer_counts], () => resultView.employer
+    ? [renderEmployer(resultView.employer, resultView.labels, view.employer_counts, say)]
+    : [], resultView.employer ? 1 + resultView.employer.items.length : 1);
+  add("notices", [headings.notices, resultView.notices], () => resultView.notices.length
     ? [el("section", { class: "notices", "aria-labelledby": "notices-heading" },
         el("h3", { id: "notices-heading", text: headings.notices }),
-        el("ul", { class: "notices__list" }, sheet.notices.map((notice) =>
+        el("ul", { class: "notices__list" }, resultView.notices.map((notice) =>
           el("li", { class: "notice", dataset: { noticeId: notice.id } },
             el("p", { text: notice.text }),
             el("p", { class: "notice__asof", text: notice.position }),
             renderSources(notice.sources),
           ))))]
-    : [], 1 + sheet.notices.length);
-  add("scope", sheet.scope, () => (sheet.scope ? [renderScope(sheet.scope, say)] : []));
-  add("answers", [headings.answers, sheet.answers], () => [
+    : [], 1 + resultView.notices.length);
+  add("scope", resultView.scope, () => (resultView.scope ? [renderScope(resultView.scope, say)] : []));
+  add("answers", [headings.answers, resultView.answers], () => [
     el("section", { class: "print-answers", "aria-labelledby": "answers-heading" },
       el("h3", { id: "answers-heading", text: headings.answers }),
-      el("dl", {}, sheet.answers.map(([question, answer]) => [el("dt", { text: question }), el("dd", { text: answer })])),
+      el("dl", {}, resultView.answers.map(([question, answer]) => [el("dt", { text: question }), el("dd", { text: answer })])),
     ),
   ]);
   return sections;

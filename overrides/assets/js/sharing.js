@@ -12,7 +12,7 @@ import { encodeScope, reviewFragment } from "./review-link.js";
 function reviewAddress(page) {
   const answers = page.answers();
   page.updateFragment(answers);
-  const rows = (page.latest?.checklist.scope?.rows || []).map((row) => row.id);
+  const rows = (page.latest?.result_view.scope?.rows || []).map((row) => row.id);
   const { fragment, leftOut } = reviewFragment(fragmentFor(answers, page.controls, page.asked),
     page.ensureApplicationId(), encodeScope(page.details.current().scope, rows));
   return { address: `${page.relative("review/")}#${fragment}`, leftOut };

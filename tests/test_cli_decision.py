@@ -46,12 +46,13 @@ def test_the_command_line_writes_the_pages_bytes(tmp_path: Path, fmt: str, call:
     ({"applicant": {"email": "a@b"}}, "applicant.email"),
     ({"colour": "blue"}, "colour"),
 ])
+@pytest.mark.parametrize("fmt", ["docx", "ics"])
 def test_a_bad_decision_is_exit_2_naming_the_file_and_key(tmp_path: Path, change: dict,
-                                                          key: str) -> None:
+                                                          key: str, fmt: str) -> None:
     record = {**RECORD, **change}
     if not change.get("reasons", True):
         del record["reasons"]
-    status, errors, out = run(tmp_path, record, "docx")
+    status, errors, out = run(tmp_path, record, fmt)
     assert status == 2 and not out.exists()
     assert errors.count("\n") == 1 and "decision.json" in errors and key in errors
 

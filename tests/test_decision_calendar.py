@@ -1,12 +1,11 @@
-"""The decision's calendar (renderers/decision_calendar.py) and the command line's
-`--decision FILE --format ics`: read back by the `icalendar` library and by ical.js, the
-dates given, the same bytes twice and from both faces, no registration number or note, and a
-bad decision file is exit 2 naming the file and key with nothing written."""
+"""The decision's calendar (renderers/decision_calendar.py), on the record of
+tests/test_decision_record.py: read back by the `icalendar` library and by ical.js, the dates
+given, the same bytes twice, no registration number, note, address or reasons, and hostile
+text kept as text. The command line's `--decision --format ics` is tests/test_cli_decision.py's."""
 
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import subprocess
 from pathlib import Path
@@ -14,23 +13,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from assessment.cli import main
 from assessment.web import decision_calendar
-
-ANSWERS = {"nation": "england", "profession": "podiatrist", "practice_level": "advanced",
-           "modalities": ["xray", "ct"], "patients": ["adults"]}
-APP = "abcdefghjk23"
-RECORD = {
-    "app": APP,
-    "applicant": {"name": "Ada Lovelace", "registration_number": "CH12345"},
-    "items": {"registration": {"seen": True, "note": "HCPC register: registered."}},
-    "scope": {"ct:adults": {"approved": "narrowed", "text": "CT of the foot"}},
-    "outcome": "entitle", "reasons": "CT for adults only.",
-    "start": "2026-12-07", "review": "2027-12-06",
-    "conditions": [{"text": "Audit of ten requests", "due": "2027-03-01"},
-                   {"text": "Keep a log of requests"}],
-}
-TODAY = "2026-12-01"
+from tests.test_decision_record import ANSWERS, APP, RECORD, TODAY
 
 
 def calendar(record: object = RECORD) -> bytes:
@@ -52,7 +36,9 @@ def test_the_calendar_holds_the_review_date_and_each_dated_condition() -> None:
     assert all(APP in summary for summary in summaries)
     assert "Ada Lovelace" in str(events[0]["DESCRIPTION"])
     assert len({str(event["UID"]) for event in events}) == 2
-    for secret in (b"CH12345", b"HCPC register", b"CT for adults only"):
+    assert all(str(event["UID"]).startswith(APP) for event in events)
+    # Never the registration number, a note, the workplace or the reasons.
+    for secret in (b"CH12345", b"HCPC register", b"CT for adults only", b"Main Street"):
         assert secret not in data
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
@@ -75,52 +61,5 @@ def test_ical_js_reads_the_calendar_with_its_dates(tmp_path: Path) -> None:
     assert [(event["start"], event["end"], event["allDay"]) for event in events] == [
         ("2027-12-06", "2027-12-07", True), ("2027-03-01", "2027-03-02", True)]
     assert events[0]["stamp"] == "2026-12-01T00:00:00Z"
+    assert events[1]["summary"].startswith("Condition due: Audit of ten requests")
     assert events[0]["description"] == f"Application reference {APP}\nApplicant: Ada Lovelace"
-
-
-def run(tmp_path: Path, record: object, fmt: str = "ics") -> tuple[int, str, Path]:
-    (tmp_path / "answers.json").write_text(json.dumps(ANSWERS))
-    (tmp_path / "decision.json").write_text(json.dumps(record))
-    out = tmp_path / "out.ics"
-    stderr = io.StringIO()
-    status = main(["--answers", str(tmp_path / "answers.json"), "--decision",
-                   str(tmp_path / "decision.json"), "--format", fmt, "--output", str(out),
-                   "--date", TODAY], stdout=io.StringIO(), stderr=stderr)
-    return status, stderr.getvalue(), out
-
-
-def test_the_command_line_writes_the_pages_bytes(tmp_path: Path) -> None:
-    status, errors, out = run(tmp_path, RECORD)
-    assert (status, errors) == (0, "")
-    assert out.read_bytes() == calendar()
-
-
-@pytest.mark.parametrize(("change", "key"), [
-    ({"app": "short"}, "app"),
-    ({"outcome": "maybe"}, "outcome"),
-    ({"outcome": "decline", "reasons": ""}, "reasons"),
-    ({"scope": {"ct:adults": {"approved": "no"}}}, "scope"),
-    ({"scope": {"mri:children": {"approved": "yes"}}}, "scope.mri:children"),
-    ({"items": {"no-such-item": {"seen": True}}}, "items.no-such-item"),
-    ({"needed": ["no-such-item"]}, "needed[0]"),
-    ({"review": "2027-13-01"}, "review"),
-    ({"conditions": [{"text": "x", "due": "soon"}]}, "conditions[0].due"),
-    ({"applicant": {"email": "a@b"}}, "applicant.email"),
-    ({"colour": "blue"}, "colour"),
-])
-def test_a_bad_decision_is_exit_2_naming_the_file_and_key(tmp_path: Path, change: dict,
-                                                          key: str) -> None:
-    record = {**RECORD, **change}
-    if not change.get("reasons", True):
-        del record["reasons"]
-    status, errors, out = run(tmp_path, record)
-    assert status == 2 and not out.exists()
-    assert errors.count("\n") == 1 and "decision.json" in errors and key in errors
-
-
-def test_app_and_outcome_are_required_and_other_formats_refused(tmp_path: Path) -> None:
-    for missing in ("app", "outcome"):
-        status, errors, out = run(tmp_path, {k: v for k, v in RECORD.items() if k != missing})
-        assert status == 2 and missing in errors and not out.exists()
-    status, errors, out = run(tmp_path, RECORD, "markdown")
-    assert status == 2 and "--decision" in errors and not out.exists()

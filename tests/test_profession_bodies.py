@@ -6,7 +6,6 @@ body to everyone, naming the file and the key."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ import pytest
 from assessment.engine.answers import settled_answers
 from assessment.engine.evaluate import evaluate
 from assessment.model.errors import RulesError
-from assessment.reading.loader import RULES_DIR, load_rules
+from assessment.reading.loader import load_rules
+from tests.rules_copies import rules_with
 
 RULES = load_rules()
 REGISTERED = [option.id for option in RULES.question("profession").options
@@ -102,11 +102,7 @@ BROKEN = {
 def test_a_mistake_fails_naming_file_and_key(case: str, tmp_path: Path) -> None:
     file, old, new, key, message = BROKEN[case]
     rules_dir = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, rules_dir)
-    path = rules_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the test's text to replace is not unique in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path = rules_with(rules_dir, file, old, new)
     with pytest.raises(RulesError) as raised:
         load_rules(rules_dir)
     assert raised.value.file == str(path)

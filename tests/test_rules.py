@@ -15,6 +15,7 @@ from assessment.reading.loader import RULES_DIR, RulesError, load_rules
 from assessment.reading.rules_reader import display_path, rules_version
 from assessment.views.catalogue import evidence_catalogue, group_titles, question_catalogue
 from tests.assessing import evaluate
+from tests.rules_copies import rules_with
 from tests.spec_reading import (
     CHECK_ITEMS,
     IONISING,
@@ -327,11 +328,8 @@ def _copy_rules(target: Path) -> Path:
 @pytest.mark.parametrize("case", list(BROKEN), ids=list(BROKEN))
 def test_a_mistake_fails_naming_file_and_key(case: str, tmp_path: Path) -> None:
     file, old, new, key, message = BROKEN[case]
-    rules_dir = _copy_rules(tmp_path / "rules")
-    path = rules_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the test's text to replace is not unique in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    rules_dir = tmp_path / "rules"
+    path = rules_with(rules_dir, file, old, new)
     with pytest.raises(RulesError) as raised:
         load_rules(rules_dir)
     error = str(raised.value)

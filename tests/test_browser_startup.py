@@ -54,7 +54,12 @@ SLOW_LINK = WORDS.text("page", "worker.slow_link")
 def open_link(page: Any, site_url: str) -> dict:
     """The link's result, how Python started and why, and how many Python workers ran."""
     workers: list[str] = []
+    snapshots: list[str] = []
     page.on("worker", lambda worker: workers.append(worker.url))
+    page.on(
+        "request",
+        lambda request: snapshots.append(request.url) if request.url.endswith(".snapshot") else None,
+    )
     page.goto(site_url + LINK)
     page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
     shown = page.evaluate(
@@ -67,39 +72,39 @@ def open_link(page: Any, site_url: str) -> dict:
         })"""
     )
     shown["python_workers"] = len([url for url in workers if PYTHON_WORKER.search(url)])
+    shown["snapshot_requests"] = snapshots
     return shown
 
 
-def test_python_starts_from_the_snapshot(site_url: str, built_site: Path, page: object) -> None:
-    snapshot_requests: list[str] = []
-    page.on(
-        "request",
-        lambda request: snapshot_requests.append(request.url)
-        if request.url.endswith(".snapshot")
-        else None,
+def opened_again_if_slow(page: Any, site_url: str, site: Path, shown: dict) -> dict:
+    """`shown`, or, if the worker dropped the snapshot as too slow, the same link opened again
+    once the snapshot is whole in the browser's caches.
+
+    A busy machine (another test's Chromium or LibreOffice on the other core) can make the
+    loopback download look like a slow link, and the worker then rightly starts plainly and
+    cancels it (issue 24's finding), so nothing of it is kept. Fetched whole by the page, the
+    snapshot (an immutable, hashed name) is in the browser's caches, and the next visit reads
+    it from there at once: that visit is the one returned. Any other fallback is returned as
+    it is, for the caller to fail on."""
+    if shown["fallback"] != SLOW_LINK:
+        return shown
+    assert shown["snapshot_requests"], "the worker never asked for the snapshot"
+    cached = page.evaluate(
+        "url => fetch(url).then(response => response.arrayBuffer()).then(body => body.byteLength)",
+        shown["snapshot_requests"][0],
     )
-    shown = open_link(page, site_url)
-    if shown["fallback"] == SLOW_LINK:
-        # A busy machine (another test's Chromium or LibreOffice on the other core) can make
-        # the loopback download look like a slow link, and the worker then rightly starts
-        # plainly and cancels it (issue 24's finding), so nothing of it is cached. Fetched
-        # whole by the page, the snapshot (an immutable, hashed name) is in the HTTP cache,
-        # and the next visit reads it from there at once: that visit must start from it.
-        # Any other fallback fails here.
-        assert snapshot_requests, "the worker never asked for the snapshot"
-        cached = page.evaluate(
-            "url => fetch(url).then(response => response.arrayBuffer())"
-            ".then(body => body.byteLength)",
-            snapshot_requests[0],
-        )
-        assert cached == len(snapshot_bytes(built_site))
-        page.goto("about:blank")  # the same link again would only move to its fragment
-        shown = open_link(page, site_url)
-    assert shown["start"] == "snapshot", shown["fallback"]
+    assert cached == len(snapshot_bytes(site))
+    page.goto("about:blank")  # the same link again would only move to its fragment
+    return open_link(page, site_url)
+
+
+def test_python_starts_from_the_snapshot(site_url: str, built_site: Path, page: object) -> None:
+    shown = opened_again_if_slow(page, site_url, built_site, open_link(page, site_url))
+    assert shown["start"] == "snapshot", shown
     assert shown["fallback"] is None
     assert shown["python_workers"] == 1
     assert shown["outcome"] == "incomplete"
-    assert snapshot_requests
+    assert shown["snapshot_requests"]
     assert page.errors == []
 
 
@@ -218,7 +223,7 @@ def test_a_bad_snapshot_falls_back_to_a_plain_start(
 
 
 def test_on_a_slow_first_visit_python_starts_without_the_snapshot(
-    site_url: str, context: object, page: object, reference: dict
+    site_url: str, built_site: Path, context: object, page: object, reference: dict
 ) -> None:
     """At 20 Mbit/s the 6 MB snapshot would arrive after a plain start had finished: the page
     notices from the download's pace, drops it, and starts plainly, with the same result."""
@@ -234,5 +239,9 @@ def test_on_a_slow_first_visit_python_starts_without_the_snapshot(
     assert shown["outcome"] == reference["outcome"]
     assert shown["items"] == reference["items"]
     assert page.errors == []
-    # The same profile again, in a tab without the slow connection: the snapshot is used.
-    assert open_link(context.new_page(), site_url)["start"] == "snapshot"
+    # The same profile again, in a tab without the slow connection: the snapshot is used (the
+    # slow link is not remembered). On a busy machine this tab's loopback download can itself
+    # look slow, as in test_python_starts_from_the_snapshot: then the visit after it.
+    again = context.new_page()
+    shown = opened_again_if_slow(again, site_url, built_site, open_link(again, site_url))
+    assert shown["start"] == "snapshot", shown

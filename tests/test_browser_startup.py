@@ -58,7 +58,7 @@ def open_link(page: Any, site_url: str) -> dict:
     page.on("worker", lambda worker: workers.append(worker.url))
     page.on(
         "request",
-        lambda request: snapshots.append(request.url) if request.url.endswith(".snapshot") else None,
+        lambda request: request.url.endswith(".snapshot") and snapshots.append(request.url),
     )
     page.goto(site_url + LINK)
     page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)

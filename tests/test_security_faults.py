@@ -149,15 +149,6 @@ def test_a_snapshot_start_needs_no_package_archive(
 ) -> None:
     missing = {"status": 404, "body": "missing"}
     context.route("**/assets/py/assessment-*.zip", lambda route: route.fulfill(**missing))
-    # The snapshot whole in the browser's cache first: on a busy machine the loopback download
-    # can look like a slow link, and the worker would then rightly start plainly (and need
-    # the archive). From the cache it arrives at once.
-    page.goto(f"{site_url}assessment/")
-    page.evaluate(
-        """() => fetch(document.querySelector('[data-snapshot-url]').dataset.snapshotUrl)
-            .then(response => response.arrayBuffer())"""
-    )
-    page.goto("about:blank")
     page.goto(f"{site_url}assessment/#nation=england&profession=nurse")
     page.wait_for_selector("[data-outcome]", timeout=PYTHON_TIMEOUT)
     assert page.get_attribute("#assessment-app", "data-python-start") == "snapshot"

@@ -39,7 +39,7 @@ from hooks.asset_names import hashed
 from hooks.page_markdown import human_date
 from hooks.page_scripts import INLINED_SCRIPTS, LINK_ANSWERS_SCRIPT, inlined_module, python_page
 from hooks.pyodide_runtime import PACKAGE_DIR, pyodide_version
-from hooks.snapshot import checked_heap, make_snapshot
+from hooks.snapshot import checked_heap, make_snapshot, transfer_profile
 
 log = logging.getLogger("mkdocs.hooks.assessment_page")
 
@@ -98,6 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Python plainly on anything else (a download that ended early, bytes changed on the way).
     config.extra["assessment_snapshot_bytes"] = len(snapshot)
     config.extra["assessment_snapshot_sha256"] = hashlib.sha256(snapshot).hexdigest()
+    # How the compressed download is spread over the snapshot, for the worker's pace estimate.
+    config.extra["assessment_snapshot_profile"] = ",".join(map(str, transfer_profile(snapshot)))
     # Content-hashed by hooks/asset_names.py, like every script of ours.
     config.extra["assessment_worker"] = config.extra["asset_names"][WORKER_SCRIPT]
     return config

@@ -112,9 +112,9 @@ def inlined_module(script: str) -> str:
 
 def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
     """The boot script's settings, its tag's data attributes: site-relative paths of the
-    worker, the Pyodide runtime, the package, the snapshot (its size and SHA-256) and the standard
-    library subset, and the rules' version a snapshot must carry (hooks/assessment_page.py
-    writes them into `config.extra`)."""
+    worker, the Pyodide runtime, the package, the snapshot (its size, SHA-256 and transfer
+    profile) and the standard library subset, and the rules' version a snapshot must carry
+    (hooks/assessment_page.py writes them into `config.extra`)."""
     extra = config.extra
     return {
         "worker_url": extra["assessment_worker"],
@@ -123,6 +123,7 @@ def boot_settings(config: MkDocsConfig, rules_version: str) -> dict[str, str]:
         "snapshot_url": extra["assessment_snapshot"],
         "snapshot_bytes": str(extra["assessment_snapshot_bytes"]),
         "snapshot_sha256": extra["assessment_snapshot_sha256"],
+        "snapshot_profile": extra["assessment_snapshot_profile"],
         "stdlib_url": extra["assessment_stdlib"],
         "rules_version": rules_version,
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -55,6 +57,24 @@ def test_the_engine_is_packaged_as_a_plain_archive(built_site: Path) -> None:
     names = zipfile.ZipFile(archives[0]).namelist()
     assert "assessment/__init__.py" in names
     assert not [name for name in names if "__pycache__" in name]
+
+
+def test_the_page_carries_the_snapshots_transfer_profile(built_site: Path) -> None:
+    """The worker's pace estimate reads the share of the download from this: one entry per
+    MiB boundary, rising from 0 to 10,000, and weighted by how each MiB compresses (the
+    MiBs of zeros in the heap weigh next to nothing, the dense first MiB a lot)."""
+    (snapshot,) = (built_site / "assets" / "py").glob("assessment-*.snapshot")
+    page = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'data-snapshot-profile="([0-9,]+)"', page)
+    assert found, "the boot tag has no data-snapshot-profile"
+    profile = [int(part) for part in found.group(1).split(",")]
+    size = snapshot.stat().st_size
+    assert len(profile) == -(-size // 2**20) + 1
+    assert profile[0] == 0 and profile[-1] == 10_000
+    assert profile == sorted(profile)
+    steps = [after - before for before, after in itertools.pairwise(profile)]
+    assert min(steps) < 10, steps  # a MiB of zeros weighs next to nothing
+    assert max(steps) > 500, steps  # a dense MiB weighs a lot
 
 
 def test_no_web_fonts_or_cdn_in_any_page(built_site: Path) -> None:

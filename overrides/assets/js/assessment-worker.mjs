@@ -32,21 +32,40 @@ function startFailure() {
   });
 }
 
-// A first visit on a slow connection: the snapshot (about 6 MB compressed) saves some 2.5 s
-// of starting CPython but costs its download, so below about 18 Mbit/s a plain start is
-// sooner (measured with `make bench`). The worker asks for the snapshot at once and watches
-// it arrive: as soon as the rest would come within PACE_LIMIT_MS it commits to it (from a
-// cache, or on a fast link, within a few milliseconds); if PROBE_MS after its first bytes the
-// rest would still take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in
-// this same worker, having lost only PROBE_MS of a share of the link (the files both starts need are already on their way). A snapshot that
-// slows down later is still dropped at PACE_CHECK_MS, and Python starts plainly in this same
-// worker too. After a plain start, the service worker keeps the snapshot for the next visit.
+// A first visit on a slow connection: the snapshot (about 4.6 MB in Brotli) saves some 6 s of
+// starting CPython but costs its download, so on a slow enough link a plain start is sooner.
+// Measured with `make bench`'s link on 3 December 2026: at 10 Mbit/s the result came in
+// 8.7 s from the snapshot and 9.7 s plainly; at 6 Mbit/s in 13.9 s from the snapshot and
+// about 12 s plainly: the two meet near 8 Mbit/s on that machine (on a phone, whose CPU is
+// slower, a plain start costs more, so lower). The worker asks for the snapshot at once and
+// watches it arrive. It turns the bytes read into the share of the download that has arrived
+// (the build's transfer profile: the snapshot's MiBs compress very differently) and
+// estimates the rest from the pace so far. The WebAssembly and the library download beside
+// it, so in the first seconds it has about half the link: the estimate was about twice the
+// real rest (at 10 Mbit/s: 13.6 s estimated at 250 ms, 7.1 s real; at 6 Mbit/s: 28 s and
+// 12 s). So it commits to the snapshot, from PROBE_MS on, once the rest looks to come within
+// PACE_LIMIT_MS (from a cache or a fast link, at once); if PROBE_MS after its first bytes the
+// rest would take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in this
+// same worker, having lost only PROBE_MS of a share of the link; a snapshot that is still
+// that slow (or slows down) at PACE_CHECK_MS is dropped then. After a plain start, the
+// service worker keeps the snapshot for the next visit.
 const PROBE_MS = 250;
 const PACE_CHECK_MS = 1000;
-const PACE_LIMIT_MS = 3000;
+const PACE_LIMIT_MS = 18_000;
 // So early, only a clearly slow link drops the snapshot: a busy machine can make even a local
 // download look slow for a moment (the check at PACE_CHECK_MS still catches the rest).
-const PROBE_LIMIT_MS = 2 * PACE_LIMIT_MS;
+const PROBE_LIMIT_MS = 1.5 * PACE_LIMIT_MS;
+const MIB = 1 << 20;
+
+// The share of the snapshot's download that carries its first `filled` bytes, from the
+// build's profile (ten-thousandths of the compressed bytes before each MiB; see
+// hooks/snapshot.py), or in proportion when it came uncompressed or with no profile.
+function arrivedShare(filled, expectedBytes, profile, compressed) {
+  if (!compressed || profile.length < 2) return filled / expectedBytes;
+  const step = Math.min(Math.floor(filled / MIB), profile.length - 2);
+  const within = Math.min(1, (filled - step * MIB) / MIB);
+  return (profile[step] + (profile[step + 1] - profile[step]) * within) / profile[profile.length - 1];
+}
 
 class SlowLink extends Error {}
 // A snapshot read that is not the build's: cut short, too long, altered, or broken off.
@@ -64,7 +83,7 @@ class BadSnapshot extends Error {}
 // its first megabyte or so and restored: Pyodide crashed ("index out of bounds") and the page
 // started again the plain way. That is what Firefox showed in 8 of 36 loads with the service
 // worker on (1.4 to 1.6 MB of 31.5 MB), and Chromium on a machine busy enough.
-function readSnapshot(response, expectedBytes) {
+function readSnapshot(response, expectedBytes, profile) {
   const buffer = new Uint8Array(expectedBytes);
   const reader = response.body.getReader();
   // The pace is timed from the first bytes on: what the link carries, not how long the
@@ -81,7 +100,11 @@ function readSnapshot(response, expectedBytes) {
     resolveDecided(value);
   };
   let dropped = false;
-  const rest = (elapsed) => (elapsed * (expectedBytes - filled)) / filled;
+  const compressed = Boolean(response.headers.get("content-encoding"));
+  const rest = (elapsed) => {
+    const share = arrivedShare(filled, expectedBytes, profile, compressed);
+    return share > 0 ? (elapsed * (1 - share)) / share : Infinity;
+  };
   let probe = null;
   const bytes = (async () => {
     for (;;) {
@@ -112,7 +135,7 @@ function readSnapshot(response, expectedBytes) {
       buffer.set(value, filled);
       filled += value.length;
       const elapsed = now - first;
-      if (elapsed > 0 && rest(elapsed) <= PACE_LIMIT_MS) settle(true);
+      if (elapsed >= PROBE_MS && rest(elapsed) <= PACE_LIMIT_MS) settle(true);
       if (now - told > PROGRESS_EVERY_MS) {
         told = now;
         progress("downloading", { done: filled, total: expectedBytes });
@@ -162,7 +185,7 @@ async function download(url, what) {
   return response;
 }
 
-async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snapshotSha256, stdlibUrl, rulesVersion }) {
+async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snapshotSha256, snapshotProfile = [], stdlibUrl, rulesVersion }) {
   progress("downloading");
   // Pyodide imports its large runtime module only once its own has run; asking for both now
   // fetches and compiles them side by side (the browser's module map keeps one copy).
@@ -192,7 +215,9 @@ async function start({ pyodideUrl, packageUrl, snapshotUrl, snapshotBytes, snaps
     // milliseconds); a bad read, or a snapshot that slows down past PACE_CHECK_MS, goes
     // straight to a plain start in this worker, with no restore attempted (Pyodide has not
     // been started yet, so this worker is as good as a fresh one).
-    const snapshot = readSnapshot(await download(snapshotUrl, say("worker.snapshot")), snapshotBytes);
+    const snapshot = readSnapshot(
+      await download(snapshotUrl, say("worker.snapshot")), snapshotBytes, snapshotProfile,
+    );
     if (await snapshot.decided) {
       try {
         options._loadSnapshot = await checkedSnapshot(snapshot.bytes, snapshotBytes, snapshotSha256);

@@ -103,6 +103,10 @@ function readSnapshot(response, expectedBytes, profile) {
   };
   let dropped = false;
   const compressed = Boolean(response.headers.get("content-encoding"));
+  // What the download weighs on the link (compressed, its Content-Length), so that the page
+  // can say how much has really arrived; 0 when the host does not say (the page then shows
+  // no amount). The bytes read are the decompressed ones, which run far ahead of it.
+  const transferBytes = compressed ? Number(response.headers.get("content-length")) || 0 : expectedBytes;
   const rest = (elapsed) => {
     const share = arrivedShare(filled, expectedBytes, profile, compressed);
     return share > 0 ? (elapsed * (1 - share)) / share : Infinity;
@@ -140,7 +144,8 @@ function readSnapshot(response, expectedBytes, profile) {
       if (elapsed >= PROBE_MS && rest(elapsed) <= PACE_LIMIT_MS) settle(true);
       if (now - told > PROGRESS_EVERY_MS) {
         told = now;
-        progress("downloading", { done: filled, total: expectedBytes });
+        const arrived = arrivedShare(filled, expectedBytes, profile, compressed) * transferBytes;
+        progress("downloading", { done: Math.round(arrived) });
       }
       if (elapsed > PACE_CHECK_MS && rest(elapsed) > PACE_LIMIT_MS) {
         reader.cancel();

@@ -99,6 +99,19 @@ def opened_again_if_slow(page: Any, site_url: str, site: Path, shown: dict) -> d
     return open_link(page, site_url)
 
 
+def throttle(context: Any, page: Any, bits_per_second: int) -> float:
+    """Chromium's emulated link for this tab (its dedicated workers follow it), 20 ms away;
+    returns its rate in bytes a second."""
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    rate = bits_per_second / 8
+    session.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
+    )
+    return rate
+
+
 def test_python_starts_from_the_snapshot(site_url: str, built_site: Path, page: object) -> None:
     shown = opened_again_if_slow(page, site_url, built_site, open_link(page, site_url))
     assert shown["start"] == "snapshot", shown
@@ -229,13 +242,7 @@ def test_on_a_slow_first_visit_python_starts_without_the_snapshot(
     """At 4 Mbit/s the snapshot would arrive long after a plain start had finished (they meet
     near 8 Mbit/s, measured; the page keeps it down to about 6.5): the page notices from the
     download's pace, drops it, and starts plainly, with the same result."""
-    session = context.new_cdp_session(page)
-    session.send("Network.enable")
-    rate = 4_000_000 / 8
-    session.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
-    )
+    throttle(context, page, 4_000_000)
     shown = open_link(page, site_url)
     assert shown["start"] == "plain"
     assert shown["outcome"] == reference["outcome"]
@@ -256,13 +263,7 @@ def test_the_amount_said_to_have_arrived_is_what_the_link_carried(
     the compressed download (from the build's profile), never the decompressed bytes, which
     run far ahead (15 MB "received" after 4 s of a 10 Mbit/s link, where at most 5 MB can
     have come). Every amount said is within what the link could carry by then."""
-    session = context.new_cdp_session(page)
-    session.send("Network.enable")
-    rate = 10_000_000 / 8
-    session.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
-    )
+    rate = throttle(context, page, 10_000_000)
     amount = re.compile(r"\(([0-9.]+) MB")
     said: list[tuple[float, float]] = []
     started = time.monotonic()

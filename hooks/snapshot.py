@@ -177,4 +177,3 @@ def transfer_profile(snapshot: bytes) -> list[int]:
         before += size
         profile.append(round(before * PROFILE_SCALE / total))
     return profile
-

@@ -32,25 +32,27 @@ function startFailure() {
   });
 }
 
-// A first visit on a slow connection: the snapshot (about 4.6 MB in Brotli) saves some 6 s of
-// starting CPython but costs its download, so on a slow enough link a plain start is sooner.
-// Measured with `make bench`'s link on 3 December 2026: at 10 Mbit/s the result came in
-// 8.7 s from the snapshot and 9.7 s plainly; at 6 Mbit/s in 13.9 s from the snapshot and
+// A first visit on a slow connection: the snapshot (about 4.6 MB in Brotli) saves some 4.5 s
+// of starting CPython but costs its download, so on a slow enough link a plain start is
+// sooner. Measured with `make bench`'s link on 3 December 2026: at 10 Mbit/s the result came
+// in 8.7 s from the snapshot and 9.7 s plainly; at 6 Mbit/s in 13.9 s from the snapshot and
 // about 12 s plainly: the two meet near 8 Mbit/s on that machine, and lower on a phone, whose
-// slower CPU makes a plain start cost more. The limits below lean towards the snapshot
-// (they drop it below about 6.5 Mbit/s): between the two, a wrong keep costs about a second
-// on that machine, a wrong drop several on a phone. The worker asks for the snapshot at once and
-// watches it arrive. It turns the bytes read into the share of the download that has arrived
-// (the build's transfer profile: the snapshot's MiBs compress very differently) and
-// estimates the rest from the pace so far. The WebAssembly and the library download beside
-// it, so in the first seconds it has about half the link: the estimate was about twice the
-// real rest (at 10 Mbit/s: 13.6 to 18.7 s estimated at 250 ms and about 14 s at 1 s, 7.1 s
-// real; at 6 Mbit/s: 28 s, 24 s and 12 s). So it commits to the snapshot, from PROBE_MS on, once the rest looks to come within
+// slower CPU makes a plain start cost more. The limits below lean towards the snapshot (they
+// drop it below about 6.5 Mbit/s): between the two, a wrong keep costs about a second on
+// that machine, a wrong drop several on a phone.
+//
+// The worker asks for the snapshot at once and watches it arrive. It turns the bytes read
+// into the share of the download that has arrived (the build's transfer profile: the
+// snapshot's MiBs compress very differently) and estimates the rest from the pace so far.
+// The WebAssembly and the library download beside it, so in the first seconds it has about
+// half the link, and the estimate is about twice the real rest (at 10 Mbit/s: 13.6 to 18.7 s
+// estimated at 250 ms and about 14 s at 1 s, for 7.1 s real; at 6 Mbit/s: 28 s, 24 s and
+// 12 s). From PROBE_MS on it commits to the snapshot once the rest looks to come within
 // PACE_LIMIT_MS (from a cache or a fast link, at once); if PROBE_MS after its first bytes the
 // rest would take more than PROBE_LIMIT_MS, it drops it and starts Python plainly in this
-// same worker, having lost only PROBE_MS of a share of the link; a snapshot that is still
-// that slow (or slows down) at PACE_CHECK_MS is dropped then. After a plain start, the
-// service worker keeps the snapshot for the next visit.
+// same worker, having lost only PROBE_MS of a share of the link; a snapshot still that slow
+// (or slowing down) at PACE_CHECK_MS is dropped then. After a plain start, the service worker
+// keeps the snapshot for the next visit.
 const PROBE_MS = 250;
 const PACE_CHECK_MS = 1000;
 const PACE_LIMIT_MS = 22_000;

@@ -69,63 +69,29 @@ def _said(words: Words, said: str, /, **fields: str) -> str:
 
 
 def build_parser(words: Words) -> argparse.ArgumentParser:
-    """The command's arguments; a usage mistake is said in `words`."""
-    parser = _Parser(
-        words,
-        prog=PROGRAM,
-        description="Which evidence does your application for imaging referrer entitlement "
-                    "need, and which of it do you hold? Without --answers, the questions are "
-                    "asked in the terminal.",
-        epilog="Exit status: 0 for any result (blocked included) and for a good profile "
-               "file; 2 for bad input (an answers file, an unknown employer id, a profile "
-               "file with a mistake), with one line on stderr naming the file and key; 130 "
-               "if interrupted; 1 if the rules data or the employer profiles are broken.",
-    )
-    parser.add_argument("--answers", metavar="FILE",
-                        help="a JSON file mapping question ids to option ids (a list of "
-                             "option ids for a multi-choice question)")
+    """The command's arguments, described in the terminal words' `help.*`; a usage mistake is
+    said in `words`."""
+    def helped(key: str) -> str:
+        return words.text("terminal", f"help.{key}")
+
+    parser = _Parser(words, prog=PROGRAM, description=helped("description"),
+                     epilog=helped("epilog"))
+    parser.add_argument("--answers", metavar="FILE", help=helped("answers"))
     parser.add_argument("--format", choices=("json", "markdown", "text", "docx", "ics"),
-                        default="text",
-                        help="how to give the result (default: text); docx is the Word "
-                             "application pack (with --decision, the decision record), and "
-                             "needs --output; ics is the decision's calendar, with --decision")
-    parser.add_argument("--decision", metavar="FILE", default=None,
-                        help="a JSON file of the reviewer's decision (app, applicant, "
-                             "reviewer, items, scope, outcome, reasons, needed, start, review, "
-                             "conditions), with --answers and --format docx or ics")
-    parser.add_argument("--output", metavar="FILE", default=None,
-                        help="write the result to this file (replaced if it exists) and "
-                             "print nothing")
-    parser.add_argument("--details", metavar="FILE", default=None,
-                        help="a JSON file of what the applicant typed for the application "
-                             "(with docx, markdown or text): any of name, regulator, "
-                             "registration_number, job_title, workplace, provider, "
-                             "supervisor, contact, app, and scope (row as xray:adults -> "
-                             "body_areas, indications, exclusions); never put in a link "
-                             "but app and scope, which the review link carries")
-    parser.add_argument("--name", metavar="TEXT", default=None,
-                        help="the applicant's name, printed on the pack, Markdown and text "
-                             "(never put in a share link); short for the details' name")
-    parser.add_argument("--provider", metavar="TEXT", default=None,
-                        help="the imaging provider's name, printed on the pack, Markdown and "
-                             "text (never put in a share link); short for the details' "
-                             "provider")
-    parser.add_argument("--site-url", metavar="URL", default=None,
-                        help="the guidance site's address, to make links absolute "
-                             "(default: the SITE_URL environment variable, if set)")
+                        default="text", help=helped("format"))
+    parser.add_argument("--decision", metavar="FILE", default=None, help=helped("decision"))
+    parser.add_argument("--output", metavar="FILE", default=None, help=helped("output"))
+    parser.add_argument("--details", metavar="FILE", default=None, help=helped("details"))
+    parser.add_argument("--name", metavar="TEXT", default=None, help=helped("name"))
+    parser.add_argument("--provider", metavar="TEXT", default=None, help=helped("provider"))
+    parser.add_argument("--site-url", metavar="URL", default=None, help=helped("site_url"))
     parser.add_argument("--date", type=lambda text: _date(text, words), default=None,
-                        metavar="YYYY-MM-DD",
-                        help="the date printed on the checklist (default: today)")
-    parser.add_argument("--employer", metavar="ID", default=None,
-                        help="add this employer's own requirements beside the national ones "
-                             "(the ids are listed by --list-employers)")
+                        metavar="YYYY-MM-DD", help=helped("date"))
+    parser.add_argument("--employer", metavar="ID", default=None, help=helped("employer"))
     alone = parser.add_mutually_exclusive_group()
-    alone.add_argument("--list-employers", action="store_true",
-                       help="list the employer profiles: id, name, nation and the date each "
-                            "was last checked, one a line, separated by tabs")
+    alone.add_argument("--list-employers", action="store_true", help=helped("list_employers"))
     alone.add_argument("--check-employer", metavar="FILE", default=None,
-                       help="check an employer profile file (TOML) before sending it: prints "
-                            "one line, OK or the first mistake with its key")
+                       help=helped("check_employer"))
     return parser
 
 

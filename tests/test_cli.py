@@ -249,3 +249,17 @@ def test_interactive_text_output_by_default() -> None:
     assert status == 0
     assert out.startswith("IMAGING REFERRER ENTITLEMENT")
     assert "Question" not in out  # the questions went to stderr
+
+
+def test_help_says_the_terminal_words_for_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` is the terminal words' `help.*` (one home for words): each text appears in it
+    whole (argparse only re-wraps it), and each option has one."""
+    words = load_rules().words
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    flowing = " ".join(capsys.readouterr().out.split())
+    declared = [key for key in words.sections["terminal"] if key.startswith("help.")]
+    assert len(declared) == 14
+    for key in declared:
+        assert " ".join(words.text("terminal", key).split()) in flowing, key

@@ -478,7 +478,7 @@ ERROR_WORDS: dict[str, tuple[str, ...]] = {
     "terminal.not_an_option": ('answer', 'count', 'example'),
 }
 # The command line's words in the terminal (words/terminal.toml): interactive.py's questions,
-# cli.py's answers as JSON and --check-employer's line for a good profile.
+# cli.py's answers as JSON, --check-employer's line for a good profile and --help.
 TERMINAL_WORDS: dict[str, tuple[str, ...]] = {
     "intro": (),
     "question": ("number", "text"),
@@ -490,6 +490,20 @@ TERMINAL_WORDS: dict[str, tuple[str, ...]] = {
     "prompt.many": (),
     "checked.one": ("path", "id", "name", "count", "date"),
     "checked.many": ("path", "id", "name", "count", "date"),
+    "help.description": (),
+    "help.epilog": (),
+    "help.answers": (),
+    "help.format": (),
+    "help.decision": (),
+    "help.output": (),
+    "help.details": (),
+    "help.name": (),
+    "help.provider": (),
+    "help.site_url": (),
+    "help.date": (),
+    "help.employer": (),
+    "help.list_employers": (),
+    "help.check_employer": (),
 }
 # The employers' words (words/employers.toml): a profile's provenance on every surface,
 # the employer pages' own words. Owned by the employer profiles' work.

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser_profile import guarded_context, watched_page
+from tests.browser_profile import REFUSE_OTHER_HOSTS, guarded_context, watched_page
 from tests.site_crawl import Crawl, crawl_site, recording_server
 from tests.tiers import TIERS, TierGuard, add_derived_markers
 from tools.chromium import CHROMIUM, CHROMIUM_FLAGS
@@ -205,7 +205,7 @@ def browser() -> Iterator[object]:
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium).")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *TEST_ONLY_FLAGS])
+            executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *TEST_ONLY_FLAGS, *REFUSE_OTHER_HOSTS])
         yield browser
         browser.close()
 

@@ -23,16 +23,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser_profile import is_foreign
 from tests.page_constants import STORAGE_KEY
 from tools.serve import SiteHandler, SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_TIMEOUT = 90_000
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -183,16 +182,14 @@ def crawl_site(
     first_path = len(server.paths)
     context = browser.new_context(color_scheme="light")
 
-    def guard(route: object) -> None:
-        target = urlsplit(route.request.url)
-        if target.scheme in {"http", "https", "ws", "wss"} and target.hostname not in LOCAL_HOSTS:
-            found.foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
+    # Watched, not intercepted, so that the profile keeps its HTTP cache; the browser refuses
+    # other hosts (tests/browser_profile.py).
+    def record(request: object) -> None:
+        found.requested.append(request.url)
+        if is_foreign(request.url):
+            found.foreign.append(request.url)
 
-    context.route("**/*", guard)
-    context.on("request", lambda request: found.requested.append(request.url))
+    context.on("request", record)
     context.add_init_script(WATCH_VIOLATIONS)
     errors: list[str] = []
     page = context.new_page()
